@@ -1,0 +1,17 @@
+import { AppHeader } from "@/components/shell/app-header";
+import { TeamNav } from "@/components/shell/team-nav";
+import { requireTeamContext } from "@/lib/teams/actor";
+import { listMyTeams } from "@/lib/teams/queries";
+
+export default async function TeamLayout({ children, params }: { children: React.ReactNode; params: Promise<{ team: string }> }) {
+  const { team: slug } = await params;
+  const { user, team, actor } = await requireTeamContext(slug);
+  const teams = await listMyTeams(user.id);
+  return (
+    <>
+      <AppHeader user={user} teams={teams} current={{ slug: team.slug, name: team.name, role: actor.role }} />
+      <TeamNav slug={team.slug} />
+      <main className="mx-auto max-w-7xl px-3 py-6 sm:px-6 sm:py-8">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { signIn } from "next-auth/react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { Spinner } from "@/components/ui/spinner";
+import type { OAuthProviderInfo } from "@/lib/auth/providers";
+
+type Props = { callbackUrl: string; providers: OAuthProviderInfo[]; initialError?: string };
+
+export function SignInForm({ callbackUrl, providers, initialError }: Props) {
+  const [email, setEmail] = useState("");
+  const [error, setError] = useState(initialError);
+  const [pending, startTransition] = useTransition();
+
+  function submit(form: FormData) {
+    const password = String(form.get("password") ?? "");
+    startTransition(async () => {
+      setError(undefined);
+      const result = await signIn("credentials", { email, password, redirect: false, callbackUrl });
+      if (!result || result.error) {
+        setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Email or password is incorrect.");
+        return;
+      }
+      window.location.assign(callbackUrl);
+    });
+  }
+
+  return (
+    <div className="mt-6 space-y-6">
+      <form action={submit} className="space-y-4" noValidate>
+        {error && <Alert tone="error">{error}</Alert>}
+        <TextField label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+        <Button type="submit" className="w-full" disabled={pending}>
+          {pending && <Spinner />}
+          {pending ? "Signing in…" : "Sign in"}
+        </Button>
+      </form>
+      {providers.length > 0 && (
+        <div className="space-y-2">
+          <p className="text-center text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400">or continue with</p>
+          {providers.map((p) => (
+            <Button key={p.id} variant="secondary" className="w-full" onClick={() => signIn(p.id, { callbackUrl })}>
+              {p.name}
+            </Button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

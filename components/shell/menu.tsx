@@ -1,0 +1,26 @@
+import { cx } from "@/components/ui/cx";
+
+/** A disclosure menu that works without JavaScript (details/summary) and by keyboard. */
+export function Menu({ label, summary, align = "left", children }: { label: string; summary: React.ReactNode; align?: "left" | "right"; children: React.ReactNode }) {
+  return (
+    <details className="group relative">
+      <summary
+        aria-label={label}
+        className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden"
+      >
+        {summary}
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 text-zinc-500 transition-transform group-open:rotate-180">
+          <path d="M5 8l5 5 5-5" stroke="currentColor" strokeWidth="1.5" fill="none" strokeLinecap="round" />
+        </svg>
+      </summary>
+      <div
+        className={cx(
+          "absolute z-30 mt-2 w-64 rounded-lg bg-white p-1.5 shadow-lg ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-700",
+          align === "right" ? "right-0" : "left-0",
+        )}
+      >
+        {children}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cx } from "@/components/ui/cx";
+
+export function TeamNav({ slug }: { slug: string }) {
+  const pathname = usePathname();
+  const items = [
+    { href: `/t/${slug}/incidents`, label: "Incidents" },
+    { href: `/t/${slug}/tasks`, label: "Tasks" },
+    { href: `/t/${slug}/postmortems`, label: "Postmortems" },
+    { href: `/t/${slug}/settings`, label: "Settings" },
+  ];
+  return (
+    <nav aria-label="Team" className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-950">
+      <ul className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-3 sm:px-6">
+        {items.map((item) => {
+          const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={active ? "page" : undefined}
+                className={cx(
+                  "inline-flex h-11 items-center border-b-2 px-3 text-sm whitespace-nowrap",
+                  active
+                    ? "border-brand-600 font-medium text-zinc-900 dark:border-brand-500 dark:text-zinc-100"
+                    : "border-transparent text-zinc-600 hover:border-zinc-300 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100",
+                )}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,50 @@
+import { randomUUID } from "node:crypto";
+import { expect, type Browser, type Page } from "@playwright/test";
+
+export const PASSWORD = "incident-ready-42!";
+
+export type TestUser = { name: string; email: string; password: string };
+
+export function newUser(name = "Test User"): TestUser {
+  return { name, email: `e2e-${randomUUID().slice(0, 12)}@example.test`, password: PASSWORD };
+}
+
+export function uniqueSlug(prefix = "team"): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+/** Signs up through the real form; the new user lands on "create your team" (or the callback). */
+export async function signUp(page: Page, user: TestUser, callbackUrl?: string): Promise<void> {
+  await page.goto(callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-up");
+  await page.getByLabel("Your name").fill(user.name);
+  await page.getByLabel("Work email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-up"));
+}
+
+export async function signIn(page: Page, user: TestUser): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+export async function createTeam(page: Page, name: string, slug: string, timeZone = "Africa/Cairo"): Promise<void> {
+  await page.goto("/teams/new");
+  await page.getByLabel("Team name").fill(name);
+  await page.getByLabel("URL").fill(slug);
+  await page.getByLabel("Time zone").fill(timeZone);
+  await page.getByRole("button", { name: "Create team" }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${slug}/incidents$`));
+}
+
+/** A fresh signed-in user in a browser context of their own. */
+export async function userInNewContext(browser: Browser, name: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const user = newUser(name);
+  await signUp(page, user);
+  return { context, page, user };
+}

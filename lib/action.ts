@@ -1,0 +1,79 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { AppError, toErrorBody } from "@/lib/errors";
+import type { ActionState } from "@/lib/action-state";
+import { formDataToObject } from "@/lib/validation";
+import { requireUserOrThrow } from "@/lib/auth/current-user";
+import type { SessionUser } from "@/lib/auth/sessions";
+
+
+const SECRET_FIELDS = /password|token|secret/i;
+
+/** What the user typed, minus secrets, so a failed form can be shown again as it was. */
+function echoValues(input: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(input).filter(([k, v]) => typeof v === "string" && !SECRET_FIELDS.test(k)) as [string, string][],
+  );
+}
+
+/**
+ * Server actions must come from our own pages. Next.js compares Origin and Host already; this
+ * also refuses a missing or `null` Origin (sandboxed frames, some privacy tools, forged posts).
+ */
+async function assertSameOrigin(): Promise<void> {
+  const h = await headers();
+  const origin = h.get("origin");
+  const host = h.get("x-forwarded-host") ?? h.get("host");
+  if (!origin || origin === "null" || !host) throw new AppError("FORBIDDEN", "This request did not come from Hindsight.");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError("FORBIDDEN", "This request did not come from Hindsight.");
+  }
+  if (originHost !== host) throw new AppError("FORBIDDEN", "This request did not come from Hindsight.");
+}
+
+type Options<T> = {
+  /** Paths (or route patterns like /t/[team]) whose renders, and everything below them, the change invalidates. */
+  revalidate?: (result: T) => string[];
+  /** Where to go on success (a redirect, so it happens after the write). */
+  redirectTo?: (result: T) => string;
+  message?: (result: T) => string;
+  /** Actions for visitors who are not signed in yet (sign-up). */
+  anonymous?: boolean;
+};
+
+/**
+ * The one way a form reaches a mutation: same-origin check → session → mutation (which parses
+ * and authorises) → revalidate → result. Expected errors come back with field messages and the
+ * values typed; anything else is logged and reported generically.
+ */
+export function formAction<T>(
+  run: (user: SessionUser | null, input: Record<string, unknown>) => Promise<T>,
+  options: Options<T> = {},
+) {
+  return async (_previous: ActionState<T>, form: FormData): Promise<ActionState<T>> => {
+    const input = formDataToObject(form);
+    let result: T;
+    try {
+      await assertSameOrigin();
+      const user = options.anonymous ? null : await requireUserOrThrow();
+      result = await run(user, input);
+    } catch (error) {
+      return { status: "error", error: toErrorBody(error), values: echoValues(input) };
+    }
+    for (const path of options.revalidate?.(result) ?? []) revalidatePath(path, "layout");
+    if (options.redirectTo) redirect(options.redirectTo(result));
+    return { status: "ok", data: result, message: options.message?.(result) };
+  };
+}
+
+/** For signed-in actions: narrows the user to non-null. */
+export function memberAction<T>(run: (user: SessionUser, input: Record<string, unknown>) => Promise<T>, options: Options<T> = {}) {
+  return formAction<T>((user, input) => {
+    if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
+    return run(user, input);
+  }, options);
+}

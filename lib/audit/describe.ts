@@ -1,0 +1,35 @@
+import type { JsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
+
+function field(data: JsonValue, key: string): string | undefined {
+  if (data && typeof data === "object" && !Array.isArray(data)) {
+    const value = data[key];
+    if (typeof value === "string") return value;
+  }
+  return undefined;
+}
+
+const lower = (v?: string) => v?.toLowerCase() ?? "?";
+
+/** A sentence fragment for the audit log: "changed a member's role from member to admin". */
+export function describeAuditEvent(action: string, data: JsonValue): string {
+  switch (action) {
+    case "team.created":
+      return "created the team";
+    case "team.updated":
+      return "updated the team settings";
+    case "invite.created":
+      return `created an invite link for a ${lower(field(data, "role"))}`;
+    case "invite.revoked":
+      return "revoked an invite link";
+    case "member.joined":
+      return `joined as ${lower(field(data, "role"))}`;
+    case "member.role_changed":
+      return `changed a member's role from ${lower(field(data, "from"))} to ${lower(field(data, "to"))}`;
+    case "member.removed":
+      return `removed ${field(data, "name") ?? "a member"}`;
+    case "member.left":
+      return "left the team";
+    default:
+      return action.replaceAll("_", " ").replace(".", ": ");
+  }
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { signUp } from "@/lib/auth/sign-up";
+import { WRONG_CREDENTIALS, verifyCredentials } from "@/lib/auth/credentials";
+import { SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
+import { createSession, loadSessionUser, revokeSession } from "@/lib/auth/sessions";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { safeCallbackPath } from "@/lib/auth/safe-redirect";
+import { uniqueEmail } from "@/lib/testing/factories";
+
+const PASSWORD = "correct horse battery staple";
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("passwords", () => {
+  it("hashes with scrypt and verifies long and unicode passwords", async () => {
+    const long = "ü".repeat(40) + "x".repeat(60);
+    const hash = await hashPassword(long);
+    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(hash).not.toContain(long);
+    expect(await verifyPassword(long, hash)).toBe(true);
+    expect(await verifyPassword(`${long}!`, hash)).toBe(false);
+  });
+});
+
+describe("sign-up", () => {
+  it("creates an account and refuses the same email twice, case-insensitively", async () => {
+    const email = uniqueEmail();
+    await signUp({ name: "Ada", email, password: PASSWORD });
+    const again = await failure(signUp({ name: "Ada", email: email.toUpperCase(), password: PASSWORD }));
+    expect(again.fields?.email?.[0]).toMatch(/already exists/);
+    expect(await db().user.count({ where: { email } })).toBe(1);
+  });
+
+  it("refuses a weak password and a bad email with field messages", async () => {
+    const error = await failure(signUp({ name: "", email: "not-an-email", password: "short" }));
+    expect(error.code).toBe("VALIDATION");
+    expect(error.fields?.password?.[0]).toMatch(/at least 10/);
+    expect(error.fields?.email?.[0]).toMatch(/valid email/);
+    expect(error.fields?.name).toBeDefined();
+  });
+
+  it("accepts a 64-character password", async () => {
+    const email = uniqueEmail();
+    const password = "p".repeat(64);
+    await signUp({ name: "Long", email, password });
+    expect((await verifyCredentials({ email, password }, "10.0.0.1")).email).toBe(email);
+  });
+});
+
+describe("sign-in", () => {
+  it("gives the same message for an unknown email and a wrong password", async () => {
+    const email = uniqueEmail();
+    await signUp({ name: "Grace", email, password: PASSWORD });
+    const unknown = await failure(verifyCredentials({ email: uniqueEmail(), password: PASSWORD }, "10.0.0.2"));
+    const wrong = await failure(verifyCredentials({ email, password: "wrong password!" }, "10.0.0.2"));
+    expect(unknown.message).toBe(WRONG_CREDENTIALS);
+    expect(wrong.message).toBe(WRONG_CREDENTIALS);
+  });
+
+  it("locks an account after repeated failures, even with the right password", async () => {
+    const email = uniqueEmail();
+    await signUp({ name: "Linus", email, password: PASSWORD });
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.max; i++) {
+      await failure(verifyCredentials({ email, password: `wrong-${i}-password` }, `10.1.0.${i}`));
+    }
+    const locked = await failure(verifyCredentials({ email, password: PASSWORD }, "10.1.1.1"));
+    expect(locked.code).toBe("RATE_LIMITED");
+    expect(locked.message).toMatch(/Try again in \d+ minute/);
+  });
+
+  it("limits one IP trying many accounts", async () => {
+    const ip = `10.2.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    for (let i = 0; i < SIGN_IN_LIMITS.perIp.max; i++) {
+      await failure(verifyCredentials({ email: uniqueEmail(), password: "whatever-password" }, ip));
+    }
+    expect((await failure(verifyCredentials({ email: uniqueEmail(), password: "whatever-password" }, ip))).code).toBe("RATE_LIMITED");
+  });
+
+  it("refuses a disabled user", async () => {
+    const email = uniqueEmail();
+    const user = await signUp({ name: "Off", email, password: PASSWORD });
+    await db().user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect((await failure(verifyCredentials({ email, password: PASSWORD }, "10.3.0.1"))).message).toBe(WRONG_CREDENTIALS);
+  });
+});
+
+describe("server-side sessions", () => {
+  it("ends a session on sign-out and when the user is disabled", async () => {
+    const user = await signUp({ name: "Sess", email: uniqueEmail(), password: PASSWORD });
+    const sid = await createSession(user.id);
+    expect(await loadSessionUser(sid, user.id)).not.toBeNull();
+    await revokeSession(sid);
+    expect(await loadSessionUser(sid, user.id)).toBeNull();
+
+    const other = await createSession(user.id);
+    await db().user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect(await loadSessionUser(other, user.id)).toBeNull();
+  });
+
+  it("does not accept a session id with another user's id", async () => {
+    const a = await signUp({ name: "A", email: uniqueEmail(), password: PASSWORD });
+    const b = await signUp({ name: "B", email: uniqueEmail(), password: PASSWORD });
+    const sid = await createSession(a.id);
+    expect(await loadSessionUser(sid, b.id)).toBeNull();
+  });
+});
+
+describe("callback URLs", () => {
+  it.each([
+    ["/t/acme/incidents?x=1", "/t/acme/incidents?x=1"],
+    ["//evil.example", "/"],
+    ["https://evil.example/", "/"],
+    ["/\\evil.example", "/"],
+    ["javascript:alert(1)", "/"],
+  ])("%s → %s", (raw, expected) => {
+    expect(safeCallbackPath(raw)).toBe(expected);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { can, type TeamAction } from "@/lib/authz";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+const ROLES: Role[] = ["OWNER", "ADMIN", "MEMBER", "VIEWER"];
+const OWN = "team-a";
+const OTHER = "team-b";
+
+/** Expected decisions for an actor acting on their own team. Every other team: always denied. */
+const matrix: { action: TeamAction; resource?: { targetRole?: Role; grantedRole?: Role }; allowed: Role[] }[] = [
+  { action: "team.read", allowed: ["OWNER", "ADMIN", "MEMBER", "VIEWER"] },
+  { action: "member.list", allowed: ["OWNER", "ADMIN", "MEMBER", "VIEWER"] },
+  { action: "team.update", allowed: ["OWNER", "ADMIN"] },
+  { action: "audit.read", allowed: ["OWNER", "ADMIN"] },
+  { action: "member.invite", resource: { grantedRole: "MEMBER" }, allowed: ["OWNER", "ADMIN"] },
+  { action: "member.invite", resource: { grantedRole: "ADMIN" }, allowed: ["OWNER", "ADMIN"] },
+  { action: "member.invite", resource: { grantedRole: "OWNER" }, allowed: ["OWNER"] },
+  { action: "member.changeRole", resource: { targetRole: "MEMBER", grantedRole: "VIEWER" }, allowed: ["OWNER", "ADMIN"] },
+  { action: "member.changeRole", resource: { targetRole: "MEMBER", grantedRole: "OWNER" }, allowed: ["OWNER"] },
+  { action: "member.changeRole", resource: { targetRole: "OWNER", grantedRole: "ADMIN" }, allowed: ["OWNER"] },
+  { action: "member.changeRole", resource: { targetRole: "ADMIN", grantedRole: "MEMBER" }, allowed: ["OWNER", "ADMIN"] },
+  { action: "member.remove", resource: { targetRole: "VIEWER" }, allowed: ["OWNER", "ADMIN"] },
+  { action: "member.remove", resource: { targetRole: "OWNER" }, allowed: ["OWNER"] },
+  { action: "invite.revoke", resource: { grantedRole: "MEMBER" }, allowed: ["OWNER", "ADMIN"] },
+  { action: "invite.revoke", resource: { grantedRole: "OWNER" }, allowed: ["OWNER"] },
+];
+
+describe("permission matrix", () => {
+  for (const row of matrix) {
+    for (const role of ROLES) {
+      const expected = row.allowed.includes(role);
+      const label = `${role} ${expected ? "may" : "may not"} ${row.action} ${JSON.stringify(row.resource ?? {})} in their own team`;
+      it(label, () => {
+        expect(can({ userId: "u", teamId: OWN, role }, row.action, { teamId: OWN, ...row.resource })).toBe(expected);
+      });
+      it(`${role} may not ${row.action} ${JSON.stringify(row.resource ?? {})} in another team`, () => {
+        expect(can({ userId: "u", teamId: OWN, role }, row.action, { teamId: OTHER, ...row.resource })).toBe(false);
+      });
+    }
+    it(`nobody signed out may ${row.action}`, () => {
+      expect(can(null, row.action, { teamId: OWN, ...row.resource })).toBe(false);
+    });
+  }
+
+  it("covers every action", () => {
+    const actions: TeamAction[] = ["team.read", "team.update", "member.list", "member.invite", "member.changeRole", "member.remove", "invite.revoke", "audit.read"];
+    expect(new Set(matrix.map((r) => r.action))).toEqual(new Set(actions));
+  });
+});

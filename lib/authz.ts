@@ -1,0 +1,67 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
+
+/**
+ * Every permission decision in Hindsight is made here, from (actor, action, resource).
+ * An actor outside the resource's team is told "not found", never "forbidden",
+ * so ids from another team reveal nothing.
+ */
+
+export type Actor = { userId: string; teamId: string; role: Role } | null;
+
+export type TeamAction =
+  | "team.read"
+  | "team.update"
+  | "member.list"
+  | "member.invite"
+  | "member.changeRole"
+  | "member.remove"
+  | "invite.revoke"
+  | "audit.read";
+
+export type Resource = {
+  teamId: string;
+  /** For member actions: the role the target member has now. */
+  targetRole?: Role;
+  /** For invites and role changes: the role being granted. */
+  grantedRole?: Role;
+};
+
+const rank: Record<Role, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
+
+export function atLeast(role: Role, minimum: Role): boolean {
+  return rank[role] >= rank[minimum];
+}
+
+/** Admins manage members up to their own level; only owners grant or touch OWNER. */
+function canManage(actorRole: Role, resource: Resource): boolean {
+  if (!atLeast(actorRole, "ADMIN")) return false;
+  if (actorRole === "OWNER") return true;
+  if (resource.targetRole === "OWNER" || resource.grantedRole === "OWNER") return false;
+  return true;
+}
+
+export function can(actor: Actor, action: TeamAction, resource: Resource): boolean {
+  if (!actor || actor.teamId !== resource.teamId) return false;
+  switch (action) {
+    case "team.read":
+    case "member.list":
+      return true;
+    case "team.update":
+    case "audit.read":
+      return atLeast(actor.role, "ADMIN");
+    case "member.invite":
+    case "member.changeRole":
+    case "member.remove":
+    case "invite.revoke":
+      return canManage(actor.role, resource);
+  }
+}
+
+/** Throws NOT_FOUND for outsiders and FORBIDDEN for members without the right. */
+export function authorize(actor: Actor, action: TeamAction, resource: Resource): void {
+  if (!actor || actor.teamId !== resource.teamId) throw new AppError("NOT_FOUND", "This team was not found.");
+  if (!can(actor, action, resource)) {
+    throw new AppError("FORBIDDEN", "Your role in this team does not allow that.");
+  }
+}
