@@ -7,14 +7,14 @@ test("sign up, sign out, a wrong password is refused, sign in again", async ({ p
   await expect(page).toHaveURL(/\/teams\/new$/);
   await expect(page.getByRole("heading", { name: "Create your team" })).toBeVisible();
 
-  await page.getByRole("button", { name: "Account" }).click();
+  await page.getByLabel("Account", { exact: true }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
   await expect(page.getByLabel("Email")).toHaveValue(user.email);
 
   await signIn(page, user);
@@ -45,7 +45,7 @@ test("a session cookie replayed after sign-out is refused", async ({ page, brows
   await signUp(page, user);
   const stolen = await page.context().cookies();
 
-  await page.getByRole("button", { name: "Account" }).click();
+  await page.getByLabel("Account", { exact: true }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 

@@ -14,7 +14,7 @@ test("create a team, invite a colleague who joins as member, make them a viewer"
 
   const slug = uniqueSlug("payments");
   await createTeam(page, "Payments SRE", slug);
-  await expect(page.getByRole("heading", { name: "Incidents" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Incidents", exact: true })).toBeVisible();
   await expect(page.getByText("No incidents yet")).toBeVisible();
 
   await page.getByRole("link", { name: "Settings" }).click();
@@ -56,7 +56,7 @@ test("create a team, invite a colleague who joins as member, make them a viewer"
     (form.querySelector("input[name=name]") as HTMLInputElement).value = "Hijacked";
     form.requestSubmit();
   });
-  await expect(colleague.getByRole("alert")).toHaveText("Your role in this team does not allow that.");
+  await expect(colleague.getByRole("alert").filter({ hasText: "Your role in this team does not allow that." })).toBeVisible();
   await page.goto(`/t/${slug}/settings`);
   await expect(page.getByLabel("Team name")).toHaveValue("Payments SRE");
 

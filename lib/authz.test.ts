@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, type TeamAction } from "@/lib/authz";
+import { can, type Resource, type TeamAction } from "@/lib/authz";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 const ROLES: Role[] = ["OWNER", "ADMIN", "MEMBER", "VIEWER"];
@@ -7,7 +7,7 @@ const OWN = "team-a";
 const OTHER = "team-b";
 
 /** Expected decisions for an actor acting on their own team. Every other team: always denied. */
-const matrix: { action: TeamAction; resource?: { targetRole?: Role; grantedRole?: Role }; allowed: Role[] }[] = [
+const matrix: { action: TeamAction; resource?: Omit<Resource, "teamId">; allowed: Role[] }[] = [
   { action: "team.read", allowed: ["OWNER", "ADMIN", "MEMBER", "VIEWER"] },
   { action: "member.list", allowed: ["OWNER", "ADMIN", "MEMBER", "VIEWER"] },
   { action: "team.update", allowed: ["OWNER", "ADMIN"] },
@@ -23,6 +23,16 @@ const matrix: { action: TeamAction; resource?: { targetRole?: Role; grantedRole?
   { action: "member.remove", resource: { targetRole: "OWNER" }, allowed: ["OWNER"] },
   { action: "invite.revoke", resource: { grantedRole: "MEMBER" }, allowed: ["OWNER", "ADMIN"] },
   { action: "invite.revoke", resource: { grantedRole: "OWNER" }, allowed: ["OWNER"] },
+  { action: "incident.read", allowed: ["OWNER", "ADMIN", "MEMBER", "VIEWER"] },
+  { action: "incident.create", allowed: ["OWNER", "ADMIN", "MEMBER"] },
+  { action: "incident.update", allowed: ["OWNER", "ADMIN", "MEMBER"] },
+  { action: "timeline.create", allowed: ["OWNER", "ADMIN", "MEMBER"] },
+  { action: "timeline.star", allowed: ["OWNER", "ADMIN", "MEMBER"] },
+  { action: "timeline.edit", resource: { authorId: "u" }, allowed: ["OWNER", "ADMIN", "MEMBER"] },
+  { action: "timeline.edit", resource: { authorId: "someone-else" }, allowed: ["OWNER", "ADMIN"] },
+  { action: "timeline.edit", resource: { authorId: null }, allowed: [] },
+  { action: "service.create", allowed: ["OWNER", "ADMIN", "MEMBER"] },
+  { action: "severity.update", allowed: ["OWNER", "ADMIN"] },
 ];
 
 describe("permission matrix", () => {
@@ -43,7 +53,10 @@ describe("permission matrix", () => {
   }
 
   it("covers every action", () => {
-    const actions: TeamAction[] = ["team.read", "team.update", "member.list", "member.invite", "member.changeRole", "member.remove", "invite.revoke", "audit.read"];
+    const actions: TeamAction[] = [
+      "team.read", "team.update", "member.list", "member.invite", "member.changeRole", "member.remove", "invite.revoke", "audit.read",
+      "incident.read", "incident.create", "incident.update", "timeline.create", "timeline.edit", "timeline.star", "service.create", "severity.update",
+    ];
     expect(new Set(matrix.map((r) => r.action))).toEqual(new Set(actions));
   });
 });

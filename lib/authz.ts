@@ -17,7 +17,15 @@ export type TeamAction =
   | "member.changeRole"
   | "member.remove"
   | "invite.revoke"
-  | "audit.read";
+  | "audit.read"
+  | "incident.read"
+  | "incident.create"
+  | "incident.update"
+  | "timeline.create"
+  | "timeline.edit"
+  | "timeline.star"
+  | "service.create"
+  | "severity.update";
 
 export type Resource = {
   teamId: string;
@@ -25,6 +33,8 @@ export type Resource = {
   targetRole?: Role;
   /** For invites and role changes: the role being granted. */
   grantedRole?: Role;
+  /** For timeline events: who wrote it (null for system events). */
+  authorId?: string | null;
 };
 
 const rank: Record<Role, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
@@ -46,10 +56,22 @@ export function can(actor: Actor, action: TeamAction, resource: Resource): boole
   switch (action) {
     case "team.read":
     case "member.list":
+    case "incident.read":
       return true;
     case "team.update":
     case "audit.read":
+    case "severity.update":
       return atLeast(actor.role, "ADMIN");
+    case "incident.create":
+    case "incident.update":
+    case "timeline.create":
+    case "timeline.star":
+    case "service.create":
+      return atLeast(actor.role, "MEMBER");
+    case "timeline.edit":
+      // System events are the record of what happened; nobody rewrites them.
+      if (!resource.authorId) return false;
+      return atLeast(actor.role, "ADMIN") || (atLeast(actor.role, "MEMBER") && resource.authorId === actor.userId);
     case "member.invite":
     case "member.changeRole":
     case "member.remove":

@@ -2,18 +2,19 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
-function createClient() {
-  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 });
+/** The only place a Prisma client is constructed; scripts call this with their own URL. */
+export function createPrismaClient(connectionString: string, max = 10) {
+  const adapter = new PrismaPg({ connectionString, max });
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }
 
-type Client = ReturnType<typeof createClient>;
+type Client = ReturnType<typeof createPrismaClient>;
 
 const globalForPrisma = globalThis as unknown as { hindsightPrisma?: Client };
 
-/** The one Prisma client. Created on first use so builds need no database. */
+/** The app's one Prisma client. Created on first use so builds need no database. */
 export function db(): Client {
-  globalForPrisma.hindsightPrisma ??= createClient();
+  globalForPrisma.hindsightPrisma ??= createPrismaClient(env().DATABASE_URL);
   return globalForPrisma.hindsightPrisma;
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { signUp } from "@/lib/auth/sign-up";
 import { WRONG_CREDENTIALS, verifyCredentials } from "@/lib/auth/credentials";
 import { SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
@@ -8,14 +7,9 @@ import { createSession, loadSessionUser, revokeSession } from "@/lib/auth/sessio
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 import { uniqueEmail } from "@/lib/testing/factories";
+import { rejection as failure } from "@/lib/testing/errors";
 
 const PASSWORD = "correct horse battery staple";
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("passwords", () => {
   it("hashes with scrypt and verifies long and unicode passwords", async () => {

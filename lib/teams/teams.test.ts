@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { createTeam, updateTeam } from "@/lib/teams/mutations";
 import { acceptInvite, createInvite, describeInvite, revokeInvite } from "@/lib/teams/invites";
 import { changeRole, leaveTeam, removeMember } from "@/lib/teams/members";
 import { createTeamWith, createUser, uniqueSlug } from "@/lib/testing/factories";
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
+import { rejection } from "@/lib/testing/errors";
 
 describe("creating and updating teams", () => {
   it("creates a team with the creator as owner and records it", async () => {

@@ -15,8 +15,11 @@ export function SignInForm({ callbackUrl, providers, initialError }: Props) {
   const [error, setError] = useState(initialError);
   const [pending, startTransition] = useTransition();
 
-  function submit(form: FormData) {
-    const password = String(form.get("password") ?? "");
+  // A plain submit handler rather than a form action: React resets forms after actions, and a
+  // failed sign-in must keep the email that was typed.
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const password = String(new FormData(event.currentTarget).get("password") ?? "");
     startTransition(async () => {
       setError(undefined);
       const result = await signIn("credentials", { email, password, redirect: false, callbackUrl });
@@ -30,7 +33,7 @@ export function SignInForm({ callbackUrl, providers, initialError }: Props) {
 
   return (
     <div className="mt-6 space-y-6">
-      <form action={submit} className="space-y-4" noValidate>
+      <form onSubmit={submit} className="space-y-4" noValidate>
         {error && <Alert tone="error">{error}</Alert>}
         <TextField label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required />

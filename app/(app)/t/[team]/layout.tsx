@@ -1,5 +1,7 @@
 import { AppHeader } from "@/components/shell/app-header";
 import { TeamNav } from "@/components/shell/team-nav";
+import { DeclareShortcut } from "@/components/shell/declare-shortcut";
+import { can } from "@/lib/authz";
 import { requireTeamContext } from "@/lib/teams/actor";
 import { listMyTeams } from "@/lib/teams/queries";
 
@@ -11,6 +13,7 @@ export default async function TeamLayout({ children, params }: { children: React
     <>
       <AppHeader user={user} teams={teams} current={{ slug: team.slug, name: team.name, role: actor.role }} />
       <TeamNav slug={team.slug} />
+      {can(actor, "incident.create", { teamId: team.id }) && <DeclareShortcut href={`/t/${team.slug}/incidents/new`} />}
       <main className="mx-auto max-w-7xl px-3 py-6 sm:px-6 sm:py-8">{children}</main>
     </>
   );

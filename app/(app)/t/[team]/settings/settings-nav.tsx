@@ -9,6 +9,7 @@ export function SettingsNav({ slug, showAudit }: { slug: string; showAudit: bool
   const items = [
     { href: `/t/${slug}/settings`, label: "General" },
     { href: `/t/${slug}/settings/members`, label: "Members" },
+    { href: `/t/${slug}/settings/severities`, label: "Severity levels" },
     ...(showAudit ? [{ href: `/t/${slug}/settings/audit`, label: "Audit log" }] : []),
   ];
   return (

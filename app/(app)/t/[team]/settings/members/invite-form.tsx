@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useState, useSyncExternalStore } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, inputClass } from "@/components/ui/field";
@@ -10,11 +10,14 @@ import { createInviteAction } from "@/lib/teams/actions";
 
 type Role = "OWNER" | "ADMIN" | "MEMBER" | "VIEWER";
 
+const noSubscription = () => () => {};
+
 export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] }) {
   const [state, action] = useActionState(createInviteAction, idle);
+  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => "");
   const [copied, setCopied] = useState(false);
   const fields = state.status === "error" ? state.error.fields : undefined;
-  const link = state.status === "ok" ? `${window.location.origin}/invite/${state.data.token}` : null;
+  const link = state.status === "ok" ? `${origin}/invite/${state.data.token}` : null;
   return (
     <div className="space-y-4">
       <form action={action} className="flex flex-wrap items-end gap-3" noValidate onSubmit={() => setCopied(false)}>

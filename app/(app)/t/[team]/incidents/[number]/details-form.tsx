@@ -1,0 +1,78 @@
+"use client";
+
+import { Field, SelectField, TextField, inputClass } from "@/components/ui/field";
+import { SEVERITIES } from "@/lib/incidents/schema";
+import type { IncidentDetail } from "@/lib/incidents/queries";
+import { VersionedForm } from "./versioned-form";
+
+type Props = { teamId: string; incident: IncidentDetail; members: { id: string; name: string }[]; services: string[]; zones: string[] };
+
+export function DetailsForm({ teamId, incident, members, services, zones }: Props) {
+  return (
+    <VersionedForm teamId={teamId} incidentId={incident.id} version={incident.version} submitLabel="Save details">
+      {({ values, fields }) => (
+        <>
+          <TextField label="Title" name="title" defaultValue={values.title ?? incident.title} errors={fields?.title} required maxLength={200} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <SelectField label="Severity" name="severity" defaultValue={values.severity ?? incident.severity} options={SEVERITIES.map((s) => ({ value: s, label: s }))} errors={fields?.severity} />
+            <SelectField
+              label="Incident commander"
+              name="commanderId"
+              defaultValue={values.commanderId ?? incident.commander?.id ?? ""}
+              options={[{ value: "", label: "Unassigned" }, ...members.map((m) => ({ value: m.id, label: m.name }))]}
+              errors={fields?.commanderId}
+            />
+          </div>
+          <Field label="Affected services" name="services" errors={fields?.services} hint="Comma-separated; new names are added to the team's list.">
+            {(control) => (
+              <>
+                <input {...control} list="incident-services" defaultValue={values.services ?? incident.services.map((s) => s.service.name).join(", ")} className={inputClass} autoComplete="off" />
+                <datalist id="incident-services">
+                  {services.map((s) => (
+                    <option key={s} value={s} />
+                  ))}
+                </datalist>
+              </>
+            )}
+          </Field>
+          <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
+            <Field label="Impact" name="impact" errors={fields?.impact}>
+              {(control) => <textarea {...control} rows={2} defaultValue={values.impact ?? incident.impact} className={inputClass} placeholder="Reports were delayed for most users" />}
+            </Field>
+            <TextField
+              label="Users affected (%)"
+              name="usersAffectedPct"
+              type="number"
+              min={0}
+              max={100}
+              inputMode="numeric"
+              defaultValue={values.usersAffectedPct ?? incident.usersAffectedPct?.toString() ?? ""}
+              errors={fields?.usersAffectedPct}
+            />
+          </div>
+          <Field label="Summary" name="summary" errors={fields?.summary}>
+            {(control) => <textarea {...control} rows={3} defaultValue={values.summary ?? incident.summary} className={inputClass} />}
+          </Field>
+          <Field label="Root cause" name="rootCause" errors={fields?.rootCause}>
+            {(control) => <textarea {...control} rows={3} defaultValue={values.rootCause ?? incident.rootCause} className={inputClass} />}
+          </Field>
+          <Field label="Resolution" name="resolution" errors={fields?.resolution}>
+            {(control) => <textarea {...control} rows={3} defaultValue={values.resolution ?? incident.resolution} className={inputClass} />}
+          </Field>
+          <Field label="Time zone" name="timeZone" errors={fields?.timeZone} hint="Times on this incident are shown and entered in this zone.">
+            {(control) => (
+              <>
+                <input {...control} list="incident-zones" defaultValue={values.timeZone ?? incident.timeZone} className={inputClass} autoComplete="off" spellCheck={false} />
+                <datalist id="incident-zones">
+                  {zones.map((z) => (
+                    <option key={z} value={z} />
+                  ))}
+                </datalist>
+              </>
+            )}
+          </Field>
+        </>
+      )}
+    </VersionedForm>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { useRouter } from "next/navigation";
+
+/**
+ * Follows the incident's event stream and re-renders the page when anyone changes it.
+ * Bursts are coalesced so ten quick events cause one refresh.
+ */
+export function LiveRefresh({ url }: { url: string }) {
+  const router = useRouter();
+  const [connected, setConnected] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    const source = new EventSource(url);
+    source.addEventListener("ready", () => setConnected(true));
+    source.addEventListener("change", () => {
+      if (timer.current) return;
+      timer.current = setTimeout(() => {
+        timer.current = null;
+        router.refresh();
+      }, 150);
+    });
+    source.addEventListener("revoked", () => {
+      source.close();
+      router.refresh();
+    });
+    source.onerror = () => setConnected(false);
+    return () => {
+      source.close();
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [url, router]);
+  return (
+    <span className="inline-flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400" role="status" data-live={connected ? "on" : "off"}>
+      <span aria-hidden="true" className={connected ? "size-2 rounded-full bg-emerald-500" : "size-2 rounded-full bg-zinc-400"} />
+      {connected ? "Live" : "Reconnecting…"}
+    </span>
+  );
+}

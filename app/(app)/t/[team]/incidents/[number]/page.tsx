@@ -1,0 +1,141 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, CardHeader } from "@/components/ui/card";
+import { SeverityBadge, StatusBadge } from "@/components/incidents/badges";
+import { Markdown } from "@/components/markdown/markdown";
+import { can } from "@/lib/authz";
+import { requireTeamContext } from "@/lib/teams/actor";
+import { listMembers } from "@/lib/teams/queries";
+import { getIncident } from "@/lib/incidents/queries";
+import { listServices } from "@/lib/incidents/services";
+import { formatIncidentNumber } from "@/lib/incidents/labels";
+import { KEY_MOMENTS, type KeyMoment } from "@/lib/incidents/schema";
+import { listTimeline, TIMELINE_LIMIT } from "@/lib/timeline/queries";
+import { utcToWallTime } from "@/lib/time/zoned";
+import { timeZoneNames } from "@/lib/time/zones";
+import { cx } from "@/components/ui/cx";
+import { DurationStrip } from "./duration-strip";
+import { StatusControl } from "./status-control";
+import { DetailsForm } from "./details-form";
+import { KeyMomentsForm } from "./key-moments-form";
+import { AddEventForm } from "./add-event-form";
+import { TimelineView } from "./timeline-view";
+import { LiveRefresh } from "./live-refresh";
+
+type Params = { team: string; number: string };
+
+async function load(params: Promise<Params>) {
+  const { team: slug, number } = await params;
+  const context = await requireTeamContext(slug);
+  const incident = await getIncident(context.actor, context.team.id, Number(number));
+  if (!incident) notFound();
+  return { ...context, incident };
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { incident } = await load(params);
+  return { title: `${formatIncidentNumber(incident.number)} ${incident.title}` };
+}
+
+export default async function IncidentPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ view?: string }> }) {
+  const { team, actor, user, incident } = await load(params);
+  const compact = (await searchParams).view === "list";
+  const [timeline, members, services] = await Promise.all([listTimeline(actor, team.id, incident.id), listMembers(actor, team.id), listServices(actor, team.id)]);
+  const canEdit = can(actor, "incident.update", { teamId: team.id });
+  const canAdd = can(actor, "timeline.create", { teamId: team.id });
+  const editableIds = new Set(timeline.filter((e) => can(actor, "timeline.edit", { teamId: team.id, authorId: e.source === "SYSTEM" ? null : e.author?.id })).map((e) => e.id));
+  const wall = Object.fromEntries(KEY_MOMENTS.map((k) => [k, incident[k] ? utcToWallTime(incident[k], incident.timeZone) : ""])) as Record<KeyMoment, string>;
+  const base = `/t/${team.slug}/incidents/${incident.number}`;
+  return (
+    <div className="space-y-6">
+      <div>
+        <nav aria-label="Breadcrumb" className="text-sm text-zinc-600 dark:text-zinc-400">
+          <Link href={`/t/${team.slug}/incidents`} className="hover:underline">Incidents</Link> / <span className="font-mono">{formatIncidentNumber(incident.number)}</span>
+        </nav>
+        <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
+          <div className="min-w-0">
+            <h1 className="text-2xl font-semibold tracking-tight break-words">{incident.title}</h1>
+            <div className="mt-2 flex flex-wrap items-center gap-2 text-sm text-zinc-600 dark:text-zinc-400">
+              <SeverityBadge severity={incident.severity} />
+              <StatusBadge status={incident.status} />
+              <span>IC {incident.commander?.name ?? "unassigned"}</span>
+              {incident.services.length > 0 && <span>· {incident.services.map((s) => s.service.name).join(", ")}</span>}
+              {incident.usersAffectedPct !== null && <span>· {incident.usersAffectedPct}% of users affected</span>}
+              <LiveRefresh url={`${base}/live`} />
+            </div>
+          </div>
+          {canEdit && <StatusControl teamId={team.id} incidentId={incident.id} version={incident.version} status={incident.status} />}
+        </div>
+      </div>
+
+      <DurationStrip incident={incident} />
+
+      {(incident.summary || incident.impact) && (
+        <div className="grid gap-4 md:grid-cols-2">
+          {incident.summary && (
+            <Card className="p-5">
+              <h2 className="text-sm font-semibold text-zinc-600 dark:text-zinc-400">Summary</h2>
+              <Markdown>{incident.summary}</Markdown>
+            </Card>
+          )}
+          {incident.impact && (
+            <Card className="p-5">
+              <h2 className="text-sm font-semibold text-zinc-600 dark:text-zinc-400">Impact</h2>
+              <Markdown>{incident.impact}</Markdown>
+            </Card>
+          )}
+        </div>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <section aria-labelledby="timeline-heading" className="space-y-4">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 id="timeline-heading" className="text-lg font-semibold">Timeline</h2>
+            <div className="inline-flex rounded-md bg-zinc-100 p-0.5 text-sm dark:bg-zinc-800" role="group" aria-label="Timeline view">
+              <Link href={base} aria-current={!compact ? "true" : undefined} className={cx("rounded px-2.5 py-1", !compact && "bg-white font-medium shadow-sm dark:bg-zinc-950")}>Timeline</Link>
+              <Link href={`${base}?view=list`} aria-current={compact ? "true" : undefined} className={cx("rounded px-2.5 py-1", compact && "bg-white font-medium shadow-sm dark:bg-zinc-950")}>Compact</Link>
+            </div>
+          </div>
+          {canAdd && <AddEventForm teamId={team.id} incidentId={incident.id} timeZone={incident.timeZone} />}
+          <TimelineView entries={timeline} timeZone={incident.timeZone} teamId={team.id} compact={compact} editableIds={editableIds} canStar={can(actor, "timeline.star", { teamId: team.id })} />
+          {timeline.length >= TIMELINE_LIMIT && <p className="text-sm text-zinc-600">Showing the first {TIMELINE_LIMIT} events.</p>}
+        </section>
+
+        <aside className="space-y-6">
+          {canEdit ? (
+            <>
+              <Card>
+                <CardHeader title="Key moments" description="Drive the durations above. Editable afterwards." />
+                <div className="p-5">
+                  <KeyMomentsForm teamId={team.id} incident={incident} wall={wall} />
+                </div>
+              </Card>
+              <Card>
+                <CardHeader title="Details" />
+                <div className="p-5">
+                  <DetailsForm
+                    teamId={team.id}
+                    incident={incident}
+                    members={members.map((m) => ({ id: m.user.id, name: m.user.name }))}
+                    services={services.map((s) => s.name)}
+                    zones={timeZoneNames()}
+                  />
+                </div>
+              </Card>
+            </>
+          ) : (
+            <Card className="space-y-3 p-5 text-sm">
+              <p className="text-zinc-600 dark:text-zinc-400">You can read this incident; your role ({actor.role.toLowerCase()}) cannot change it.</p>
+              {incident.rootCause && (<div><h2 className="font-semibold">Root cause</h2><Markdown>{incident.rootCause}</Markdown></div>)}
+              {incident.resolution && (<div><h2 className="font-semibold">Resolution</h2><Markdown>{incident.resolution}</Markdown></div>)}
+            </Card>
+          )}
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            Declared by {incident.declaredBy?.name ?? "a former member"}. Last change by {incident.lastEditor?.name ?? "someone"}. You are {user.name}.
+          </p>
+        </aside>
+      </div>
+    </div>
+  );
+}

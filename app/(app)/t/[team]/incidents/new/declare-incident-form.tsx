@@ -1,0 +1,86 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Field, TextField, inputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { SeverityBadge } from "@/components/incidents/badges";
+import { idle } from "@/lib/action-state";
+import { declareIncidentAction } from "@/lib/incidents/actions";
+import { SEVERITIES } from "@/lib/incidents/schema";
+import type { Severity } from "@/lib/generated/prisma/enums";
+
+type Props = { teamId: string; teamTimeZone: string; descriptions: Record<Severity, string>; services: string[]; zones: string[] };
+
+export function DeclareIncidentForm({ teamId, teamTimeZone, descriptions, services, zones }: Props) {
+  const [state, action] = useActionState(declareIncidentAction, idle);
+  const fields = state.status === "error" ? state.error.fields : undefined;
+  const values = state.status === "error" ? state.values : {};
+  const severity = values.severity ?? "SEV3";
+  return (
+    <form action={action} className="mt-6 space-y-6" noValidate key={state.status === "error" ? JSON.stringify(values) : "fresh"}>
+      {state.status === "error" && !fields && <Alert tone="error">{state.error.message}</Alert>}
+      <input type="hidden" name="teamId" value={teamId} />
+      <TextField label="What is happening?" name="title" required autoFocus defaultValue={values.title} errors={fields?.title} placeholder="Reports are not being generated" maxLength={200} />
+      <fieldset>
+        <legend className="mb-2 text-sm font-medium text-zinc-800 dark:text-zinc-200">Severity</legend>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {SEVERITIES.map((level) => (
+            <label
+              key={level}
+              className="flex cursor-pointer gap-3 rounded-lg p-3 ring-1 ring-zinc-200 has-[:checked]:bg-brand-50 has-[:checked]:ring-2 has-[:checked]:ring-brand-500 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500 dark:ring-zinc-700 dark:has-[:checked]:bg-brand-700/15"
+            >
+              <input type="radio" name="severity" value={level} defaultChecked={severity === level} className="mt-1 accent-brand-600" />
+              <span>
+                <SeverityBadge severity={level} />
+                <span className="mt-1 block text-xs text-zinc-600 dark:text-zinc-400">{descriptions[level]}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        {fields?.severity && <p className="mt-1 text-sm text-red-700 dark:text-red-400">{fields.severity.join(" ")}</p>}
+      </fieldset>
+      <details className="rounded-lg ring-1 ring-zinc-200 dark:ring-zinc-800" open={Boolean(values.startedAt || values.services || values.summary || fields)}>
+        <summary className="cursor-pointer px-4 py-3 text-sm font-medium">More details (optional)</summary>
+        <div className="space-y-5 border-t border-zinc-200 px-4 py-4 dark:border-zinc-800">
+          <TextField
+            label="Impact started at"
+            name="startedAt"
+            type="datetime-local"
+            defaultValue={values.startedAt}
+            errors={fields?.startedAt}
+            hint="Leave empty if it started just now. Read in the incident's time zone below."
+          />
+          <Field label="Time zone" name="timeZone" errors={fields?.timeZone} hint={`Defaults to the team's zone, ${teamTimeZone}.`}>
+            {(control) => (
+              <>
+                <input {...control} list="declare-zones" defaultValue={values.timeZone ?? teamTimeZone} className={inputClass} autoComplete="off" spellCheck={false} />
+                <datalist id="declare-zones">
+                  {zones.map((z) => (
+                    <option key={z} value={z} />
+                  ))}
+                </datalist>
+              </>
+            )}
+          </Field>
+          <Field label="Affected services" name="services" errors={fields?.services} hint="Comma-separated. New names are added to the team's list.">
+            {(control) => (
+              <>
+                <input {...control} list="declare-services" defaultValue={values.services} className={inputClass} placeholder="reports, database" autoComplete="off" />
+                <datalist id="declare-services">
+                  {services.map((s) => (
+                    <option key={s} value={s} />
+                  ))}
+                </datalist>
+              </>
+            )}
+          </Field>
+          <Field label="Summary" name="summary" errors={fields?.summary}>
+            {(control) => <textarea {...control} rows={3} defaultValue={values.summary} className={inputClass} />}
+          </Field>
+        </div>
+      </details>
+      <SubmitButton pendingLabel="Declaring…">Declare incident</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,210 @@
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { authorize } from "@/lib/authz";
+import { recordAudit } from "@/lib/audit/record";
+import { parseInput } from "@/lib/validation";
+import { loadActor } from "@/lib/teams/actor";
+import { formatDateTime } from "@/lib/time/format";
+import { notifyIncidentChanged } from "@/lib/realtime/notify";
+import { recordSystemEvents, type SystemLine } from "@/lib/timeline/system-events";
+import type { IncidentStatus, Severity } from "@/lib/generated/prisma/enums";
+import { declareIncidentSchema, updateIncidentSchema, KEY_MOMENTS, type KeyMoment } from "@/lib/incidents/schema";
+import { STATUS_LABEL, formatIncidentNumber } from "@/lib/incidents/labels";
+import { resolveServiceIds } from "@/lib/incidents/services";
+import { zonedFieldToUtc } from "@/lib/incidents/times";
+import { checkMoments, type MomentWarning, type Moments } from "@/lib/incidents/moments";
+
+const MOMENT_LABEL: Record<KeyMoment, string> = {
+  startedAt: "Impact start",
+  detectedAt: "Detection",
+  acknowledgedAt: "Acknowledgement",
+  mitigatedAt: "Mitigation",
+  resolvedAt: "Resolution",
+};
+
+export async function declareIncident(userId: string, input: unknown) {
+  const data = parseInput(declareIncidentSchema, input);
+  const now = new Date();
+  return db().$transaction(async (tx) => {
+    const actor = await loadActor(tx, userId, data.teamId);
+    authorize(actor, "incident.create", { teamId: data.teamId });
+    // The row lock taken by this UPDATE serialises numbering: two declarations never share a number.
+    const team = await tx.team.update({
+      where: { id: data.teamId },
+      data: { incidentSeq: { increment: 1 } },
+      select: { incidentSeq: true, timeZone: true },
+    });
+    const timeZone = data.timeZone ?? team.timeZone;
+    const startedAt = data.startedAt ? zonedFieldToUtc("startedAt", data.startedAt, timeZone, now) : now;
+    const detectedAt = startedAt > now ? startedAt : now;
+    const serviceIds = await resolveServiceIds(tx, actor, data.teamId, data.services ?? []);
+    const incident = await tx.incident.create({
+      data: {
+        teamId: data.teamId,
+        number: team.incidentSeq,
+        title: data.title,
+        summary: data.summary ?? "",
+        severity: data.severity,
+        timeZone,
+        startedAt,
+        detectedAt,
+        commanderId: userId,
+        declaredById: userId,
+        lastEditedById: userId,
+        lastActivityAt: now,
+        services: { create: serviceIds.map((serviceId) => ({ serviceId })) },
+      },
+      select: { id: true, number: true, teamId: true, team: { select: { slug: true } } },
+    });
+    await recordSystemEvents(tx, { teamId: data.teamId, incidentId: incident.id, actorId: userId, at: now }, [
+      { kind: "UPDATE", body: `Incident declared as ${data.severity}. Status: Investigating.` },
+    ]);
+    await recordAudit(tx, {
+      teamId: data.teamId,
+      actorId: userId,
+      action: "incident.declared",
+      targetType: "incident",
+      targetId: incident.id,
+      data: { number: incident.number, severity: data.severity },
+    });
+    return incident;
+  });
+}
+
+type Current = {
+  id: string;
+  number: number;
+  version: number;
+  status: IncidentStatus;
+  severity: Severity;
+  timeZone: string;
+  commanderId: string | null;
+} & Moments;
+
+function severityLine(from: Severity, to: Severity): SystemLine {
+  const direction = to < from ? "raised" : "lowered";
+  return { kind: to < from ? "ESCALATION" : "UPDATE", body: `Severity ${direction} from ${from} to ${to}.` };
+}
+
+async function conflict(tx: Tx, incidentId: string): Promise<AppError> {
+  const latest = await tx.incident.findUnique({
+    where: { id: incidentId },
+    select: { updatedAt: true, timeZone: true, lastEditor: { select: { name: true } } },
+  });
+  const who = latest?.lastEditor?.name ?? "someone else";
+  const when = latest ? ` at ${formatDateTime(latest.updatedAt, latest.timeZone)}` : "";
+  return new AppError("CONFLICT", `This incident was changed by ${who}${when} while you were editing. Review the latest values and save again.`);
+}
+
+/**
+ * Applies a partial edit if nobody saved since the editor loaded `version`; otherwise refuses with
+ * who changed it. Status, severity, commander and key-moment changes are written to the timeline.
+ */
+export type IncidentUpdateResult = { id: string; number: number; version: number; warnings: MomentWarning[] };
+
+export async function updateIncident(userId: string, input: unknown): Promise<IncidentUpdateResult> {
+  const data = parseInput(updateIncidentSchema, input);
+  const now = new Date();
+  return db().$transaction(async (tx) => {
+    const actor = await loadActor(tx, userId, data.teamId);
+    authorize(actor, "incident.update", { teamId: data.teamId });
+    const current: Current | null = await tx.incident.findFirst({
+      where: { id: data.incidentId, teamId: data.teamId },
+      select: { id: true, number: true, version: true, status: true, severity: true, timeZone: true, commanderId: true, startedAt: true, detectedAt: true, acknowledgedAt: true, mitigatedAt: true, resolvedAt: true },
+    });
+    if (!current) throw new AppError("NOT_FOUND", "This incident was not found.");
+    if (current.version !== data.version) throw await conflict(tx, current.id);
+
+    const timeZone = data.timeZone ?? current.timeZone;
+    const moments: Moments = {
+      startedAt: current.startedAt,
+      detectedAt: current.detectedAt,
+      acknowledgedAt: current.acknowledgedAt,
+      mitigatedAt: current.mitigatedAt,
+      resolvedAt: current.resolvedAt,
+    };
+    const lines: SystemLine[] = [];
+    for (const key of KEY_MOMENTS) {
+      const raw = data[key];
+      if (raw === undefined) continue;
+      const next = raw === null ? null : zonedFieldToUtc(key, raw, timeZone, now);
+      if ((next?.getTime() ?? null) === (moments[key]?.getTime() ?? null)) continue;
+      if (key === "startedAt") {
+        if (next) moments.startedAt = next;
+      } else {
+        moments[key] = next;
+      }
+      lines.push({ kind: "UPDATE", body: next ? `${MOMENT_LABEL[key]} time set to ${formatDateTime(next, timeZone)}.` : `${MOMENT_LABEL[key]} time cleared.` });
+    }
+
+    const status = data.status ?? current.status;
+    if (status !== current.status) {
+      if (status === "RESOLVED") {
+        moments.resolvedAt ??= now;
+        moments.mitigatedAt ??= moments.resolvedAt;
+      } else if (current.status === "RESOLVED") {
+        moments.resolvedAt = null; // it regressed: the incident is open again
+      }
+      if (status === "MONITORING") moments.mitigatedAt ??= now;
+      lines.push({
+        kind: status === "RESOLVED" ? "RESOLUTION" : status === "MONITORING" ? "MITIGATION" : "UPDATE",
+        body: `Status changed from ${STATUS_LABEL[current.status]} to ${STATUS_LABEL[status]}.`,
+      });
+    }
+    if (data.severity && data.severity !== current.severity) lines.push(severityLine(current.severity, data.severity));
+
+    if (data.commanderId !== undefined && data.commanderId !== current.commanderId) {
+      if (data.commanderId) {
+        const commander = await tx.membership.findUnique({
+          where: { teamId_userId: { teamId: data.teamId, userId: data.commanderId } },
+          select: { user: { select: { name: true } } },
+        });
+        if (!commander) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { commanderId: ["Choose a member of this team."] });
+        lines.push({ kind: "ESCALATION", body: `${commander.user.name} is now the incident commander.` });
+      } else {
+        lines.push({ kind: "UPDATE", body: "Incident commander unassigned." });
+      }
+    }
+
+    const warnings = checkMoments(moments);
+    const serviceIds = data.services ? await resolveServiceIds(tx, actor, data.teamId, data.services) : undefined;
+
+    // The version in the where clause makes a concurrent save lose the race instead of overwriting.
+    const updated = await tx.incident.updateMany({
+      where: { id: current.id, teamId: data.teamId, version: current.version },
+      data: {
+        title: data.title,
+        summary: data.summary,
+        severity: data.severity,
+        status,
+        commanderId: data.commanderId,
+        impact: data.impact,
+        usersAffectedPct: data.usersAffectedPct,
+        rootCause: data.rootCause,
+        resolution: data.resolution,
+        timeZone,
+        ...moments,
+        lastEditedById: userId,
+        lastActivityAt: now,
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count === 0) throw await conflict(tx, current.id);
+    if (serviceIds) {
+      await tx.incidentService.deleteMany({ where: { incidentId: current.id, serviceId: { notIn: serviceIds } } });
+      await tx.incidentService.createMany({ data: serviceIds.map((serviceId) => ({ incidentId: current.id, serviceId })), skipDuplicates: true });
+    }
+    await recordSystemEvents(tx, { teamId: data.teamId, incidentId: current.id, actorId: userId, at: now }, lines);
+    const changed = Object.keys(data).filter((k) => !["teamId", "incidentId", "version"].includes(k));
+    await recordAudit(tx, {
+      teamId: data.teamId,
+      actorId: userId,
+      action: "incident.updated",
+      targetType: "incident",
+      targetId: current.id,
+      data: { number: current.number, fields: changed },
+    });
+    await notifyIncidentChanged(tx, current.id);
+    return { id: current.id, number: current.number, version: current.version + 1, warnings };
+  });
+}

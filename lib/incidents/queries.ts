@@ -1,0 +1,108 @@
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { IncidentStatus, Severity } from "@/lib/generated/prisma/enums";
+import { authorize, type Actor } from "@/lib/authz";
+import { decodeCursor, toPage, type Page } from "@/lib/pagination";
+import { dayRangeToUtc } from "@/lib/time/day-range";
+import type { IncidentFilters } from "@/lib/incidents/schema";
+
+export const INCIDENT_PAGE_SIZE = 25;
+
+export type IncidentListRow = {
+  id: string;
+  number: number;
+  title: string;
+  status: IncidentStatus;
+  severity: Severity;
+  timeZone: string;
+  startedAt: Date;
+  resolvedAt: Date | null;
+  lastActivityAt: Date;
+  usersAffectedPct: number | null;
+  commanderName: string | null;
+  services: string[];
+};
+
+/**
+ * The team's incidents, filtered and keyset-paginated. Each filter and sort is served by an index
+ * (see the EXPLAIN test); search matches titles and write-ups or any timeline text, through the
+ * (teamId, search) GIN indexes, so a rare term never walks the date index.
+ */
+export async function listIncidents(actor: Actor, teamId: string, filters: IncidentFilters, teamTimeZone: string): Promise<Page<IncidentListRow>> {
+  authorize(actor, "incident.read", { teamId });
+  const sortColumn = filters.sort === "updated" ? Prisma.sql`i."lastActivityAt"` : Prisma.sql`i."startedAt"`;
+  const where: Prisma.Sql[] = [Prisma.sql`i."teamId" = ${teamId}`];
+  if (filters.status.length) where.push(Prisma.sql`i.status = ANY(${filters.status}::"IncidentStatus"[])`);
+  if (filters.severity.length) where.push(Prisma.sql`i.severity = ANY(${filters.severity}::"Severity"[])`);
+  if (filters.commander) where.push(Prisma.sql`i."commanderId" = ${filters.commander}`);
+  if (filters.service) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "IncidentService" s JOIN "Service" sv ON sv.id = s."serviceId"
+      WHERE s."incidentId" = i.id AND sv."teamId" = ${teamId} AND lower(sv.name) = lower(${filters.service}))`);
+  }
+  const range = dayRangeToUtc(filters.from, filters.to, teamTimeZone);
+  if (range.gte) where.push(Prisma.sql`i."startedAt" >= ${range.gte}`);
+  if (range.lt) where.push(Prisma.sql`i."startedAt" < ${range.lt}`);
+  if (filters.q) {
+    where.push(Prisma.sql`i.id IN (
+      SELECT m.id FROM "Incident" m WHERE m."teamId" = ${teamId} AND m.search @@ websearch_to_tsquery('english', ${filters.q})
+      UNION
+      SELECT e."incidentId" FROM "TimelineEvent" e
+      WHERE e."teamId" = ${teamId} AND e."deletedAt" IS NULL AND e.search @@ websearch_to_tsquery('english', ${filters.q}))`);
+  }
+  const cursor = decodeCursor(filters.after);
+  const cursorAt = cursor ? new Date(cursor.at) : null;
+  if (cursor && cursorAt && !Number.isNaN(cursorAt.getTime())) {
+    where.push(Prisma.sql`(${sortColumn}, i.id) < (${cursorAt}, ${cursor.id})`);
+  }
+  const rows = await db().$queryRaw<IncidentListRow[]>`
+    SELECT i.id, i.number, i.title, i.status, i.severity, i."timeZone", i."startedAt", i."resolvedAt", i."lastActivityAt",
+           i."usersAffectedPct", u.name AS "commanderName",
+           ARRAY(SELECT sv.name FROM "IncidentService" s JOIN "Service" sv ON sv.id = s."serviceId"
+                 WHERE s."incidentId" = i.id ORDER BY sv.name) AS services
+    FROM "Incident" i
+    LEFT JOIN "User" u ON u.id = i."commanderId"
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY ${sortColumn} DESC, i.id DESC
+    LIMIT ${INCIDENT_PAGE_SIZE + 1}`;
+  return toPage(rows, INCIDENT_PAGE_SIZE, (row) => ({
+    at: (filters.sort === "updated" ? row.lastActivityAt : row.startedAt).toISOString(),
+    id: row.id,
+  }));
+}
+
+/** One incident by its team number, with everything its header shows. Cached per request. */
+export const getIncident = cache(async (actor: Actor, teamId: string, number: number) => {
+  authorize(actor, "incident.read", { teamId });
+  if (!Number.isSafeInteger(number) || number < 1) return null;
+  return db().incident.findUnique({
+    where: { teamId_number: { teamId, number } },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      summary: true,
+      status: true,
+      severity: true,
+      timeZone: true,
+      impact: true,
+      usersAffectedPct: true,
+      rootCause: true,
+      resolution: true,
+      startedAt: true,
+      detectedAt: true,
+      acknowledgedAt: true,
+      mitigatedAt: true,
+      resolvedAt: true,
+      version: true,
+      createdAt: true,
+      updatedAt: true,
+      commander: { select: { id: true, name: true } },
+      declaredBy: { select: { name: true } },
+      lastEditor: { select: { name: true } },
+      services: { select: { service: { select: { id: true, name: true } } }, orderBy: { service: { name: "asc" } } },
+    },
+  });
+});
+
+export type IncidentDetail = NonNullable<Awaited<ReturnType<typeof getIncident>>>;

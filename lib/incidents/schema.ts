@@ -1,0 +1,90 @@
+import { z } from "zod";
+import { timeZoneSchema } from "@/lib/time/zones";
+
+export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
+export const STATUSES = ["INVESTIGATING", "IDENTIFIED", "MONITORING", "RESOLVED"] as const;
+export const KEY_MOMENTS = ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt"] as const;
+export type KeyMoment = (typeof KEY_MOMENTS)[number];
+
+export const severitySchema = z.enum(SEVERITIES, { message: "Choose a severity from SEV1 to SEV4." });
+export const statusSchema = z.enum(STATUSES, { message: "Choose a status." });
+
+/** A wall-clock time as a datetime-local input sends it; the incident's zone gives it meaning. */
+export const wallTimeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "Enter a date and time.");
+
+/** Empty means "not set" for optional moments. */
+const optionalWallTime = z.union([z.literal("").transform(() => null), wallTimeSchema]);
+
+const LONG_TEXT = 20_000;
+const longText = (label: string) => z.string().max(LONG_TEXT, `${label} is too long: keep it under ${LONG_TEXT.toLocaleString("en-US")} characters.`);
+
+export const titleSchema = z.string().trim().min(1, "Give the incident a title.").max(200, "Keep the title under 200 characters.");
+
+const serviceNames = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : v.split(",")))
+  .transform((names) => [...new Set(names.map((n) => n.trim()).filter(Boolean))])
+  .pipe(z.array(z.string().max(60, "Service names are at most 60 characters.")).max(20, "At most 20 services per incident."));
+
+export const declareIncidentSchema = z.object({
+  teamId: z.string().min(1),
+  title: titleSchema,
+  severity: severitySchema.default("SEV3"),
+  summary: longText("The summary").optional(),
+  timeZone: z.union([z.literal("").transform(() => undefined), timeZoneSchema]).optional(),
+  startedAt: optionalWallTime.optional(),
+  services: serviceNames.optional(),
+});
+export type DeclareIncidentInput = z.input<typeof declareIncidentSchema>;
+
+const percentage = z.union([
+  z.literal("").transform(() => null),
+  z.coerce
+    .number({ message: "Enter a number from 0 to 100." })
+    .int("Use a whole percentage.")
+    .min(0, "Enter a number from 0 to 100.")
+    .max(100, "Enter a number from 0 to 100."),
+]);
+
+/** A partial edit: only the keys present are changed. `version` is the one the editor started from. */
+export const updateIncidentSchema = z.object({
+  teamId: z.string().min(1),
+  incidentId: z.string().min(1),
+  version: z.coerce.number().int().min(1),
+  title: titleSchema.optional(),
+  summary: longText("The summary").optional(),
+  severity: severitySchema.optional(),
+  status: statusSchema.optional(),
+  commanderId: z.union([z.literal("").transform(() => null), z.string().min(1)]).optional(),
+  impact: longText("The impact statement").optional(),
+  usersAffectedPct: percentage.optional(),
+  rootCause: longText("The root cause").optional(),
+  resolution: longText("The resolution").optional(),
+  timeZone: timeZoneSchema.optional(),
+  services: serviceNames.optional(),
+  startedAt: wallTimeSchema.optional(),
+  detectedAt: optionalWallTime.optional(),
+  acknowledgedAt: optionalWallTime.optional(),
+  mitigatedAt: optionalWallTime.optional(),
+  resolvedAt: optionalWallTime.optional(),
+});
+export type UpdateIncidentInput = z.input<typeof updateIncidentSchema>;
+
+export const SORTS = ["started", "updated"] as const;
+
+/** The list's filters, as they live in the URL. Unknown or malformed values are dropped, not errors. */
+export const incidentFiltersSchema = z.object({
+  status: z.array(statusSchema).catch([]).default([]),
+  severity: z.array(severitySchema).catch([]).default([]),
+  service: z.string().trim().max(60).optional().catch(undefined),
+  commander: z.string().trim().max(64).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  sort: z.enum(SORTS).default("started").catch("started"),
+  after: z.string().max(300).optional().catch(undefined),
+});
+export type IncidentFilters = z.infer<typeof incidentFiltersSchema>;

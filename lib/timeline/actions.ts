@@ -1,0 +1,11 @@
+"use server";
+
+import { memberAction } from "@/lib/action";
+import { addEvent, deleteEvent, editEvent, starEvent } from "@/lib/timeline/mutations";
+
+const revalidate = () => ["/t/[team]"];
+
+export const addEventAction = memberAction((user, input) => addEvent(user.id, input), { revalidate });
+export const editEventAction = memberAction((user, input) => editEvent(user.id, input), { revalidate, message: () => "Event updated." });
+export const deleteEventAction = memberAction((user, input) => deleteEvent(user.id, input), { revalidate });
+export const starEventAction = memberAction((user, input) => starEvent(user.id, input), { revalidate });

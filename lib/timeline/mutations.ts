@@ -1,0 +1,95 @@
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { authorize } from "@/lib/authz";
+import { recordAudit } from "@/lib/audit/record";
+import { parseInput } from "@/lib/validation";
+import { loadActor } from "@/lib/teams/actor";
+import { zonedFieldToUtc } from "@/lib/incidents/times";
+import { notifyIncidentChanged } from "@/lib/realtime/notify";
+import { addEventSchema, editEventSchema, eventRefSchema, starEventSchema } from "@/lib/timeline/schema";
+
+export async function addEvent(userId: string, input: unknown) {
+  const data = parseInput(addEventSchema, input);
+  const now = new Date();
+  return db().$transaction(async (tx) => {
+    authorize(await loadActor(tx, userId, data.teamId), "timeline.create", { teamId: data.teamId });
+    const incident = await tx.incident.findFirst({ where: { id: data.incidentId, teamId: data.teamId }, select: { id: true, timeZone: true } });
+    if (!incident) throw new AppError("NOT_FOUND", "This incident was not found.");
+    const occurredAt = data.occurredAt ? zonedFieldToUtc("occurredAt", data.occurredAt, incident.timeZone, now) : now;
+    const event = await tx.timelineEvent.create({
+      data: { teamId: data.teamId, incidentId: incident.id, kind: data.kind, body: data.body, occurredAt, starred: data.starred, authorId: userId },
+      select: { id: true, occurredAt: true },
+    });
+    await touchIncident(tx, incident.id, now);
+    await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "timeline.added", targetType: "timeline_event", targetId: event.id, data: { incidentId: incident.id, kind: data.kind } });
+    return event;
+  });
+}
+
+async function touchIncident(tx: Tx, incidentId: string, now: Date): Promise<void> {
+  await tx.incident.update({ where: { id: incidentId }, data: { lastActivityAt: now } });
+  await notifyIncidentChanged(tx, incidentId);
+}
+
+async function loadEditable(tx: Tx, userId: string, teamId: string, eventId: string) {
+  const actor = await loadActor(tx, userId, teamId);
+  const event = await tx.timelineEvent.findFirst({
+    where: { id: eventId, teamId, deletedAt: null },
+    select: { id: true, incidentId: true, authorId: true, source: true, kind: true, body: true, occurredAt: true, version: true, incident: { select: { timeZone: true } } },
+  });
+  authorize(actor, "incident.read", { teamId });
+  if (!event) throw new AppError("NOT_FOUND", "This event was not found. It may have been deleted.");
+  authorize(actor, "timeline.edit", { teamId, authorId: event.source === "SYSTEM" ? null : event.authorId });
+  return event;
+}
+
+/** Edits keep history: the previous text, kind and time are kept as a revision. */
+export async function editEvent(userId: string, input: unknown) {
+  const data = parseInput(editEventSchema, input);
+  const now = new Date();
+  return db().$transaction(async (tx) => {
+    const event = await loadEditable(tx, userId, data.teamId, data.eventId);
+    const occurredAt = zonedFieldToUtc("occurredAt", data.occurredAt, event.incident.timeZone, now);
+    const updated = await tx.timelineEvent.updateMany({
+      where: { id: event.id, teamId: data.teamId, version: data.version, deletedAt: null },
+      data: { kind: data.kind, body: data.body, occurredAt, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw new AppError("CONFLICT", "Someone changed this event while you were editing. Review it and save again.");
+    await tx.timelineEventRevision.create({
+      data: { eventId: event.id, editorId: userId, change: "edited", kind: event.kind, body: event.body, occurredAt: event.occurredAt },
+    });
+    await touchIncident(tx, event.incidentId, now);
+    await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "timeline.edited", targetType: "timeline_event", targetId: event.id, data: { incidentId: event.incidentId } });
+    return { id: event.id };
+  });
+}
+
+/** A soft delete: the event leaves the timeline, its text stays in the revision history. */
+export async function deleteEvent(userId: string, input: unknown) {
+  const data = parseInput(eventRefSchema, input);
+  const now = new Date();
+  return db().$transaction(async (tx) => {
+    const event = await loadEditable(tx, userId, data.teamId, data.eventId);
+    await tx.timelineEvent.update({ where: { id: event.id, teamId: data.teamId }, data: { deletedAt: now, version: { increment: 1 } } });
+    await tx.timelineEventRevision.create({
+      data: { eventId: event.id, editorId: userId, change: "deleted", kind: event.kind, body: event.body, occurredAt: event.occurredAt },
+    });
+    await touchIncident(tx, event.incidentId, now);
+    await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "timeline.deleted", targetType: "timeline_event", targetId: event.id, data: { incidentId: event.incidentId } });
+    return { id: event.id };
+  });
+}
+
+/** Starred events are the ones the postmortem shows first. System events can be starred too. */
+export async function starEvent(userId: string, input: unknown) {
+  const data = parseInput(starEventSchema, input);
+  return db().$transaction(async (tx) => {
+    authorize(await loadActor(tx, userId, data.teamId), "timeline.star", { teamId: data.teamId });
+    const event = await tx.timelineEvent.findFirst({ where: { id: data.eventId, teamId: data.teamId, deletedAt: null }, select: { id: true, incidentId: true } });
+    if (!event) throw new AppError("NOT_FOUND", "This event was not found.");
+    await tx.timelineEvent.update({ where: { id: event.id, teamId: data.teamId }, data: { starred: data.starred } });
+    await notifyIncidentChanged(tx, event.incidentId);
+    await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: data.starred ? "timeline.starred" : "timeline.unstarred", targetType: "timeline_event", targetId: event.id });
+    return { id: event.id, starred: data.starred };
+  });
+}

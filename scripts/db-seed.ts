@@ -1,0 +1,105 @@
+import { pathToFileURL } from "node:url";
+import { createPrismaClient } from "../lib/db";
+import { hashPassword } from "../lib/auth/password";
+import { wallTimeToUtc } from "../lib/time/zoned";
+import { DEMO_DAY, DEMO_ZONE, demoIncident, demoTimeline } from "./seed/demo-incident";
+
+const DEMO_EMAIL = "demo@hindsight.local";
+const DEMO_PASSWORD = "hindsight-demo";
+const DEMO_SLUG = "demo";
+
+const at = (time: string) => wallTimeToUtc(`${DEMO_DAY}T${time}`, DEMO_ZONE);
+
+/**
+ * Seeds a demo team with a realistic resolved incident. Idempotent: returns null when the demo
+ * team already exists, otherwise the demo sign-in.
+ */
+export async function seedDemo(databaseUrl: string): Promise<{ email: string; password: string } | null> {
+  const prisma = createPrismaClient(databaseUrl, 2);
+  try {
+    if (await prisma.team.findUnique({ where: { slug: DEMO_SLUG }, select: { id: true } })) return null;
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await prisma.$transaction(async (tx) => {
+      const people = {
+        lead: await tx.user.create({ data: { email: DEMO_EMAIL, name: "Dana Demo", passwordHash }, select: { id: true } }),
+        ops: await tx.user.create({ data: { email: "olu.ops@hindsight.local", name: "Olu Adeyemi", passwordHash }, select: { id: true } }),
+        dev: await tx.user.create({ data: { email: "mei.dev@hindsight.local", name: "Mei Chen", passwordHash }, select: { id: true } }),
+      };
+      const team = await tx.team.create({
+        data: {
+          slug: DEMO_SLUG,
+          name: "Acme Reports (demo)",
+          timeZone: DEMO_ZONE,
+          incidentSeq: 1,
+          memberships: { create: [{ userId: people.lead.id, role: "OWNER" }, { userId: people.ops.id, role: "MEMBER" }, { userId: people.dev.id, role: "ADMIN" }] },
+        },
+        select: { id: true },
+      });
+      const services = await Promise.all(
+        demoIncident.services.map((name) => tx.service.create({ data: { teamId: team.id, name }, select: { id: true } })),
+      );
+      const m = demoIncident.moments;
+      const incident = await tx.incident.create({
+        data: {
+          teamId: team.id,
+          number: 1,
+          title: demoIncident.title,
+          summary: demoIncident.summary,
+          impact: demoIncident.impact,
+          rootCause: demoIncident.rootCause,
+          resolution: demoIncident.resolution,
+          severity: demoIncident.severity,
+          status: "RESOLVED",
+          usersAffectedPct: demoIncident.usersAffectedPct,
+          timeZone: DEMO_ZONE,
+          startedAt: at(m.startedAt),
+          detectedAt: at(m.detectedAt),
+          acknowledgedAt: at(m.acknowledgedAt),
+          mitigatedAt: at(m.mitigatedAt),
+          resolvedAt: at(m.resolvedAt),
+          commanderId: people.lead.id,
+          declaredById: people.ops.id,
+          lastEditedById: people.lead.id,
+          lastActivityAt: at("16:40"),
+          createdAt: at("08:05"),
+          services: { create: services.map((s) => ({ serviceId: s.id })) },
+        },
+        select: { id: true },
+      });
+      await tx.timelineEvent.createMany({
+        data: [
+          { teamId: team.id, incidentId: incident.id, occurredAt: at("08:05"), kind: "UPDATE", source: "SYSTEM", authorId: people.ops.id, body: "Incident declared as SEV2. Status: Investigating." },
+          ...demoTimeline.map((e) => ({
+            teamId: team.id,
+            incidentId: incident.id,
+            occurredAt: at(e.at),
+            kind: e.kind,
+            body: e.body,
+            starred: e.starred ?? false,
+            authorId: people[e.author].id,
+            createdAt: at(e.at),
+          })),
+          { teamId: team.id, incidentId: incident.id, occurredAt: at("16:30:01"), kind: "RESOLUTION", source: "SYSTEM", authorId: people.lead.id, body: "Status changed from Monitoring to Resolved." },
+        ],
+      });
+      await tx.auditEvent.create({ data: { teamId: team.id, actorId: people.lead.id, action: "team.created", targetType: "team", targetId: team.id, data: { seeded: true } } });
+    });
+    return { email: DEMO_EMAIL, password: DEMO_PASSWORD };
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error("DATABASE_URL is not set. `npm start` seeds its embedded database by itself; set DATABASE_URL to seed another.");
+    process.exit(1);
+  }
+  seedDemo(url)
+    .then((login) => console.log(login ? `Seeded the demo team. Sign in as ${login.email} / ${login.password}` : "The demo team already exists; nothing to do."))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
