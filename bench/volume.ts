@@ -65,6 +65,8 @@ export async function seedVolume(prisma: Db, volume: Volume): Promise<{ teamIds:
     SELECT '${bigIncidentId}-big' || k, 'vol-team-1', '${bigIncidentId}', timestamptz '2020-01-01' + k * interval '1 minute', 'NOTE',
            'Long incident note ' || k || ': ' || ${word("k")} || '.', 'USER', 'vol-user-1', now(), now()
     FROM generate_series(1, ${volume.bigIncidentEvents}) k`);
-  await prisma.$executeRawUnsafe(`ANALYZE "Incident"; ANALYZE "TimelineEvent"; ANALYZE "IncidentService"; ANALYZE "Service"; ANALYZE "Membership"`);
+  for (const table of ["Incident", "TimelineEvent", "IncidentService", "Service", "Membership", "User"]) {
+    await prisma.$executeRawUnsafe(`ANALYZE "${table}"`);
+  }
   return { teamIds: Array.from({ length: teams }, (_, i) => `vol-team-${i + 1}`), bigIncidentId };
 }

@@ -4,8 +4,7 @@ import { hashPassword } from "../lib/auth/password";
 import { wallTimeToUtc } from "../lib/time/zoned";
 import { DEMO_DAY, DEMO_ZONE, demoIncident, demoTimeline } from "./seed/demo-incident";
 
-const DEMO_EMAIL = "demo@hindsight.local";
-const DEMO_PASSWORD = "hindsight-demo";
+export const DEMO_LOGIN = { email: "demo@hindsight.local", password: "hindsight-demo" } as const;
 const DEMO_SLUG = "demo";
 
 const at = (time: string) => wallTimeToUtc(`${DEMO_DAY}T${time}`, DEMO_ZONE);
@@ -18,10 +17,10 @@ export async function seedDemo(databaseUrl: string): Promise<{ email: string; pa
   const prisma = createPrismaClient(databaseUrl, 2);
   try {
     if (await prisma.team.findUnique({ where: { slug: DEMO_SLUG }, select: { id: true } })) return null;
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const passwordHash = await hashPassword(DEMO_LOGIN.password);
     await prisma.$transaction(async (tx) => {
       const people = {
-        lead: await tx.user.create({ data: { email: DEMO_EMAIL, name: "Dana Demo", passwordHash }, select: { id: true } }),
+        lead: await tx.user.create({ data: { email: DEMO_LOGIN.email, name: "Dana Demo", passwordHash }, select: { id: true } }),
         ops: await tx.user.create({ data: { email: "olu.ops@hindsight.local", name: "Olu Adeyemi", passwordHash }, select: { id: true } }),
         dev: await tx.user.create({ data: { email: "mei.dev@hindsight.local", name: "Mei Chen", passwordHash }, select: { id: true } }),
       };
@@ -84,7 +83,7 @@ export async function seedDemo(databaseUrl: string): Promise<{ email: string; pa
       });
       await tx.auditEvent.create({ data: { teamId: team.id, actorId: people.lead.id, action: "team.created", targetType: "team", targetId: team.id, data: { seeded: true } } });
     });
-    return { email: DEMO_EMAIL, password: DEMO_PASSWORD };
+    return { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password };
   } finally {
     await prisma.$disconnect();
   }

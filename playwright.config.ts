@@ -1,0 +1,57 @@
+import { defineConfig, devices } from "@playwright/test";
+import { systemChromium } from "./scripts/lib/chromium";
+
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+
+/** End-to-end tests write users and teams: refuse anything but a database on this machine. */
+function assertLocalDatabase(): void {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: run the e2e tests through `npm test` (or `npm test -- --e2e`).");
+  const host = new URL(url).hostname;
+  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host) && process.env.E2E_ALLOW_REMOTE_DB !== "1") {
+    throw new Error(`Refusing to run e2e tests against ${host}: they write test data. Set E2E_ALLOW_REMOTE_DB=1 if you really mean it.`);
+  }
+}
+assertLocalDatabase();
+
+const executablePath = systemChromium();
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${E2E_PORT}`,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath,
+          args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `node_modules/.bin/next start -p ${E2E_PORT}`,
+    url: `http://localhost:${E2E_PORT}/sign-in`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
+    },
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

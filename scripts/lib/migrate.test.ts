@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { applyMigrations, checksum } from "./migrate";
+import { createThrowawayDatabase, type ThrowawayDatabase } from "./throwaway-database";
+
+const created: ThrowawayDatabase[] = [];
+afterAll(async () => {
+  for (const database of created) await database.drop();
+});
+
+/** An empty database (no migrations applied) to run the runner against. */
+async function emptyDatabase(): Promise<string> {
+  const database = await createThrowawayDatabase(process.env.TEST_SERVER_URL!, "hindsight_migrate", { migrate: false });
+  created.push(database);
+  return database.url;
+}
+
+async function rows(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const result = await client.query(`SELECT migration_name, checksum, finished_at, applied_steps_count, logs FROM "_prisma_migrations" ORDER BY started_at`);
+  await client.end();
+  return result.rows;
+}
+
+function folderWith(migrations: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "hindsight-migrations-"));
+  for (const [name, sql] of Object.entries(migrations)) {
+    mkdirSync(path.join(dir, name));
+    writeFileSync(path.join(dir, name, "migration.sql"), sql);
+  }
+  return dir;
+}
+
+describe("the migration runner", () => {
+  it("applies every migration once, recording them as Prisma does", async () => {
+    const url = await emptyDatabase();
+    const first = await applyMigrations({ databaseUrl: url });
+    expect(first.length).toBeGreaterThan(0);
+    expect(await applyMigrations({ databaseUrl: url })).toEqual([]);
+    const recorded = await rows(url);
+    expect(recorded.map((r) => r.migration_name)).toEqual(first);
+    expect(recorded.every((r) => r.finished_at && r.applied_steps_count === 1 && /^[0-9a-f]{64}$/.test(r.checksum))).toBe(true);
+  });
+
+  it("lets two instances start at once without applying anything twice", async () => {
+    const url = await emptyDatabase();
+    const [a, b] = await Promise.all([applyMigrations({ databaseUrl: url }), applyMigrations({ databaseUrl: url })]);
+    expect([...a, ...b].sort()).toEqual((await rows(url)).map((r) => r.migration_name).sort());
+  });
+
+  it("stops on a migration edited after it was applied", async () => {
+    const url = await emptyDatabase();
+    const dir = folderWith({ "20240101000000_a": "CREATE TABLE a (id int);" });
+    await applyMigrations({ databaseUrl: url, dir });
+    writeFileSync(path.join(dir, "20240101000000_a", "migration.sql"), "CREATE TABLE a (id bigint);");
+    await expect(applyMigrations({ databaseUrl: url, dir })).rejects.toThrow(/20240101000000_a was edited after it was applied/);
+  });
+
+  it("records a failed migration and refuses to continue until it is resolved", async () => {
+    const url = await emptyDatabase();
+    const dir = folderWith({ "20240101000000_ok": "CREATE TABLE ok (id int);", "20240102000000_bad": "CREATE TABLE ok (id int);", "20240103000000_later": "CREATE TABLE later (id int);" });
+    await expect(applyMigrations({ databaseUrl: url, dir })).rejects.toThrow(/20240102000000_bad failed: .*already exists/);
+    const recorded = await rows(url);
+    expect(recorded.map((r) => [r.migration_name, Boolean(r.finished_at)])).toEqual([
+      ["20240101000000_ok", true],
+      ["20240102000000_bad", false],
+    ]);
+    expect(recorded[1]?.logs).toMatch(/already exists/);
+    await expect(applyMigrations({ databaseUrl: url, dir })).rejects.toThrow(/P3009/);
+  });
+
+  it("accepts a file whose line endings changed (as Prisma does)", async () => {
+    const url = await emptyDatabase();
+    const dir = folderWith({ "20240101000000_a": "CREATE TABLE a (id int);\nCREATE TABLE b (id int);\n" });
+    await applyMigrations({ databaseUrl: url, dir });
+    writeFileSync(path.join(dir, "20240101000000_a", "migration.sql"), "CREATE TABLE a (id int);\r\nCREATE TABLE b (id int);\r\n");
+    expect(await applyMigrations({ databaseUrl: url, dir })).toEqual([]);
+  });
+
+  it("uses Prisma's checksum: the lowercase hex SHA-256 of the file", () => {
+    expect(checksum("SELECT 1;")).toBe("17db4fd369edb9244b9f91d9aeed145c3d04ad8ba6e95d06247f07a63527d11a");
+  });
+});
