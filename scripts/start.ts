@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { prepareAppDatabase } from "./lib/app-database";
 import { buildIsCurrent } from "./lib/build-freshness";
-import { binary, run, stopChild } from "./lib/processes";
+import { binary, run, stopChild, waitForHttp } from "./lib/processes";
 import { DEMO_LOGIN, seedDemo } from "./db-seed";
 
 const log = (line: string) => console.log(`[hindsight] ${line}`);
@@ -60,6 +60,7 @@ function startProcess(name: string, command: string, args: string[]): void {
 }
 
 startProcess("web server", binary("next"), ["start", "-p", String(port)]);
+await waitForHttp(`http://127.0.0.1:${port}/sign-in`);
 log(`Hindsight is running at ${appUrl}`);
 if (database.embedded) log(`Demo sign-in: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password} (or create your own account)`);
 log("Press Ctrl-C to stop.");

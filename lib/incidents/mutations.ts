@@ -9,7 +9,7 @@ import { notifyIncidentChanged } from "@/lib/realtime/notify";
 import { recordSystemEvents, type SystemLine } from "@/lib/timeline/system-events";
 import type { IncidentStatus, Severity } from "@/lib/generated/prisma/enums";
 import { declareIncidentSchema, updateIncidentSchema, KEY_MOMENTS, type KeyMoment } from "@/lib/incidents/schema";
-import { STATUS_LABEL, formatIncidentNumber } from "@/lib/incidents/labels";
+import { STATUS_LABEL } from "@/lib/incidents/labels";
 import { resolveServiceIds } from "@/lib/incidents/services";
 import { zonedFieldToUtc } from "@/lib/incidents/times";
 import { checkMoments, type MomentWarning, type Moments } from "@/lib/incidents/moments";

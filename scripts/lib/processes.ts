@@ -23,3 +23,17 @@ export function stopChild(child: ChildProcess, timeoutMs = 10_000): Promise<void
 }
 
 export const binary = (name: string) => `node_modules/.bin/${name}`;
+
+/** Resolves once `url` answers over HTTP (any status), or rejects after `timeoutMs`. */
+export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(url, { redirect: "manual" });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}

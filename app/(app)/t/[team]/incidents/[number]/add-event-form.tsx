@@ -46,16 +46,19 @@ export function AddEventForm({ teamId, incidentId, timeZone }: { teamId: string;
         <label htmlFor="event-kind" className="sr-only">
           Kind
         </label>
-        <select id="event-kind" name="kind" defaultValue={values.kind ?? "ACTION"} key={`k-${values.kind}`} className={`${inputClass} w-40`}>
+        <div className="w-40">
+        <select id="event-kind" name="kind" defaultValue={values.kind ?? "ACTION"} key={`k-${values.kind}`} className={inputClass}>
           {USER_KINDS.map((k) => (
             <option key={k} value={k}>
               {KIND_STYLE[k].label}
             </option>
           ))}
         </select>
+        </div>
         <label htmlFor="event-time" className="sr-only">
           When (in {timeZone}); empty means now
         </label>
+        <div className="w-56">
         <input
           id="event-time"
           name="occurredAt"
@@ -65,8 +68,9 @@ export function AddEventForm({ teamId, incidentId, timeZone }: { teamId: string;
           title={`When it happened, in ${timeZone}. Leave empty for now.`}
           aria-invalid={Boolean(fields?.occurredAt)}
           aria-describedby={fields?.occurredAt ? "event-time-error" : undefined}
-          className={`${inputClass} w-56`}
+          className={inputClass}
         />
+        </div>
         <label className="inline-flex items-center gap-1.5 px-1 text-sm whitespace-nowrap">
           <input type="checkbox" name="starred" className="accent-amber-500" /> Key event
         </label>

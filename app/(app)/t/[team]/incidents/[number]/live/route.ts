@@ -1,10 +1,9 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { toErrorBody, statusOf } from "@/lib/errors";
+import { AppError, notFound as notFoundError, statusOf, toErrorBody } from "@/lib/errors";
 import { db } from "@/lib/db";
 import { loadActor } from "@/lib/teams/actor";
 import { getIncident } from "@/lib/incidents/queries";
 import { incidentHub } from "@/lib/realtime/hub";
-import { notFound as notFoundError, AppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
