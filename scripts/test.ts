@@ -29,6 +29,15 @@ async function ensureBrowser(): Promise<void> {
 let failed = false;
 try {
   if (runUnit) {
+    console.log("\n▶ Type check and lint");
+    await run(binary("tsc"), ["--noEmit", "-p", "."]).catch((error: unknown) => {
+      failed = true;
+      console.error(String(error));
+    });
+    await run(binary("eslint"), ["."]).catch((error: unknown) => {
+      failed = true;
+      console.error(String(error));
+    });
     console.log("\n▶ Unit and integration tests (vitest)");
     await run(binary("vitest"), ["run"]).catch((error: unknown) => {
       failed = true;

@@ -26,7 +26,7 @@ export function MemberRow({ teamId, member, canChangeRole, canRemove, grantableR
     <li className="px-5 py-4" data-testid="member-row" data-email={member.email}>
       <div className="flex flex-wrap items-center gap-3">
         <Avatar name={member.name} />
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-1 basis-[calc(100%-3rem)] sm:basis-0">
           <p className="truncate text-sm font-medium">
             {member.name} {member.isYou && <span className="text-zinc-500 dark:text-zinc-400">(you)</span>}
           </p>
