@@ -15,6 +15,11 @@ import type { TimelineEntry } from "@/lib/timeline/queries";
 
 type Props = { entry: TimelineEntry; body: React.ReactNode; timeZone: string; teamId: string; compact: boolean; canEdit: boolean; canStar: boolean };
 
+/** Events entered after the fact say when they were written down, not only when they happened. */
+function loggedLater(entry: TimelineEntry): boolean {
+  return Math.abs(new Date(entry.createdAt).getTime() - new Date(entry.occurredAt).getTime()) > 5 * 60 * 1000;
+}
+
 export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, canStar }: Props) {
   const [editing, setEditing] = useState(false);
   const style = KIND_STYLE[entry.kind];
@@ -37,6 +42,11 @@ export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, can
             {system ? "recorded by Hindsight" : `by ${entry.author?.name ?? "a former member"}`}
             {entry.revisions.length > 0 && ` · edited`}
           </span>
+          {loggedLater(entry) && (
+            <span className="text-zinc-500 dark:text-zinc-400">
+              · logged <Moment date={entry.createdAt} timeZone={timeZone} withDate />
+            </span>
+          )}
           {entry.starred && <span className="text-amber-600 dark:text-amber-400" aria-label="Key event">★</span>}
         </header>
         {editing ? (
