@@ -1,5 +1,6 @@
 "use client";
 
+import { DatalistField } from "@/components/ui/datalist-field";
 import { Field, SelectField, TextField, inputClass } from "@/components/ui/field";
 import { SEVERITIES } from "@/lib/incidents/schema";
 import type { IncidentDetail } from "@/lib/incidents/queries";
@@ -23,18 +24,14 @@ export function DetailsForm({ teamId, incident, members, services, zones }: Prop
               errors={fields?.commanderId}
             />
           </div>
-          <Field label="Affected services" name="services" errors={fields?.services} hint="Comma-separated; new names are added to the team's list.">
-            {(control) => (
-              <>
-                <input {...control} list="incident-services" defaultValue={values.services ?? incident.services.map((s) => s.service.name).join(", ")} className={inputClass} autoComplete="off" />
-                <datalist id="incident-services">
-                  {services.map((s) => (
-                    <option key={s} value={s} />
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
+          <DatalistField
+            label="Affected services"
+            name="services"
+            options={services}
+            defaultValue={values.services ?? incident.services.map((s) => s.service.name).join(", ")}
+            errors={fields?.services}
+            hint="Comma-separated; new names are added to the team's list."
+          />
           <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
             <Field label="Impact" name="impact" errors={fields?.impact}>
               {(control) => <textarea {...control} rows={2} defaultValue={values.impact ?? incident.impact} className={inputClass} placeholder="Reports were delayed for most users" />}
@@ -59,18 +56,14 @@ export function DetailsForm({ teamId, incident, members, services, zones }: Prop
           <Field label="Resolution" name="resolution" errors={fields?.resolution}>
             {(control) => <textarea {...control} rows={3} defaultValue={values.resolution ?? incident.resolution} className={inputClass} />}
           </Field>
-          <Field label="Time zone" name="timeZone" errors={fields?.timeZone} hint="Times on this incident are shown and entered in this zone.">
-            {(control) => (
-              <>
-                <input {...control} list="incident-zones" defaultValue={values.timeZone ?? incident.timeZone} className={inputClass} autoComplete="off" spellCheck={false} />
-                <datalist id="incident-zones">
-                  {zones.map((z) => (
-                    <option key={z} value={z} />
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
+          <DatalistField
+            label="Time zone"
+            name="timeZone"
+            options={zones}
+            defaultValue={values.timeZone ?? incident.timeZone}
+            errors={fields?.timeZone}
+            hint="Times on this incident are shown and entered in this zone."
+          />
         </>
       )}
     </VersionedForm>

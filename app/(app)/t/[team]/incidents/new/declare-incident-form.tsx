@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { DatalistField } from "@/components/ui/datalist-field";
 import { Field, TextField, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SeverityBadge } from "@/components/incidents/badges";
@@ -51,30 +52,16 @@ export function DeclareIncidentForm({ teamId, teamTimeZone, descriptions, servic
             errors={fields?.startedAt}
             hint="Leave empty if it started just now. Read in the incident's time zone below."
           />
-          <Field label="Time zone" name="timeZone" errors={fields?.timeZone} hint={`Defaults to the team's zone, ${teamTimeZone}.`}>
-            {(control) => (
-              <>
-                <input {...control} list="declare-zones" defaultValue={values.timeZone ?? teamTimeZone} className={inputClass} autoComplete="off" spellCheck={false} />
-                <datalist id="declare-zones">
-                  {zones.map((z) => (
-                    <option key={z} value={z} />
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
-          <Field label="Affected services" name="services" errors={fields?.services} hint="Comma-separated. New names are added to the team's list.">
-            {(control) => (
-              <>
-                <input {...control} list="declare-services" defaultValue={values.services} className={inputClass} placeholder="reports, database" autoComplete="off" />
-                <datalist id="declare-services">
-                  {services.map((s) => (
-                    <option key={s} value={s} />
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
+          <DatalistField label="Time zone" name="timeZone" options={zones} defaultValue={values.timeZone ?? teamTimeZone} errors={fields?.timeZone} hint={`Defaults to the team's zone, ${teamTimeZone}.`} />
+          <DatalistField
+            label="Affected services"
+            name="services"
+            options={services}
+            defaultValue={values.services}
+            errors={fields?.services}
+            hint="Comma-separated. New names are added to the team's list."
+            placeholder="reports, database"
+          />
           <Field label="Summary" name="summary" errors={fields?.summary}>
             {(control) => <textarea {...control} rows={3} defaultValue={values.summary} className={inputClass} />}
           </Field>
