@@ -3,8 +3,11 @@ import { createTeam, newUser, signUp, uniqueSlug } from "./fixtures";
 
 async function declare(page: Page, slug: string, title: string) {
   await page.goto(`/t/${slug}/incidents`);
-  await page.keyboard.press("d");
-  await expect(page).toHaveURL(new RegExp(`/t/${slug}/incidents/new$`));
+  // The shortcut listens once the page has hydrated; retry the key press until it has.
+  await expect(async () => {
+    await page.keyboard.press("d");
+    await expect(page).toHaveURL(new RegExp(`/t/${slug}/incidents/new$`), { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await page.getByLabel("What is happening?").fill(title);
   await page.getByLabel("What is happening?").press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();

