@@ -20,6 +20,8 @@ try {
     process.exitCode = 1;
   } else {
     const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+    // Sessions are also refused while the user is disabled; revoking them keeps re-enabling from reviving them.
+    if (!values.enable) await prisma.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
     await prisma.auditEvent.create({ data: { actorId: null, action: values.enable ? "user.enabled" : "user.disabled", targetType: "user", targetId: user.id } });
     console.log(`${email} is now ${values.enable ? "enabled" : "disabled"}.`);
   }

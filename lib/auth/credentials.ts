@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { signInSchema } from "@/lib/auth/schema";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/auth/password";
-import { SIGN_IN_LIMITS, clearFailures, recordFailure, retryAfter } from "@/lib/auth/rate-limit";
+import { SIGN_IN_LIMITS, clearFailures, pruneBuckets, recordFailure, retryAfter } from "@/lib/auth/rate-limit";
 
 export const WRONG_CREDENTIALS = "Email or password is incorrect.";
 
@@ -44,6 +44,8 @@ export async function verifyCredentials(input: unknown, ip: string): Promise<Ver
   if (!user || !ok || user.disabledAt) {
     await recordFailure(accountKey, SIGN_IN_LIMITS.perAccount);
     await recordFailure(ipKey, SIGN_IN_LIMITS.perIp);
+    // Expired windows are useless; an occasional sweep keeps the table small without a job.
+    if (Math.random() < 0.02) await pruneBuckets(new Date(Date.now() - 24 * 60 * 60 * 1000));
     throw new AppError("UNAUTHENTICATED", WRONG_CREDENTIALS);
   }
   await clearFailures(accountKey);

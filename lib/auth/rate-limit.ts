@@ -31,7 +31,7 @@ export async function clearFailures(key: string): Promise<void> {
   await db().rateLimitBucket.deleteMany({ where: { key } });
 }
 
-/** Old windows are useless; dropped opportunistically so the table stays small. */
+/** Drops windows that ended before `olderThan`. */
 export async function pruneBuckets(olderThan: Date): Promise<void> {
   await db().rateLimitBucket.deleteMany({ where: { windowStart: { lt: olderThan } } });
 }

@@ -18,10 +18,6 @@ export async function revokeSession(sessionId: string): Promise<void> {
   await db().userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
-export async function revokeAllSessions(userId: string): Promise<void> {
-  await db().userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
-}
-
 export type SessionUser = { id: string; email: string; name: string; image: string | null; sessionId: string };
 
 /** The user behind a session id, or null when it was revoked, expired or the user is disabled. */
