@@ -1,8 +1,8 @@
 import type { Db } from "../lib/db";
 
-export type Volume = { teams: number; incidentsPerTeam: number; eventsPerIncident: number; bigIncidentEvents: number };
+export type Volume = { teams: number; incidentsPerTeam: number; eventsPerIncident: number; bigIncidentEvents: number; tasksPerIncident: number };
 
-export const BENCH_VOLUME: Volume = { teams: 20, incidentsPerTeam: 5_000, eventsPerIncident: 10, bigIncidentEvents: 500 };
+export const BENCH_VOLUME: Volume = { teams: 20, incidentsPerTeam: 5_000, eventsPerIncident: 10, bigIncidentEvents: 500, tasksPerIncident: 5 };
 
 const WORDS = [
   "database", "latency", "timeout", "deploy", "queue", "cache", "payment", "login", "report", "index",
@@ -65,8 +65,25 @@ export async function seedVolume(prisma: Db, volume: Volume): Promise<{ teamIds:
     SELECT '${bigIncidentId}-big' || k, 'vol-team-1', '${bigIncidentId}', timestamptz '2020-01-01' + k * interval '1 minute', 'NOTE',
            'Long incident note ' || k || ': ' || ${word("k")} || '.', 'USER', 'vol-user-1', now(), now()
     FROM generate_series(1, ${volume.bigIncidentEvents}) k`);
-  for (const table of ["Incident", "TimelineEvent", "IncidentService", "Service", "Membership", "User"]) {
+  await seedVolumeTasks(prisma, volume);
+  for (const table of ["Incident", "TimelineEvent", "IncidentService", "Service", "Membership", "User", "Task"]) {
     await prisma.$executeRawUnsafe(`ANALYZE "${table}"`);
   }
   return { teamIds: Array.from({ length: teams }, (_, i) => `vol-team-${i + 1}`), bigIncidentId };
+}
+
+/** The tasks part of a volume (also run on its own to add tasks to an existing bench database). */
+export async function seedVolumeTasks(prisma: Db, volume: Volume): Promise<void> {
+  // A mix of types and statuses, most closed, owners spread over the team, due dates around 2020–2021.
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Task" (id, "teamId", "incidentId", title, type, priority, status, "ownerId", "dueDate", "createdAt", "updatedAt")
+    SELECT i.id || '-t' || k, i."teamId", i.id, 'Follow-up ' || k || ' for incident ' || i.number,
+           (ARRAY['CORRECTIVE','PREVENTIVE','DETECTIVE','MITIGATING','PROCESS'])[1 + (k % 5)]::"TaskType",
+           (ARRAY['P0','P1','P2','P3'])[1 + ((i.number + k) % 4)]::"TaskPriority",
+           (ARRAY['DONE','DONE','DONE','WONT_DO','OPEN','IN_PROGRESS','BLOCKED','DONE'])[1 + ((i.number * 7 + k) % 8)]::"TaskStatus",
+           'vol-user-' || ((substring(i."teamId" from 10)::int - 1) * 5 + 1 + ((i.number + k) % 5)),
+           (date '2020-01-01' + ((i.number * 3 + k * 11) % 900))::date, i."startedAt", i."startedAt"
+    FROM "Incident" i, generate_series(1, ${volume.tasksPerIncident}) k
+    WHERE i.id LIKE 'vol-i-%'`);
+  await prisma.$executeRawUnsafe(`ANALYZE "Task"`);
 }

@@ -48,3 +48,17 @@ export async function userInNewContext(browser: Browser, name: string) {
   await signUp(page, user);
   return { context, page, user };
 }
+
+/** The owner creates an invite link; a new user signs up through it in a context of their own. */
+export async function inviteNewMember(owner: Page, browser: Browser, slug: string, name: string) {
+  await owner.goto(`/t/${slug}/settings/members`);
+  await owner.getByRole("button", { name: "Create invite link" }).click();
+  const link = await owner.getByLabel(/Invite link/).inputValue();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const user = newUser(name);
+  await signUp(page, user, new URL(link).pathname);
+  await page.getByRole("button", { name: /^Join / }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${slug}/incidents$`));
+  return { context, page, user };
+}

@@ -33,6 +33,10 @@ const matrix: { action: TeamAction; resource?: Omit<Resource, "teamId">; allowed
   { action: "timeline.edit", resource: { authorId: null }, allowed: [] },
   { action: "service.create", allowed: ["OWNER", "ADMIN", "MEMBER"] },
   { action: "severity.update", allowed: ["OWNER", "ADMIN"] },
+  { action: "task.create", allowed: ["OWNER", "ADMIN", "MEMBER"] },
+  { action: "task.update", allowed: ["OWNER", "ADMIN", "MEMBER"] },
+  { action: "task.verify", resource: { ownerId: "someone-else" }, allowed: ["OWNER", "ADMIN", "MEMBER"] },
+  { action: "task.verify", resource: { ownerId: "u" }, allowed: [] },
 ];
 
 describe("permission matrix", () => {
@@ -56,6 +60,7 @@ describe("permission matrix", () => {
     const actions: TeamAction[] = [
       "team.read", "team.update", "member.list", "member.invite", "member.changeRole", "member.remove", "invite.revoke", "audit.read",
       "incident.read", "incident.create", "incident.update", "timeline.create", "timeline.edit", "timeline.star", "service.create", "severity.update",
+      "task.create", "task.update", "task.verify",
     ];
     expect(new Set(matrix.map((r) => r.action))).toEqual(new Set(actions));
   });

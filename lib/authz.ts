@@ -25,7 +25,10 @@ export type TeamAction =
   | "timeline.edit"
   | "timeline.star"
   | "service.create"
-  | "severity.update";
+  | "severity.update"
+  | "task.create"
+  | "task.update"
+  | "task.verify";
 
 export type Resource = {
   teamId: string;
@@ -35,6 +38,8 @@ export type Resource = {
   grantedRole?: Role;
   /** For timeline events: who wrote it (null for system events). */
   authorId?: string | null;
+  /** For tasks: who owns it. */
+  ownerId?: string | null;
 };
 
 const rank: Record<Role, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
@@ -67,7 +72,12 @@ export function can(actor: Actor, action: TeamAction, resource: Resource): boole
     case "timeline.create":
     case "timeline.star":
     case "service.create":
+    case "task.create":
+    case "task.update":
       return atLeast(actor.role, "MEMBER");
+    case "task.verify":
+      // A check only means something when someone other than the owner makes it.
+      return atLeast(actor.role, "MEMBER") && resource.ownerId !== actor.userId;
     case "timeline.edit":
       // System events are the record of what happened; nobody rewrites them.
       if (!resource.authorId) return false;

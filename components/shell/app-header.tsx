@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { currentTheme } from "@/lib/theme";
+import { unreadCount } from "@/lib/notifications/queries";
 import { Avatar } from "@/components/shell/avatar";
 import { Logo } from "@/components/shell/logo";
 import { Menu } from "@/components/shell/menu";
@@ -13,7 +14,7 @@ type TeamLink = { slug: string; name: string; role: string };
 const itemClass = "block rounded-md px-3 py-2 text-sm text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800";
 
 export async function AppHeader({ user, teams, current, children }: { user: SessionUser; teams: TeamLink[]; current?: TeamLink; children?: React.ReactNode }) {
-  const theme = await currentTheme();
+  const [theme, unread] = await Promise.all([currentTheme(), unreadCount(user.id)]);
   return (
     <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
@@ -46,10 +47,30 @@ export async function AppHeader({ user, teams, current, children }: { user: Sess
           </div>
         </Menu>
         <div className="flex-1">{children}</div>
+        <Link href="/my/tasks" className="hidden rounded-md px-2 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100 sm:inline-block dark:text-zinc-300 dark:hover:bg-zinc-800">
+          My tasks
+        </Link>
+        <Link
+          href="/notifications"
+          aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
+          className="relative rounded-md p-1.5 text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+        >
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+            <path d="M6 8a6 6 0 1 1 12 0c0 7 3 8 3 8H3s3-1 3-8M10 20a2 2 0 0 0 4 0" />
+          </svg>
+          {unread > 0 && (
+            <span data-testid="unread-count" className="absolute -top-0.5 -right-0.5 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] leading-4 font-semibold text-white">
+              {unread > 99 ? "99+" : unread}
+            </span>
+          )}
+        </Link>
         <Menu label="Account" align="right" summary={<Avatar name={user.name} />}>
           <div className="px-3 py-2">
             <p className="truncate text-sm font-medium">{user.name}</p>
             <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{user.email}</p>
+          </div>
+          <div className="border-t border-zinc-200 py-1 sm:hidden dark:border-zinc-800">
+            <Link href="/my/tasks" className={itemClass}>My tasks</Link>
           </div>
           <div className="border-t border-zinc-200 dark:border-zinc-800">
             <ThemeSwitcher theme={theme} />

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cx } from "@/components/ui/cx";
 
-export function TeamNav({ slug }: { slug: string }) {
+export function TeamNav({ slug, overdue }: { slug: string; overdue: number }) {
   const pathname = usePathname();
   const items = [
     { href: `/t/${slug}/incidents`, label: "Incidents" },
@@ -30,6 +30,11 @@ export function TeamNav({ slug }: { slug: string }) {
                 )}
               >
                 {item.label}
+                {item.label === "Tasks" && overdue > 0 && (
+                  <span className="ml-1.5 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white" aria-label={`${overdue} overdue`} data-testid="overdue-count">
+                    {overdue}
+                  </span>
+                )}
               </Link>
             </li>
           );

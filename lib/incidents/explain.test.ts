@@ -6,13 +6,15 @@ import { incidentFiltersSchema } from "@/lib/incidents/schema";
 import { listTimeline } from "@/lib/timeline/queries";
 import { captureQueries, sequentialScans } from "@/lib/testing/explain";
 import { seedVolume } from "@/bench/volume";
+import { listMyTasks, listTeamTasks, overdueCount } from "@/lib/tasks/queries";
+import { taskFiltersSchema } from "@/lib/tasks/schema";
 
 /**
  * Every query behind the incident list and page must be served by an index on a grown table —
  * the outage in our reference postmortem was exactly this. The volume is seeded once (a few
  * thousand incidents per team, ANALYZEd) and each query's real SQL is EXPLAINed.
  */
-const GROWN = ["Incident", "TimelineEvent"];
+const GROWN = ["Incident", "TimelineEvent", "Task"];
 const TEAM = "vol-team-2";
 const actor = { userId: "vol-user-6", teamId: TEAM, role: "OWNER" as const };
 const filters = (input: Record<string, unknown> = {}) => incidentFiltersSchema.parse(input);
@@ -20,7 +22,7 @@ const filters = (input: Record<string, unknown> = {}) => incidentFiltersSchema.p
 let bigIncidentId = "";
 
 beforeAll(async () => {
-  const seeded = await seedVolume(db(), { teams: 4, incidentsPerTeam: 4_000, eventsPerIncident: 5, bigIncidentEvents: 500 });
+  const seeded = await seedVolume(db(), { teams: 4, incidentsPerTeam: 4_000, eventsPerIncident: 5, bigIncidentEvents: 500, tasksPerIncident: 3 });
   bigIncidentId = seeded.bigIncidentId;
 }, 180_000);
 
@@ -74,5 +76,32 @@ describe("index-served queries on a grown data set", () => {
     const timeline = await listTimeline(owner, incident.teamId, bigIncidentId);
     expect(timeline.length).toBeGreaterThanOrEqual(500);
     await expectIndexed(() => listTimeline(owner, incident.teamId, bigIncidentId));
+  });
+});
+
+describe("index-served task queries on a grown data set", () => {
+  const taskFilters = (input: Record<string, unknown> = {}) => taskFiltersSchema.parse(input);
+
+  it("My tasks", async () => {
+    await expectIndexed(() => listMyTasks("vol-user-7"));
+    const first = await listMyTasks("vol-user-7");
+    expect(first.nextCursor).not.toBeNull();
+    await expectIndexed(() => listMyTasks("vol-user-7", first.nextCursor));
+  });
+
+  it.each([
+    ["open tasks", {}],
+    ["overdue", { due: "overdue" }],
+    ["this week", { due: "week" }],
+    ["by owner", { owner: "vol-user-8" }],
+    ["by type and status", { type: ["DETECTIVE"], status: ["BLOCKED"] }],
+    ["by incident", { incident: 42 }],
+    ["closed ones", { status: ["DONE", "WONT_DO"] }],
+  ])("the team board: %s", async (_label, input) => {
+    await expectIndexed(() => listTeamTasks(actor, TEAM, taskFilters(input), "UTC"));
+  });
+
+  it("the overdue count in the navigation", async () => {
+    await expectIndexed(() => overdueCount(actor, TEAM, "UTC"));
   });
 });

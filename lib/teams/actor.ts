@@ -18,7 +18,7 @@ export const requireTeamContext = cache(async (slug: string) => {
   const user = await requireUser(`/t/${slug}`);
   const membership = await db().membership.findFirst({
     where: { userId: user.id, team: { slug } },
-    select: { role: true, team: { select: { id: true, slug: true, name: true, timeZone: true } } },
+    select: { role: true, team: { select: { id: true, slug: true, name: true, timeZone: true, requireTaskVerification: true } } },
   });
   if (!membership) notFound();
   const actor = { userId: user.id, teamId: membership.team.id, role: membership.role } as const;

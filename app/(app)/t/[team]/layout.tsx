@@ -6,11 +6,12 @@ import { buttonClass } from "@/components/ui/button";
 import { can } from "@/lib/authz";
 import { requireTeamContext } from "@/lib/teams/actor";
 import { listMyTeams } from "@/lib/teams/queries";
+import { overdueCount } from "@/lib/tasks/queries";
 
 export default async function TeamLayout({ children, params }: { children: React.ReactNode; params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
   const { user, team, actor } = await requireTeamContext(slug);
-  const teams = await listMyTeams(user.id);
+  const [teams, overdue] = await Promise.all([listMyTeams(user.id), overdueCount(actor, team.id, team.timeZone)]);
   const declareHref = `/t/${team.slug}/incidents/new`;
   const canDeclare = can(actor, "incident.create", { teamId: team.id });
   return (
@@ -24,7 +25,7 @@ export default async function TeamLayout({ children, params }: { children: React
           </div>
         )}
       </AppHeader>
-      <TeamNav slug={team.slug} />
+      <TeamNav slug={team.slug} overdue={overdue} />
       {canDeclare && <DeclareShortcut href={declareHref} />}
       <main className="mx-auto max-w-7xl px-3 py-6 sm:px-6 sm:py-8">{children}</main>
     </>

@@ -6,6 +6,7 @@ import { requireTeamContext } from "@/lib/teams/actor";
 import { timeZoneNames } from "@/lib/time/zones";
 import { TeamSettingsForm } from "./team-settings-form";
 import { LeaveTeamForm } from "./leave-team-form";
+import { TaskSettingsForm } from "./task-settings-form";
 
 export const metadata: Metadata = { title: "Team settings" };
 
@@ -20,6 +21,12 @@ export default async function TeamSettingsPage({ params, searchParams }: { param
         <CardHeader title="General" description={editable ? "Name, URL and the time zone incidents default to." : "Only owners and admins can change these."} />
         <div className="px-5 py-5">
           <TeamSettingsForm team={team} zones={timeZoneNames()} editable={editable} />
+        </div>
+      </Card>
+      <Card>
+        <CardHeader title="Tasks" description="How corrective and preventive tasks are closed." />
+        <div className="px-5 py-5">
+          <TaskSettingsForm teamId={team.id} requireVerification={team.requireTaskVerification} editable={editable} />
         </div>
       </Card>
       <Card>

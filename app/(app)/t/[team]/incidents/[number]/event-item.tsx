@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -13,14 +14,14 @@ import { USER_KINDS } from "@/lib/timeline/schema";
 import { utcToWallTime } from "@/lib/time/zoned";
 import type { TimelineEntry } from "@/lib/timeline/queries";
 
-type Props = { entry: TimelineEntry; body: React.ReactNode; timeZone: string; teamId: string; compact: boolean; canEdit: boolean; canStar: boolean };
+type Props = { entry: TimelineEntry; body: React.ReactNode; timeZone: string; teamId: string; compact: boolean; canEdit: boolean; canStar: boolean; taskHref?: string };
 
 /** Events entered after the fact say when they were written down, not only when they happened. */
 function loggedLater(entry: TimelineEntry): boolean {
   return Math.abs(new Date(entry.createdAt).getTime() - new Date(entry.occurredAt).getTime()) > 5 * 60 * 1000;
 }
 
-export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, canStar }: Props) {
+export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, canStar, taskHref }: Props) {
   const [editing, setEditing] = useState(false);
   const style = KIND_STYLE[entry.kind];
   const system = entry.source === "SYSTEM";
@@ -56,7 +57,7 @@ export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, can
             {body}
           </div>
         )}
-        {!editing && (canEdit || canStar || entry.revisions.length > 0) && (
+        {!editing && (canEdit || canStar || taskHref || entry.revisions.length > 0) && (
           <div className="mt-1.5 flex flex-wrap items-center gap-1">
             {canStar && <StarButton teamId={teamId} eventId={entry.id} starred={entry.starred} />}
             {canEdit && (
@@ -66,6 +67,11 @@ export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, can
                 </Button>
                 <DeleteButton teamId={teamId} eventId={entry.id} />
               </>
+            )}
+            {taskHref && (
+              <Link href={taskHref} className="rounded px-2.5 py-1 text-sm text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
+                Turn into task
+              </Link>
             )}
             {entry.revisions.length > 0 && <History entry={entry} timeZone={timeZone} />}
           </div>

@@ -22,6 +22,9 @@ import { KeyMomentsForm } from "./key-moments-form";
 import { AddEventForm } from "./add-event-form";
 import { TimelineView } from "./timeline-view";
 import { LiveRefresh } from "./live-refresh";
+import { TasksPanel } from "./tasks-panel";
+import { listIncidentTasks } from "@/lib/tasks/queries";
+import { todayIn } from "@/lib/tasks/rules";
 
 type Params = { team: string; number: string };
 
@@ -38,10 +41,24 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   return { title: `${formatIncidentNumber(incident.number)} ${incident.title}` };
 }
 
-export default async function IncidentPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ view?: string }> }) {
+/** The first line of an event, without Markdown markers, as a task title. */
+function taskTitleFrom(body: string): string {
+  const line = body.split("\n").find((l) => l.trim()) ?? body;
+  return line.replace(/[*_`#>[\]]/g, "").trim().slice(0, 200);
+}
+
+export default async function IncidentPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ view?: string; taskFrom?: string }> }) {
   const { team, actor, user, incident } = await load(params);
-  const compact = (await searchParams).view === "list";
-  const [timeline, members, services] = await Promise.all([listTimeline(actor, team.id, incident.id), listMembers(actor, team.id), listServices(actor, team.id)]);
+  const { view, taskFrom } = await searchParams;
+  const compact = view === "list";
+  const [timeline, members, services, tasks] = await Promise.all([
+    listTimeline(actor, team.id, incident.id),
+    listMembers(actor, team.id),
+    listServices(actor, team.id),
+    listIncidentTasks(actor, team.id, incident.id),
+  ]);
+  const canAddTask = can(actor, "task.create", { teamId: team.id });
+  const fromEvent = taskFrom ? timeline.find((e) => e.id === taskFrom) : undefined;
   const canEdit = can(actor, "incident.update", { teamId: team.id });
   const canAdd = can(actor, "timeline.create", { teamId: team.id });
   const editableIds = new Set(timeline.filter((e) => can(actor, "timeline.edit", { teamId: team.id, authorId: e.source === "SYSTEM" ? null : e.author?.id })).map((e) => e.id));
@@ -88,6 +105,17 @@ export default async function IncidentPage({ params, searchParams }: { params: P
         </div>
       )}
 
+      <TasksPanel
+        tasks={tasks}
+        slug={team.slug}
+        today={todayIn(team.timeZone)}
+        teamId={team.id}
+        incidentId={incident.id}
+        members={members.map((m) => ({ id: m.user.id, name: m.user.name }))}
+        canAdd={canAddTask}
+        from={fromEvent ? { eventId: fromEvent.id, title: taskTitleFrom(fromEvent.body) } : undefined}
+      />
+
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <section aria-labelledby="timeline-heading" className="space-y-4">
           <div className="flex flex-wrap items-center justify-between gap-2">
@@ -98,7 +126,15 @@ export default async function IncidentPage({ params, searchParams }: { params: P
             </div>
           </div>
           {canAdd && <AddEventForm teamId={team.id} incidentId={incident.id} timeZone={incident.timeZone} />}
-          <TimelineView entries={timeline} timeZone={incident.timeZone} teamId={team.id} compact={compact} editableIds={editableIds} canStar={can(actor, "timeline.star", { teamId: team.id })} />
+          <TimelineView
+            entries={timeline}
+            timeZone={incident.timeZone}
+            teamId={team.id}
+            compact={compact}
+            editableIds={editableIds}
+            canStar={can(actor, "timeline.star", { teamId: team.id })}
+            taskLink={canAddTask ? `${base}?taskFrom=` : undefined}
+          />
           {timeline.length >= TIMELINE_LIMIT && <p className="text-sm text-zinc-600">Showing the first {TIMELINE_LIMIT} events.</p>}
         </section>
 

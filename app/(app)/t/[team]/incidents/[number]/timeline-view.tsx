@@ -13,6 +13,8 @@ type Props = {
   compact: boolean;
   editableIds: Set<string>;
   canStar: boolean;
+  /** Prefix of the "turn into a task" link; the event id is appended. */
+  taskLink?: string;
 };
 
 function dayHeading(day: string): string {
@@ -20,7 +22,7 @@ function dayHeading(day: string): string {
 }
 
 /** The story of the incident, grouped by day in its zone, with long silences made visible. */
-export function TimelineView({ entries, timeZone, teamId, compact, editableIds, canStar }: Props) {
+export function TimelineView({ entries, timeZone, teamId, compact, editableIds, canStar, taskLink }: Props) {
   if (entries.length === 0) {
     return <EmptyState title="The timeline is empty">Add what you saw, tried and decided, as it happens — or afterwards, with the time it happened.</EmptyState>;
   }
@@ -47,6 +49,7 @@ export function TimelineView({ entries, timeZone, teamId, compact, editableIds, 
                   compact={compact}
                   canEdit={editableIds.has(item.id)}
                   canStar={canStar}
+                  taskHref={taskLink && item.source === "USER" ? `${taskLink}${item.id}#tasks` : undefined}
                 />
               </li>
             ))}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useActionState } from "react";
+import { inputClass } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle } from "@/lib/action-state";
+import { createTaskAction } from "@/lib/tasks/actions";
+import { TASK_TYPE_LABEL } from "@/lib/tasks/labels";
+import { TASK_TYPES } from "@/lib/tasks/schema";
+
+type Props = {
+  teamId: string;
+  incidentId: string;
+  members: { id: string; name: string }[];
+  /** Prefill from a timeline event ("turn this into a task"). */
+  from?: { eventId: string; title: string };
+};
+
+/** One line to add a task to the incident: title, type, owner, due date. */
+export function QuickTaskForm({ teamId, incidentId, members, from }: Props) {
+  const [state, action] = useActionState(createTaskAction, idle);
+  const fields = state.status === "error" ? state.error.fields : undefined;
+  const values = state.status === "error" ? state.values : {};
+  const errors = fields ? Object.values(fields).flat().join(" ") : state.status === "error" ? state.error.message : null;
+  return (
+    <form action={action} className="space-y-2" noValidate key={state.status === "ok" ? `ok-${state.data.id}` : "form"}>
+      <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="incidentId" value={incidentId} />
+      {from && <input type="hidden" name="sourceEventId" value={from.eventId} />}
+      <label htmlFor="task-title" className="sr-only">New task</label>
+      <input id="task-title" name="title" required maxLength={200} defaultValue={values.title ?? from?.title} placeholder="Add a task: e.g. Add an index on reviews (product_id, created_at)" className={inputClass} autoFocus={Boolean(from)} />
+      <div className="flex flex-wrap items-center gap-2">
+        <div className="w-36">
+          <label htmlFor="task-type" className="sr-only">Type</label>
+          <select id="task-type" name="type" defaultValue={values.type ?? "CORRECTIVE"} className={inputClass}>
+            {TASK_TYPES.map((t) => (
+              <option key={t} value={t}>{TASK_TYPE_LABEL[t].label}</option>
+            ))}
+          </select>
+        </div>
+        <div className="w-40">
+          <label htmlFor="task-owner" className="sr-only">Owner</label>
+          <select id="task-owner" name="ownerId" defaultValue={values.ownerId ?? ""} className={inputClass}>
+            <option value="">Unassigned</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>{m.name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="w-40">
+          <label htmlFor="task-due" className="sr-only">Due date</label>
+          <input id="task-due" name="dueDate" type="date" defaultValue={values.dueDate} className={inputClass} title="Due date" />
+        </div>
+        <SubmitButton size="sm" pendingLabel="Adding…">Add task</SubmitButton>
+      </div>
+      {errors && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{errors}</p>}
+      {state.status === "ok" && <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">{state.message}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { DueLabel, PriorityBadge, TaskStatusBadge } from "@/components/tasks/badges";
+import { dueState } from "@/lib/tasks/rules";
+import type { TaskRow } from "@/lib/tasks/queries";
+
+/** Rows of tasks linking to their pages; `showIncident` adds the incident they came from. */
+export function TaskList({ tasks, slug, today, showIncident = false, label }: { tasks: (TaskRow & { team?: { slug: string } })[]; slug?: string; today: string; showIncident?: boolean; label: string }) {
+  return (
+    <ul className="divide-y divide-zinc-200 dark:divide-zinc-800" aria-label={label}>
+      {tasks.map((task) => {
+        const teamSlug = task.team?.slug ?? slug;
+        const awaiting = task.status !== "DONE" && task.completedAt !== null;
+        return (
+          <li key={task.id} data-testid="task-row">
+            <Link href={`/t/${teamSlug}/tasks/${task.id}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
+              <PriorityBadge priority={task.priority} />
+              <span className="min-w-0 flex-1 truncate text-sm font-medium">
+                {task.title}
+                {task.recurrenceEvery && <span className="ml-1 text-xs font-normal text-zinc-500 dark:text-zinc-400">↻ #{task.occurrence}</span>}
+              </span>
+              {showIncident && <span className="text-xs text-zinc-500 dark:text-zinc-400">INC-{task.incident.number}</span>}
+              <span className="text-xs text-zinc-600 dark:text-zinc-400">{task.owner?.name ?? "Unassigned"}</span>
+              <span className="text-xs">
+                <DueLabel due={task.dueDate} state={dueState(task.dueDate, task.status, today)} />
+              </span>
+              <TaskStatusBadge status={task.status} awaiting={awaiting} />
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,24 @@
+import PgBoss from "pg-boss";
+import { env } from "@/lib/env";
+import { inAppNotifier } from "@/lib/notifications/notifier";
+import { sendDueReminders } from "@/lib/tasks/reminders";
+
+const REMINDERS = "task-reminders";
+
+/**
+ * Background jobs on a PostgreSQL-backed queue (pg-boss, its own "pgboss" schema): no extra
+ * service. Started with the web server; every instance works the queue, and pg-boss makes sure
+ * each scheduled run happens once.
+ */
+export async function startJobWorker(): Promise<PgBoss> {
+  const boss = new PgBoss({ connectionString: env().DATABASE_URL, max: 2 });
+  boss.on("error", (error: Error) => console.error("jobs:", error));
+  await boss.start();
+  await boss.createQueue(REMINDERS);
+  await boss.schedule(REMINDERS, "*/10 * * * *");
+  await boss.work(REMINDERS, async () => {
+    await sendDueReminders(inAppNotifier);
+  });
+  await boss.send(REMINDERS, {});
+  return boss;
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+export const TASK_TYPES = ["CORRECTIVE", "PREVENTIVE", "DETECTIVE", "MITIGATING", "PROCESS"] as const;
+export const TASK_PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
+export const TASK_STATUSES = ["OPEN", "IN_PROGRESS", "BLOCKED", "DONE", "WONT_DO"] as const;
+export const OPEN_STATUSES = ["OPEN", "IN_PROGRESS", "BLOCKED"] as const;
+export const DUE_BUCKETS = ["overdue", "week", "later", "none"] as const;
+
+const optionalId = z.union([z.literal("").transform(() => null), z.string().min(1)]);
+const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} is too long (${max} characters at most).`);
+
+const dueDate = z.union([z.literal("").transform(() => null), z.iso.date({ message: "Enter a date." })]);
+
+const externalUrl = z.union([
+  z.literal("").transform(() => null),
+  z
+    .url({ message: "Enter a full link, like https://tracker.example/ISSUE-1." })
+    .max(2000)
+    .refine((u) => /^https?:\/\//i.test(u), { message: "Only http and https links are allowed." }),
+]);
+
+const recurrenceEvery = z.union([
+  z.literal("").transform(() => null),
+  z.coerce.number({ message: "Enter a number." }).int("Use a whole number."),
+]);
+
+const checkbox = z.union([z.literal("on"), z.literal("true"), z.literal("false"), z.boolean()]).optional().transform((v) => v === true || v === "on" || v === "true");
+
+export const taskFieldsSchema = z.object({
+  title: z.string().trim().min(1, "Give the task a title.").max(200, "Keep the title under 200 characters."),
+  description: optionalText(20_000, "The description").optional(),
+  type: z.enum(TASK_TYPES, { message: "Choose a type." }),
+  priority: z.enum(TASK_PRIORITIES, { message: "Choose a priority." }).optional(),
+  ownerId: optionalId.optional(),
+  dueDate: dueDate.optional(),
+  externalUrl: externalUrl.optional(),
+  externalKey: optionalText(100, "The tracker key").optional(),
+  recurrenceEvery: recurrenceEvery.optional(),
+  recurrenceUnit: z.union([z.literal("").transform(() => null), z.enum(["WEEKS", "MONTHS"])]).optional(),
+  verificationCriteria: optionalText(2_000, "The check").optional(),
+});
+
+export const createTaskSchema = taskFieldsSchema.extend({
+  teamId: z.string().min(1),
+  incidentId: z.string().min(1),
+  sourceEventId: optionalId.optional(),
+});
+
+export const updateTaskSchema = taskFieldsSchema.partial().extend({
+  teamId: z.string().min(1),
+  taskId: z.string().min(1),
+  version: z.coerce.number().int().min(1),
+});
+
+export const changeStatusSchema = z.object({
+  teamId: z.string().min(1),
+  taskId: z.string().min(1),
+  version: z.coerce.number().int().min(1),
+  status: z.enum(TASK_STATUSES, { message: "Choose a status." }),
+  reason: optionalText(1_000, "The reason").optional(),
+});
+
+export const verifyTaskSchema = z.object({ teamId: z.string().min(1), taskId: z.string().min(1), version: z.coerce.number().int().min(1) });
+
+export const teamTaskSettingsSchema = z.object({ teamId: z.string().min(1), requireTaskVerification: checkbox });
+
+export const taskFiltersSchema = z.object({
+  status: z.array(z.enum(TASK_STATUSES)).catch([]).default([]),
+  type: z.array(z.enum(TASK_TYPES)).catch([]).default([]),
+  owner: z.string().max(64).optional().catch(undefined),
+  incident: z.coerce.number().int().positive().optional().catch(undefined),
+  due: z.enum(DUE_BUCKETS).optional().catch(undefined),
+  after: z.string().max(300).optional().catch(undefined),
+});
+export type TaskFilters = z.infer<typeof taskFiltersSchema>;
