@@ -7,8 +7,9 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 function assertLocalDatabase(): void {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: run the e2e tests through `npm test` (or `npm test -- --e2e`).");
+  // An empty host is a Unix socket on this machine.
   const host = new URL(url).hostname;
-  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(host) && process.env.E2E_ALLOW_REMOTE_DB !== "1") {
+  if (!["localhost", "127.0.0.1", "::1", "[::1]", ""].includes(host) && process.env.E2E_ALLOW_REMOTE_DB !== "1") {
     throw new Error(`Refusing to run e2e tests against ${host}: they write test data. Set E2E_ALLOW_REMOTE_DB=1 if you really mean it.`);
   }
 }
@@ -19,6 +20,8 @@ const executablePath = systemChromium();
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  // Two cores: one for the browser, one for the server.
   workers: 2,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,

@@ -1,4 +1,6 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "@playwright/test";
 import { systemChromium } from "./lib/chromium";
@@ -6,19 +8,67 @@ import { binary, run } from "./lib/processes";
 import { testServer } from "./lib/test-server";
 import { createThrowawayDatabase } from "./lib/throwaway-database";
 
-/**
- * `npm test`: unit and integration tests (vitest, a fresh database), then end-to-end tests
- * (Playwright against a production build and another fresh database). With no DATABASE_URL
- * both run on an embedded PostgreSQL, so a fresh machine needs nothing but Node.
- */
-const { values } = parseArgs({ options: { unit: { type: "boolean" }, e2e: { type: "boolean" } } });
+const HELP = `npm test [-- --unit | --e2e]
+
+Runs every check and exits non-zero if any fails:
+  unit  type check, lint, then vitest on a fresh migrated database
+  e2e   next build, then Playwright against \`next start -p 3100\` on another fresh database
+The databases are created on DATABASE_URL's server when it is set (only CREATE/DROP DATABASE is
+done there), otherwise on an embedded PostgreSQL (.hindsight/test-pg), and dropped at the end.`;
+
+const { values } = parseArgs({ options: { unit: { type: "boolean" }, e2e: { type: "boolean" }, help: { type: "boolean" } } });
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
 const runUnit = values.unit || !values.e2e;
 const runE2e = values.e2e || !values.unit;
 
+type Outcome = { name: string; ok: boolean; detail: string; seconds: number };
+const outcomes: Outcome[] = [];
 const started = Date.now();
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
-const server = await testServer();
-process.env.TEST_SERVER_URL = server.url;
+const reports = mkdtempSync(path.join(tmpdir(), "hindsight-test-reports-"));
+
+/** Runs one phase, recording whether it passed, what it counted, and how long it took. */
+async function phase(name: string, work: () => Promise<string | void>): Promise<boolean> {
+  console.log(`\n▶ ${name}`);
+  const phaseStarted = Date.now();
+  const seconds = () => Math.round((Date.now() - phaseStarted) / 1000);
+  try {
+    const detail = (await work()) ?? "passed";
+    outcomes.push({ name, ok: true, detail, seconds: seconds() });
+    return true;
+  } catch (error) {
+    outcomes.push({ name, ok: false, detail: error instanceof Error ? error.message : String(error), seconds: seconds() });
+    return false;
+  }
+}
+
+/** Runs a test runner that writes a JSON report, and returns its counts whether or not it passed. */
+async function runCounted(command: string, args: string[], env: NodeJS.ProcessEnv, count: () => string): Promise<string> {
+  const exit = await run(command, args, { env }).then(
+    () => null,
+    (error: unknown) => error,
+  );
+  let counts: string;
+  try {
+    counts = count();
+  } catch {
+    counts = "no report written";
+  }
+  if (exit) throw new Error(counts);
+  return counts;
+}
+
+function vitestCounts(file: string): string {
+  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  return `${report.numPassedTests} passed · ${report.numFailedTests} failed · ${report.numPendingTests + report.numTodoTests} skipped`;
+}
+
+function playwrightCounts(file: string): string {
+  const { stats } = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  return `${stats.expected} passed · ${stats.unexpected} failed · ${stats.flaky} flaky · ${stats.skipped} skipped`;
+}
 
 async function ensureBrowser(): Promise<void> {
   if (systemChromium() || existsSync(chromium.executablePath())) return;
@@ -26,44 +76,54 @@ async function ensureBrowser(): Promise<void> {
   await run(binary("playwright"), ["install", "chromium"]);
 }
 
-let failed = false;
+function printSummary(): void {
+  const width = Math.max(...outcomes.map((o) => o.name.length));
+  console.log(`\n${"─".repeat(72)}`);
+  for (const o of outcomes) console.log(`${o.ok ? "✔" : "✖"} ${o.name.padEnd(width)}  ${`${o.seconds} s`.padStart(5)}  ${o.detail}`);
+  const failed = outcomes.some((o) => !o.ok);
+  console.log(`${failed ? "✖ Tests failed" : "✔ All tests passed"} in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+const server = await testServer();
 try {
+  const serverEnv = { ...process.env, TEST_SERVER_URL: server.url };
   if (runUnit) {
-    console.log("\n▶ Type check and lint");
-    await run(binary("tsc"), ["--noEmit", "-p", "."]).catch((error: unknown) => {
-      failed = true;
-      console.error(String(error));
-    });
-    await run(binary("eslint"), ["."]).catch((error: unknown) => {
-      failed = true;
-      console.error(String(error));
-    });
-    console.log("\n▶ Unit and integration tests (vitest)");
-    await run(binary("vitest"), ["run"]).catch((error: unknown) => {
-      failed = true;
-      console.error(String(error));
-    });
-    console.log(`  done at ${elapsed()}`);
+    await phase("Type check", () => run(binary("tsc"), ["--noEmit", "-p", "."]));
+    await phase("Lint", () => run(binary("eslint"), ["."]));
+    const report = path.join(reports, "vitest.json");
+    await phase("Unit and integration tests (vitest)", () =>
+      runCounted(binary("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], serverEnv, () => vitestCounts(report)),
+    );
   }
-  if (runE2e && !failed) {
-    console.log("\n▶ Production build for the end-to-end tests");
-    await run(binary("next"), ["build"], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
-    await ensureBrowser();
-    const database = await createThrowawayDatabase(server.url, "hindsight_e2e");
-    console.log(`\n▶ End-to-end tests (Playwright) at ${elapsed()}`);
-    try {
-      await run(binary("playwright"), ["test"], {
-        env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e" },
-      });
-    } catch (error) {
-      failed = true;
-      console.error(String(error));
-    } finally {
-      await database.drop();
+  if (runE2e) {
+    const built = await phase("Production build (next build)", () =>
+      run(binary("next"), ["build"], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } }),
+    );
+    if (built && (await phase("Browser", ensureBrowser))) {
+      const database = await createThrowawayDatabase(server.url, "hindsight_e2e");
+      const report = path.join(reports, "playwright.json");
+      try {
+        await phase("End-to-end tests (Playwright)", () =>
+          runCounted(
+            binary("playwright"),
+            ["test", "--reporter=list,json"],
+            {
+              ...serverEnv,
+              DATABASE_URL: database.url,
+              NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
+              PLAYWRIGHT_JSON_OUTPUT_FILE: report,
+            },
+            () => playwrightCounts(report),
+          ),
+        );
+      } finally {
+        await database.drop();
+      }
     }
   }
 } finally {
   await server.embedded?.stop();
+  rmSync(reports, { recursive: true, force: true });
 }
-console.log(`\n${failed ? "✖ Tests failed" : "✔ All tests passed"} in ${elapsed()}`);
-process.exit(failed ? 1 : 0);
+printSummary();
+process.exit(outcomes.some((o) => !o.ok) ? 1 : 0);

@@ -1,13 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { APP_DATA_DIR, APP_DATABASE, EMBEDDED_PORT } from "./database-server";
-import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded-postgres";
+import { openAppDatabase, type DatabaseServer } from "./database-server";
 import { applyMigrations } from "./migrate";
+import { inProject } from "./project-root";
 
-export type AppDatabase = { databaseUrl: string; embedded: EmbeddedServer | null; secret: string };
+export type AppDatabase = DatabaseServer & { secret: string };
 
-const SECRET_FILE = path.resolve(".hindsight/secret");
+const SECRET_FILE = inProject(".hindsight", "secret");
 
 /** A NEXTAUTH_SECRET that survives restarts, so sessions do too. */
 function persistentSecret(): string {
@@ -20,24 +20,17 @@ function persistentSecret(): string {
 }
 
 /**
- * The database the app runs on: DATABASE_URL when set, otherwise the embedded server with its
- * data in .hindsight/pg. Either way it is migrated before the app starts.
+ * What `npm start` and `npm run dev` run on: the app's database, migrated, and a NEXTAUTH_SECRET
+ * (the environment's, or one generated once and kept in .hindsight/secret).
  */
 export async function prepareAppDatabase(log: (line: string) => void): Promise<AppDatabase> {
-  let databaseUrl = process.env.DATABASE_URL;
-  let embedded: EmbeddedServer | null = null;
-  if (!databaseUrl) {
-    log("No DATABASE_URL: starting the embedded PostgreSQL (data in .hindsight/pg)…");
-    embedded = await startEmbeddedPostgres({ dataDir: APP_DATA_DIR, port: EMBEDDED_PORT, log });
-    await embedded.createDatabase(APP_DATABASE);
-    databaseUrl = embedded.url(APP_DATABASE);
-  }
+  const server = await openAppDatabase(log);
   try {
-    const applied = await applyMigrations({ databaseUrl, log: (line) => log(`  ${line}`) });
+    const applied = await applyMigrations({ databaseUrl: server.databaseUrl, log: (line) => log(`  ${line}`) });
     log(applied.length ? `Database migrated (${applied.length} migration${applied.length === 1 ? "" : "s"}).` : "Database is up to date.");
   } catch (error) {
-    await embedded?.stop();
+    await server.embedded?.stop();
     throw error;
   }
-  return { databaseUrl, embedded, secret: process.env.NEXTAUTH_SECRET ?? persistentSecret() };
+  return { ...server, secret: process.env.NEXTAUTH_SECRET ?? persistentSecret() };
 }

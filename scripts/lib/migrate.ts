@@ -37,6 +37,8 @@ export function listMigrations(dir = MIGRATIONS_DIR): { name: string; sql: strin
     .map((name) => ({ name, sql: readFileSync(path.join(dir, name, "migration.sql"), "utf8") }));
 }
 
+const markRolledBack = (name: string) => `UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = '${name}' AND finished_at IS NULL;`;
+
 const CREATE_TABLE = `
   CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id" VARCHAR(36) PRIMARY KEY NOT NULL,
@@ -54,9 +56,9 @@ const CREATE_TABLE = `
  * lock — using only `pg`, because Prisma's native schema engine cannot be downloaded everywhere.
  * Returns the names applied (empty when the database was up to date).
  */
-export async function applyMigrations(options: { databaseUrl: string; dir?: string; log?: (line: string) => void }): Promise<string[]> {
+export async function applyMigrations(options: { databaseUrl: string; migrationsDir?: string; log?: (line: string) => void }): Promise<string[]> {
   const log = options.log ?? (() => {});
-  const migrations = listMigrations(options.dir);
+  const migrations = listMigrations(options.migrationsDir);
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   try {
@@ -68,11 +70,16 @@ export async function applyMigrations(options: { databaseUrl: string; dir?: stri
     const failed = rows.find((r) => !r.finished_at && !r.rolled_back_at);
     if (failed) {
       throw new MigrationError(
-        `Migration ${failed.migration_name} failed earlier and was never finished or rolled back (Prisma's P3009). ` +
-          `Fix the database by hand, then mark it with \`prisma migrate resolve\`, or restore a backup.`,
+        `Migration ${failed.migration_name} failed earlier and is neither finished nor rolled back, so nothing more is applied (Prisma's P3009). ` +
+          `Undo whatever part of it ran, mark it rolled back with ${markRolledBack(failed.migration_name)} ` +
+          `(what \`prisma migrate resolve --rolled-back\` does), fix the file, and run again.`,
       );
     }
     const done = new Map(rows.filter((r) => r.finished_at).map((r) => [r.migration_name, r.checksum]));
+    const known = new Set(migrations.map((m) => m.name));
+    for (const name of done.keys()) {
+      if (!known.has(name)) log(`warning: ${name} is applied in the database but missing from the migrations folder`);
+    }
     const applied: string[] = [];
     for (const migration of migrations) {
       const recorded = done.get(migration.name);
@@ -93,7 +100,10 @@ export async function applyMigrations(options: { databaseUrl: string; dir?: stri
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         await client.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, message]);
-        throw new MigrationError(`Migration ${migration.name} failed: ${message}. Nothing after it was applied.`);
+        throw new MigrationError(
+          `Migration ${migration.name} failed: ${message}. Nothing after it was applied. ` +
+            `Fix the file, mark it rolled back with ${markRolledBack(migration.name)}, and run again.`,
+        );
       }
       await client.query(`UPDATE "_prisma_migrations" SET applied_steps_count = 1, finished_at = now() WHERE id = $1`, [id]);
       log(`applied ${migration.name}`);

@@ -1,9 +1,13 @@
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { PROJECT_ROOT, inProject } from "./project-root";
 
-/** Runs a command to completion with inherited output; rejects with its exit code. */
+/** A command installed in node_modules/.bin. */
+export const binary = (name: string) => inProject("node_modules", ".bin", name);
+
+/** Runs a command in the project to completion with inherited output; rejects with its exit code. */
 export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", ...options });
+    const child = spawn(command, args, { stdio: "inherit", cwd: PROJECT_ROOT, ...options });
     child.on("error", reject);
     child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${signal ?? code}`))));
   });
@@ -21,8 +25,6 @@ export function stopChild(child: ChildProcess, timeoutMs = 10_000): Promise<void
     child.kill("SIGTERM");
   });
 }
-
-export const binary = (name: string) => `node_modules/.bin/${name}`;
 
 /** Resolves once `url` answers over HTTP (any status), or rejects after `timeoutMs`. */
 export async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {

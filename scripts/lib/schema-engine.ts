@@ -14,6 +14,7 @@ import {
   type Transaction,
 } from "@prisma/driver-adapter-utils";
 import * as wasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { withDatabase } from "./database-url";
 
 /*
  * Prisma's schema engine, run as WebAssembly over our own PostgreSQL connection, because the
@@ -71,7 +72,7 @@ function fixQueryable<T extends SqlQueryable>(target: T): T {
   return target;
 }
 
-function fixAdapter(adapter: SqlDriverAdapter & { underlyingDriver(): pg.Pool }, onDispose?: () => Promise<void>): SqlDriverAdapter {
+function fixAdapter(adapter: SqlDriverAdapter & { underlyingDriver(): pg.Pool }, cleanup: () => Promise<void>): SqlDriverAdapter {
   fixQueryable(adapter);
   // The stock adapter splits scripts on every ";", which breaks functions ($$ … ; … $$).
   // One simple-protocol query runs a whole migration file, as our own runner does.
@@ -80,49 +81,68 @@ function fixAdapter(adapter: SqlDriverAdapter & { underlyingDriver(): pg.Pool },
   };
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) => fixQueryable<Transaction>(await startTransaction(isolationLevel));
-  if (onDispose) {
-    const dispose = adapter.dispose.bind(adapter);
-    adapter.dispose = async () => {
-      await dispose();
-      await onDispose();
-    };
-  }
+  const dispose = adapter.dispose.bind(adapter);
+  adapter.dispose = async () => {
+    await dispose();
+    await cleanup();
+  };
   return adapter;
 }
 
 function pool(connectionString: string): pg.Pool {
-  return new pg.Pool({ connectionString, max: 4, Client: CatalogFriendlyClient });
+  const created = new pg.Pool({ connectionString, max: 4, Client: CatalogFriendlyClient });
+  // pg.Pool#end resolves before its sockets close, so DROP DATABASE … WITH (FORCE) can still
+  // terminate a closing connection: an idle-client error nobody needs to hear about. A query's
+  // own errors still reject its promise.
+  created.on("error", () => {});
+  return created;
 }
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
+async function onServer(databaseUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Cleanups that run once: when the engine disposes an adapter, or at the latest when we close. */
+class Cleanups {
+  private readonly pending = new Set<() => Promise<void>>();
+
+  add(cleanup: () => Promise<void>): () => Promise<void> {
+    const once = async () => {
+      if (this.pending.delete(once)) await cleanup();
+    };
+    this.pending.add(once);
+    return once;
+  }
+
+  async runAll(): Promise<void> {
+    for (const cleanup of [...this.pending]) await cleanup();
+  }
 }
 
 /** The adapter factory the engine gets: fixed catalog types, and a shadow database that really is separate. */
-export function engineAdapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
+function engineAdapterFactory(databaseUrl: string, cleanups: Cleanups): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: "postgres",
     adapterName: "@prisma/adapter-pg",
     async connect() {
       const main = pool(databaseUrl);
-      return fixAdapter(await new PrismaPg(main).connect(), () => main.end());
+      return fixAdapter(await new PrismaPg(main).connect(), cleanups.add(() => main.end()));
     },
     async connectToShadowDb() {
       const name = `prisma_shadow_${randomBytes(6).toString("hex")}`;
-      const admin = new pg.Client({ connectionString: databaseUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE "${name}"`);
-      await admin.end();
+      await onServer(databaseUrl, `CREATE DATABASE "${name}"`);
       const shadow = pool(withDatabase(databaseUrl, name));
-      return fixAdapter(await new PrismaPg(shadow).connect(), async () => {
+      const drop = cleanups.add(async () => {
         await shadow.end();
-        const cleanup = new pg.Client({ connectionString: databaseUrl });
-        await cleanup.connect();
-        await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await cleanup.end();
+        await onServer(databaseUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       });
+      return fixAdapter(await new PrismaPg(shadow).connect(), drop);
     },
   };
 }
@@ -147,14 +167,29 @@ async function loadWasm(): Promise<void> {
 
 export type SchemaEngine = Awaited<ReturnType<typeof wasmBindings.SchemaEngine.new>>;
 
-export async function startSchemaEngine(options: { databaseUrl: string; schemaPath: string; log?: (line: string) => void }): Promise<SchemaEngine> {
+/**
+ * The schema engine on `databaseUrl` (shadow databases are created on the same server), with
+ * `close()` to release its connections and drop any shadow database it left behind.
+ */
+export async function openSchemaEngine(options: {
+  databaseUrl: string;
+  schemaPath: string;
+  log?: (line: string) => void;
+}): Promise<{ engine: SchemaEngine; close(): Promise<void> }> {
   await loadWasm();
-  const schema = readFileSync(options.schemaPath, "utf8");
-  return wasmBindings.SchemaEngine.new(
-    { datamodels: [[options.schemaPath, schema]] },
+  const cleanups = new Cleanups();
+  const engine = await wasmBindings.SchemaEngine.new(
+    { datamodels: [[options.schemaPath, readFileSync(options.schemaPath, "utf8")]] },
     (line: string) => options.log?.(line),
-    bindMigrationAwareSqlAdapterFactory(engineAdapterFactory(options.databaseUrl)),
+    bindMigrationAwareSqlAdapterFactory(engineAdapterFactory(options.databaseUrl, cleanups)),
   );
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await cleanups.runAll();
+    },
+  };
 }
 
 export const NO_FILTERS = { externalTables: [], externalEnums: [] };

@@ -1,31 +1,39 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { withDatabase } from "./database-url";
 import { applyMigrations } from "./migrate";
 
-export type ThrowawayDatabase = { url: string; drop(): Promise<void> };
+export type ThrowawayDatabase = { name: string; url: string; drop(): Promise<void> };
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
+async function onServer(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
 
-/** A fresh database on the server behind `serverUrl`, migrated from scratch (unless told not to), dropped by `drop()`. */
+/**
+ * A fresh database `<prefix>_<random>` on the server behind `serverUrl`, migrated from scratch
+ * with our runner (unless `migrate: false`), dropped by `drop()` even while connections remain.
+ */
 export async function createThrowawayDatabase(serverUrl: string, prefix: string, options: { migrate?: boolean } = {}): Promise<ThrowawayDatabase> {
   const name = `${prefix}_${randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = withDatabase(serverUrl, name);
-  if (options.migrate !== false) await applyMigrations({ databaseUrl: url });
-  return {
-    url,
-    async drop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await client.end();
-    },
+  await onServer(serverUrl, `CREATE DATABASE "${name}"`);
+  const database = {
+    name,
+    url: withDatabase(serverUrl, name),
+    drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };
+  if (options.migrate !== false) {
+    try {
+      await applyMigrations({ databaseUrl: database.url });
+    } catch (error) {
+      await database.drop();
+      throw error;
+    }
+  }
+  return database;
 }
