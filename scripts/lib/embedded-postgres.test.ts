@@ -78,8 +78,9 @@ describe("the embedded PostgreSQL a fresh machine runs on", () => {
     }
   }, 60_000);
 
-  it("leaves signals to the scripts: the library's exit handlers are removed", () => {
-    expect(process.listeners("SIGTERM").some((listener) => listener.toString().includes("eventFilters"))).toBe(false);
+  it("leaves signals and exit codes to the scripts: the library's exit handlers are removed", () => {
+    const listeners = [...process.listeners("SIGINT"), ...process.listeners("SIGTERM"), ...process.listeners("beforeExit"), ...process.listeners("exit")];
+    expect(listeners.some((listener) => listener.toString().includes("eventFilters"))).toBe(false);
   });
 
   it("names the folder the postgres user cannot enter", () => {

