@@ -33,6 +33,7 @@ test("tasks of every type from the incident page, assigned, done, progress, and 
   await colleague.page.goto("/my/tasks");
   await expect(colleague.page.getByTestId("unread-count")).toHaveText("1");
   await colleague.page.getByRole("link", { name: /Optimise the report query/ }).click();
+  await colleague.page.waitForURL(/\/tasks\/[^/]+$/);
   await colleague.page.getByLabel("Done").check();
   await colleague.page.getByRole("button", { name: "Update status" }).click();
   await expect(colleague.page.getByText("Status updated.")).toBeVisible();
@@ -45,6 +46,7 @@ test("tasks of every type from the incident page, assigned, done, progress, and 
 
   // A recurring task spawns its next occurrence when done.
   await page.getByTestId("task-row").filter({ hasText: "Schedule regular load tests" }).click();
+  await page.waitForURL(/\/tasks\/[^/]+$/);
   await page.getByLabel("Due date").fill("2030-02-01");
   await page.getByLabel("Repeat every").fill("2");
   await page.getByLabel("Unit").selectOption("WEEKS");
@@ -69,6 +71,7 @@ test("blocked needs a reason; a viewer cannot change tasks", async ({ page, brow
   await page.getByRole("button", { name: "Declare incident" }).click();
   await addTask(page, "Add queue depth alert", "Detective");
   await page.getByTestId("task-row").filter({ hasText: "Add queue depth alert" }).click();
+  await page.waitForURL(/\/tasks\/[^/]+$/);
   const taskUrl = page.url();
   await page.getByLabel("Blocked").check();
   await page.getByRole("button", { name: "Update status" }).click();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -14,7 +14,7 @@ import { TASK_STATUSES } from "@/lib/tasks/schema";
 type Props = { teamId: string; taskId: string; version: number; status: TaskStatus; awaiting: boolean; canVerify: boolean; isOwner: boolean };
 
 export function StatusForm({ teamId, taskId, version, status, awaiting, canVerify, isOwner }: Props) {
-  const [state, action] = useActionState(changeTaskStatusAction, idle);
+  const [state, action, pending] = useActionState(changeTaskStatusAction, idle);
   const [verifyState, verify] = useActionState(verifyTaskAction, idle);
   const [choice, setChoice] = useState<TaskStatus>(status);
   const needsReason = choice === "BLOCKED" || choice === "WONT_DO";
@@ -32,7 +32,16 @@ export function StatusForm({ teamId, taskId, version, status, awaiting, canVerif
         </form>
       )}
       {awaiting && isOwner && <p className="text-sm text-violet-700 dark:text-violet-300">Waiting for a teammate to verify.</p>}
-      <form action={action} className="space-y-3" noValidate>
+      {/* Submitted by hand: a form action would reset the radios and the reason after an error. */}
+      <form
+        className="space-y-3"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          startTransition(() => action(form));
+        }}
+      >
         <input type="hidden" name="teamId" value={teamId} />
         <input type="hidden" name="taskId" value={taskId} />
         <input type="hidden" name="version" value={version} />
@@ -41,7 +50,7 @@ export function StatusForm({ teamId, taskId, version, status, awaiting, canVerif
           <div className="grid grid-cols-2 gap-1.5">
             {TASK_STATUSES.map((s) => (
               <label key={s} className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm ring-1 ring-zinc-200 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-500 dark:ring-zinc-700 dark:has-[:checked]:bg-brand-700/20">
-                <input type="radio" name="status" value={s} defaultChecked={status === s} onChange={() => setChoice(s)} className="accent-brand-600" />
+                <input type="radio" name="status" value={s} checked={choice === s} onChange={() => setChoice(s)} className="accent-brand-600" />
                 {TASK_STATUS_LABEL[s]}
               </label>
             ))}
@@ -55,9 +64,11 @@ export function StatusForm({ teamId, taskId, version, status, awaiting, canVerif
           </div>
         )}
         <div className="flex gap-2">
-          <SubmitButton size="sm" pendingLabel="Saving…" disabled={choice === status && !awaiting}>Update status</SubmitButton>
+          <Button type="submit" size="sm" disabled={pending || (choice === status && !awaiting)}>
+            {pending ? "Saving…" : "Update status"}
+          </Button>
           {choice !== status && (
-            <Button variant="ghost" size="sm" type="reset" onClick={() => setChoice(status)}>
+            <Button variant="ghost" size="sm" onClick={() => setChoice(status)}>
               Reset
             </Button>
           )}
