@@ -2,7 +2,7 @@ import { pathToFileURL } from "node:url";
 import { createPrismaClient } from "../lib/db";
 import { hashPassword } from "../lib/auth/password";
 import { wallTimeToUtc } from "../lib/time/zoned";
-import { DEMO_DAY, DEMO_ZONE, demoIncident, demoTimeline } from "./seed/demo-incident";
+import { DEMO_DAY, DEMO_ZONE, demoIncident, demoTasks, demoTimeline } from "./seed/demo-incident";
 
 export const DEMO_LOGIN = { email: "demo@hindsight.local", password: "hindsight-demo" } as const;
 const DEMO_SLUG = "demo";
@@ -81,6 +81,27 @@ export async function seedDemo(databaseUrl: string): Promise<{ email: string; pa
           { teamId: team.id, incidentId: incident.id, occurredAt: at("16:30:01"), kind: "RESOLUTION", source: "SYSTEM", authorId: people.lead.id, body: "Status changed from Monitoring to Resolved." },
         ],
       });
+      for (const task of demoTasks) {
+        const created = await tx.task.create({
+          data: {
+            teamId: team.id,
+            incidentId: incident.id,
+            title: task.title,
+            type: task.type,
+            priority: task.priority,
+            status: task.status,
+            ownerId: people[task.owner].id,
+            dueDate: new Date(`${task.due}T00:00:00.000Z`),
+            recurrenceEvery: task.every?.n ?? null,
+            recurrenceUnit: task.every?.unit ?? null,
+            verificationCriteria: task.check ?? "",
+            completedAt: task.status === "DONE" ? at("16:30") : null,
+            createdById: people.lead.id,
+          },
+          select: { id: true },
+        });
+        if (task.every) await tx.task.update({ where: { id: created.id }, data: { seriesId: created.id } });
+      }
       await tx.auditEvent.create({ data: { teamId: team.id, actorId: people.lead.id, action: "team.created", targetType: "team", targetId: team.id, data: { seeded: true } } });
     });
     return { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password };

@@ -42,3 +42,24 @@ export const demoTimeline: { at: string; kind: TimelineKind; body: string; starr
   { at: "16:30", kind: "RESOLUTION", author: "lead", starred: true, body: "Report backlog cleared; all management reports generated. Page latency normal for 30 minutes. Resolved." },
   { at: "16:40", kind: "COMMUNICATION", author: "lead", body: "Status page: *Resolved. Reports are up to date.* Postmortem to follow." },
 ];
+
+/** The postmortem's promises, as tasks: some done, some recurring, one waiting for its check. */
+export const demoTasks: {
+  title: string;
+  type: "CORRECTIVE" | "PREVENTIVE" | "DETECTIVE" | "MITIGATING" | "PROCESS";
+  priority: "P0" | "P1" | "P2" | "P3";
+  owner: "ops" | "dev" | "lead";
+  due: string;
+  status: "OPEN" | "IN_PROGRESS" | "DONE";
+  every?: { n: number; unit: "WEEKS" | "MONTHS" };
+  check?: string;
+}[] = [
+  { title: "Rewrite the daily report query to filter before joining", type: "CORRECTIVE", priority: "P0", owner: "dev", due: "2025-10-15", status: "DONE" },
+  { title: "Add index on reviews (product_id, created_at)", type: "CORRECTIVE", priority: "P0", owner: "dev", due: "2025-10-15", status: "DONE" },
+  { title: "Alert when report generation lags more than 10 minutes", type: "DETECTIVE", priority: "P1", owner: "ops", due: "2025-10-31", status: "IN_PROGRESS", check: "The alert fires in a drill with the report worker paused" },
+  { title: "Monitor PIDs for unusual resource consumption", type: "DETECTIVE", priority: "P2", owner: "ops", due: "2025-11-15", status: "OPEN" },
+  { title: "Review slow database queries against production-sized data", type: "PREVENTIVE", priority: "P2", owner: "dev", due: "2026-01-15", status: "OPEN", every: { n: 3, unit: "MONTHS" } },
+  { title: "Load test the reporting path at 2× peak traffic", type: "PREVENTIVE", priority: "P2", owner: "lead", due: "2025-12-01", status: "OPEN", every: { n: 8, unit: "WEEKS" } },
+  { title: "Document query optimisation practices for all teams", type: "PROCESS", priority: "P3", owner: "dev", due: "2025-11-30", status: "OPEN" },
+  { title: "Share the lessons learned with development and operations", type: "PROCESS", priority: "P3", owner: "lead", due: "2025-10-22", status: "DONE" },
+];

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { ChipGroup } from "@/components/ui/chip-group";
 import { inputClass } from "@/components/ui/field";
 import { SEVERITIES, STATUSES, type IncidentFilters } from "@/lib/incidents/schema";
 import { STATUS_LABEL } from "@/lib/incidents/labels";
@@ -10,9 +11,6 @@ type Props = {
   services: string[];
   commanders: { id: string; name: string }[];
 };
-
-const chip =
-  "inline-flex cursor-pointer items-center gap-1.5 rounded-full px-2.5 py-1 text-xs ring-1 ring-inset ring-zinc-300 has-[:checked]:bg-zinc-900 has-[:checked]:text-white has-[:checked]:ring-zinc-900 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500 dark:ring-zinc-700 dark:has-[:checked]:bg-zinc-100 dark:has-[:checked]:text-zinc-900";
 
 /** A plain GET form: the filters live in the URL, so a filtered view can be shared or bookmarked. */
 export function IncidentFiltersForm({ action, filters, services, commanders }: Props) {
@@ -37,28 +35,8 @@ export function IncidentFiltersForm({ action, filters, services, commanders }: P
       <details className="group" open={Boolean(filters.status.length || filters.severity.length || filters.service || filters.commander || filters.from || filters.to)}>
         <summary className="cursor-pointer text-sm text-zinc-600 select-none dark:text-zinc-400">More filters</summary>
         <div className="mt-3 grid gap-4 md:grid-cols-2 lg:grid-cols-4">
-          <fieldset>
-            <legend className="mb-1.5 text-xs font-medium text-zinc-600 dark:text-zinc-400">Status</legend>
-            <div className="flex flex-wrap gap-1.5">
-              {STATUSES.map((s) => (
-                <label key={s} className={chip}>
-                  <input type="checkbox" name="status" value={s} defaultChecked={filters.status.includes(s)} className="sr-only" />
-                  {STATUS_LABEL[s]}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <fieldset>
-            <legend className="mb-1.5 text-xs font-medium text-zinc-600 dark:text-zinc-400">Severity</legend>
-            <div className="flex flex-wrap gap-1.5">
-              {SEVERITIES.map((s) => (
-                <label key={s} className={chip}>
-                  <input type="checkbox" name="severity" value={s} defaultChecked={filters.severity.includes(s)} className="sr-only" />
-                  {s}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <ChipGroup legend="Status" name="status" options={STATUSES.map((v) => ({ value: v, label: STATUS_LABEL[v] }))} selected={filters.status} />
+          <ChipGroup legend="Severity" name="severity" options={SEVERITIES.map((v) => ({ value: v, label: v }))} selected={filters.severity} />
           <div className="grid grid-cols-2 gap-2">
             <div>
               <label htmlFor="filter-service" className="mb-1.5 block text-xs font-medium text-zinc-600 dark:text-zinc-400">Service</label>

@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { TaskList } from "@/components/tasks/task-list";
+import { ChipGroup } from "@/components/ui/chip-group";
 import { requireTeamContext } from "@/lib/teams/actor";
 import { listMembers } from "@/lib/teams/queries";
 import { listTeamTasks } from "@/lib/tasks/queries";
@@ -13,9 +14,6 @@ import { TASK_STATUSES, TASK_TYPES, taskFiltersSchema } from "@/lib/tasks/schema
 import { normalizeSearchParams, toQueryString, type RawSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Tasks" };
-
-const chip =
-  "inline-flex cursor-pointer items-center rounded-full px-2.5 py-1 text-xs ring-1 ring-inset ring-zinc-300 has-[:checked]:bg-zinc-900 has-[:checked]:text-white has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-500 dark:ring-zinc-700 dark:has-[:checked]:bg-zinc-100 dark:has-[:checked]:text-zinc-900";
 
 export default async function TaskBoardPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<RawSearchParams> }) {
   const { team, actor } = await requireTeamContext((await params).team);
@@ -28,28 +26,8 @@ export default async function TaskBoardPage({ params, searchParams }: { params: 
       <PageHeader title="Tasks" description="Every corrective and preventive action, until it is done. Open tasks unless you pick statuses." />
       <form method="get" action={base} role="search" className="mb-6 space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
         <div className="flex flex-wrap gap-4">
-          <fieldset>
-            <legend className="mb-1.5 text-xs font-medium text-zinc-600 dark:text-zinc-400">Status</legend>
-            <div className="flex flex-wrap gap-1.5">
-              {TASK_STATUSES.map((s) => (
-                <label key={s} className={chip}>
-                  <input type="checkbox" name="status" value={s} defaultChecked={filters.status.includes(s)} className="sr-only" />
-                  {TASK_STATUS_LABEL[s]}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <fieldset>
-            <legend className="mb-1.5 text-xs font-medium text-zinc-600 dark:text-zinc-400">Type</legend>
-            <div className="flex flex-wrap gap-1.5">
-              {TASK_TYPES.map((t) => (
-                <label key={t} className={chip}>
-                  <input type="checkbox" name="type" value={t} defaultChecked={filters.type.includes(t)} className="sr-only" />
-                  {TASK_TYPE_LABEL[t].label}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <ChipGroup legend="Status" name="status" options={TASK_STATUSES.map((v) => ({ value: v, label: TASK_STATUS_LABEL[v] }))} selected={filters.status} />
+          <ChipGroup legend="Type" name="type" options={TASK_TYPES.map((v) => ({ value: v, label: TASK_TYPE_LABEL[v].label }))} selected={filters.type} />
         </div>
         <div className="flex flex-wrap items-end gap-2">
           <div>
