@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createTeam, newUser, signUp, uniqueSlug } from "./fixtures";
+import { createTeam, inviteNewMember, newUser, signUp, uniqueSlug } from "./fixtures";
 
 async function declare(page: Page, slug: string, title: string) {
   await page.goto(`/t/${slug}/incidents`);
@@ -111,4 +111,28 @@ test("two windows see each other's timeline events live", async ({ page, browser
   await addEvent(other, "Investigation", "Queue depth is falling, says window two");
   await expect(page.getByText("Queue depth is falling, says window two")).toBeVisible({ timeout: 2_000 });
   await second.close();
+});
+
+test("a viewer reads an incident but has no controls to change it", async ({ page, browser }) => {
+  await signUp(page, newUser("Incident Owner"));
+  const slug = uniqueSlug("view");
+  await createTeam(page, "View Team", slug);
+  await declare(page, slug, "Read-only check");
+  await addEvent(page, "Action", "Rolled back the deploy");
+  const incidentUrl = page.url();
+  const viewer = await inviteNewMember(page, browser, slug, "Vera Viewer");
+  await page.goto(`/t/${slug}/settings/members`);
+  const row = page.locator(`[data-testid=member-row][data-email="${viewer.user.email}"]`);
+  await row.getByLabel(/Role of/).selectOption("VIEWER");
+  await row.getByRole("button", { name: "Save role" }).click();
+  await expect(row.getByText("Role updated.")).toBeVisible();
+
+  await viewer.page.goto(incidentUrl);
+  await expect(viewer.page.getByText("Rolled back the deploy")).toBeVisible();
+  await expect(viewer.page.getByText(/cannot change it/)).toBeVisible();
+  for (const control of ["Add", "Save times", "Save details", "Add task", "Edit", "Resolved"]) {
+    await expect(viewer.page.getByRole("button", { name: control, exact: true })).toHaveCount(0);
+  }
+  await expect(viewer.page.getByLabel("What happened")).toHaveCount(0);
+  await viewer.context.close();
 });

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { DueLabel, PriorityBadge, TaskStatusBadge } from "@/components/tasks/badges";
-import { dueState } from "@/lib/tasks/rules";
+import { dueState, todayIn } from "@/lib/tasks/rules";
 import type { TaskRow } from "@/lib/tasks/queries";
 
-/** Rows of tasks linking to their pages; `showIncident` adds the incident they came from. */
-export function TaskList({ tasks, slug, today, showIncident = false, label }: { tasks: (TaskRow & { team?: { slug: string } })[]; slug?: string; today: string; showIncident?: boolean; label: string }) {
+type ListedTask = TaskRow & { team?: { slug: string; timeZone: string } };
+
+/** Rows of tasks linking to their pages. "Today" is each task's team's today, so overdue means overdue where the team works. */
+export function TaskList({ tasks, slug, today, showIncident = false, label }: { tasks: ListedTask[]; slug?: string; today: string; showIncident?: boolean; label: string }) {
   return (
     <ul className="divide-y divide-zinc-200 dark:divide-zinc-800" aria-label={label}>
       {tasks.map((task) => {
@@ -21,7 +23,7 @@ export function TaskList({ tasks, slug, today, showIncident = false, label }: { 
               {showIncident && <span className="text-xs text-zinc-500 dark:text-zinc-400">INC-{task.incident.number}</span>}
               <span className="text-xs text-zinc-600 dark:text-zinc-400">{task.owner?.name ?? "Unassigned"}</span>
               <span className="text-xs">
-                <DueLabel due={task.dueDate} state={dueState(task.dueDate, task.status, today)} />
+                <DueLabel due={task.dueDate} state={dueState(task.dueDate, task.status, task.team ? todayIn(task.team.timeZone) : today)} />
               </span>
               <TaskStatusBadge status={task.status} awaiting={awaiting} />
             </Link>

@@ -15,7 +15,6 @@ export default async function MyTasksPage({ searchParams }: { searchParams: Prom
   const user = await requireUser("/my/tasks");
   const { after } = await searchParams;
   const [teams, page] = await Promise.all([listMyTeams(user.id), listMyTasks(user.id, after)]);
-  const zone = page.items[0]?.team.timeZone ?? "UTC";
   return (
     <>
       <AppHeader user={user} teams={teams} />
@@ -26,7 +25,7 @@ export default async function MyTasksPage({ searchParams }: { searchParams: Prom
           <EmptyState title={after ? "No more tasks" : "Nothing assigned to you"}>When someone gives you a task on an incident, it shows up here until it is done.</EmptyState>
         ) : (
           <div className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
-            <TaskList tasks={page.items} today={todayIn(zone)} showIncident label="My tasks" />
+            <TaskList tasks={page.items} today={todayIn("UTC")} showIncident label="My tasks" />
             {page.nextCursor && (
               <div className="flex justify-end border-t border-zinc-200 px-4 py-3 dark:border-zinc-800">
                 <Link className={buttonClass("secondary", "sm")} href={`/my/tasks?after=${page.nextCursor}`}>Next page</Link>
