@@ -1,8 +1,6 @@
-import { prepareAppDatabase } from "./lib/app-database";
+import { bootApp } from "./lib/boot";
 import { buildIsCurrent } from "./lib/build-freshness";
 import { binary, run, waitForHttp } from "./lib/processes";
-import { createSupervisor } from "./lib/supervisor";
-import { DEMO_LOGIN, seedDemo } from "./db-seed";
 
 /**
  * `npm start`: the database (DATABASE_URL, or an embedded PostgreSQL in .hindsight/pg seeded with
@@ -12,16 +10,9 @@ const log = (line: string) => console.log(`[hindsight] ${line}`);
 const port = Number(process.env.PORT ?? 3000);
 const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
 
-const database = await prepareAppDatabase(log).catch((error: unknown) => {
-  log(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});
-const supervisor = createSupervisor(log, async () => {
-  await database.embedded?.stop();
-});
+const { database, supervisor, demoLogin } = await bootApp(log);
 
 try {
-  if (database.embedded && (await seedDemo(database.databaseUrl))) log("Seeded a demo team with a resolved incident.");
   if (!buildIsCurrent()) {
     log("Building the app for production (first start or changed sources; this takes a minute)…");
     await run(binary("next"), ["build"], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
@@ -51,5 +42,5 @@ try {
   await supervisor.shutdown(1);
 }
 log(`Hindsight is running at ${appUrl}`);
-if (database.embedded) log(`Demo sign-in: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password} (or create your own account)`);
+if (demoLogin) log(`Demo sign-in: ${demoLogin} (or create your own account)`);
 log("Press Ctrl-C to stop.");
