@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/record";
 import { parseInput } from "@/lib/validation";
-import { loadActor } from "@/lib/teams/actor";
+import { loadActor, memberNameOrFieldError } from "@/lib/teams/actor";
 import { formatDateTime } from "@/lib/time/format";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
 import { recordSystemEvents, type SystemLine } from "@/lib/timeline/system-events";
@@ -155,12 +155,8 @@ export async function updateIncident(userId: string, input: unknown): Promise<In
 
     if (data.commanderId !== undefined && data.commanderId !== current.commanderId) {
       if (data.commanderId) {
-        const commander = await tx.membership.findUnique({
-          where: { teamId_userId: { teamId: data.teamId, userId: data.commanderId } },
-          select: { user: { select: { name: true } } },
-        });
-        if (!commander) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { commanderId: ["Choose a member of this team."] });
-        lines.push({ kind: "ESCALATION", body: `${commander.user.name} is now the incident commander.` });
+        const commander = await memberNameOrFieldError(tx, data.teamId, data.commanderId, "commanderId");
+        lines.push({ kind: "ESCALATION", body: `${commander} is now the incident commander.` });
       } else {
         lines.push({ kind: "UPDATE", body: "Incident commander unassigned." });
       }

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/record";
 import { parseInput } from "@/lib/validation";
-import { loadActor } from "@/lib/teams/actor";
+import { loadActor, memberNameOrFieldError } from "@/lib/teams/actor";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
 import { recordSystemEvents, type SystemLine } from "@/lib/timeline/system-events";
 import { inAppNotifier, type NotificationInput } from "@/lib/notifications/notifier";
@@ -19,11 +19,8 @@ function dateOnly(value: string | null | undefined): Date | null | undefined {
 }
 const showDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "no date");
 
-async function assertMember(tx: Tx, teamId: string, userId: string | null | undefined, field = "ownerId"): Promise<string | null> {
-  if (!userId) return null;
-  const member = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { user: { select: { name: true } } } });
-  if (!member) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { [field]: ["Choose a member of this team."] });
-  return member.user.name;
+async function ownerNameFor(tx: Tx, teamId: string, ownerId: string | null | undefined): Promise<string | null> {
+  return ownerId ? memberNameOrFieldError(tx, teamId, ownerId, "ownerId") : null;
 }
 
 async function loadTask(tx: Tx, teamId: string, taskId: string) {
@@ -52,7 +49,7 @@ export async function createTask(userId: string, input: unknown) {
     authorize(await loadActor(tx, userId, data.teamId), "task.create", { teamId: data.teamId });
     const incident = await tx.incident.findFirst({ where: { id: data.incidentId, teamId: data.teamId }, select: { id: true, team: { select: { slug: true } } } });
     if (!incident) throw new AppError("NOT_FOUND", "This incident was not found.");
-    const ownerName = await assertMember(tx, data.teamId, data.ownerId);
+    const ownerName = await ownerNameFor(tx, data.teamId, data.ownerId);
     checkRecurrence(data.recurrenceEvery, data.recurrenceUnit);
     if (data.sourceEventId) {
       const event = await tx.timelineEvent.findFirst({ where: { id: data.sourceEventId, incidentId: incident.id, teamId: data.teamId }, select: { id: true } });
@@ -97,7 +94,7 @@ export async function updateTask(userId: string, input: unknown) {
     authorize(await loadActor(tx, userId, data.teamId), "task.update", { teamId: data.teamId });
     const task = await loadTask(tx, data.teamId, data.taskId);
     if (task.version !== data.version) throw conflict();
-    const ownerName = data.ownerId !== undefined ? await assertMember(tx, data.teamId, data.ownerId) : undefined;
+    const ownerName = data.ownerId !== undefined ? await ownerNameFor(tx, data.teamId, data.ownerId) : undefined;
     checkRecurrence(data.recurrenceEvery === undefined ? task.recurrenceEvery : data.recurrenceEvery, data.recurrenceUnit === undefined ? task.recurrenceUnit : data.recurrenceUnit);
     const dueDate = data.dueDate === undefined ? undefined : dateOnly(data.dueDate);
     const updated = await tx.task.updateMany({

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/authz";
 import { requireUser } from "@/lib/auth/current-user";
+import { AppError } from "@/lib/errors";
 
 /** The user's role in a team, read fresh: removing a member takes effect on their next request. */
 export async function loadActor(client: Tx | ReturnType<typeof db>, userId: string, teamId: string): Promise<Actor> {
@@ -26,3 +27,10 @@ export const requireTeamContext = cache(async (slug: string) => {
 });
 
 export type TeamContext = Awaited<ReturnType<typeof requireTeamContext>>;
+
+/** The name of a team member chosen in a form (an owner, a commander), or a field error naming `field`. */
+export async function memberNameOrFieldError(tx: Tx, teamId: string, userId: string, field: string): Promise<string> {
+  const member = await tx.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { user: { select: { name: true } } } });
+  if (!member) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { [field]: ["Choose a member of this team."] });
+  return member.user.name;
+}
