@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/authz";
+import { decodeCursor, toPage } from "@/lib/pagination";
 
 export async function listMyTeams(userId: string) {
   const memberships = await db().membership.findMany({
@@ -11,14 +12,42 @@ export async function listMyTeams(userId: string) {
   return memberships.map((m) => ({ ...m.team, role: m.role }));
 }
 
-export async function listMembers(actor: Actor, teamId: string) {
+export const MEMBER_PAGE_SIZE = 50;
+/** Pickers (owner, commander) list at most this many people, by name. */
+export const MEMBER_OPTIONS_LIMIT = 500;
+
+/** The members page: oldest first, keyset-paginated on (createdAt, id). */
+export async function listMembers(actor: Actor, teamId: string, rawCursor?: string | null) {
   authorize(actor, "member.list", { teamId });
-  return db().membership.findMany({
-    where: { teamId },
+  const cursor = decodeCursor(rawCursor);
+  const at = cursor ? new Date(cursor.at) : null;
+  const rows = await db().membership.findMany({
+    where: {
+      teamId,
+      ...(cursor && at && !Number.isNaN(at.getTime()) ? { OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gt: cursor.id } }] } : {}),
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true, image: true } } },
-    take: 1000,
+    take: MEMBER_PAGE_SIZE + 1,
   });
+  return toPage(rows, MEMBER_PAGE_SIZE, (row) => ({ at: row.createdAt.toISOString(), id: row.id }));
+}
+
+export async function countMembers(actor: Actor, teamId: string): Promise<number> {
+  authorize(actor, "member.list", { teamId });
+  return db().membership.count({ where: { teamId } });
+}
+
+/** Team members for a picker, by name. */
+export async function listMemberOptions(actor: Actor, teamId: string): Promise<{ id: string; name: string }[]> {
+  authorize(actor, "member.list", { teamId });
+  const rows = await db().membership.findMany({
+    where: { teamId },
+    orderBy: { user: { name: "asc" } },
+    select: { user: { select: { id: true, name: true } } },
+    take: MEMBER_OPTIONS_LIMIT,
+  });
+  return rows.map((row) => row.user);
 }
 
 export async function listActiveInvites(actor: Actor, teamId: string) {

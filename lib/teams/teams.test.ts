@@ -5,6 +5,7 @@ import { acceptInvite, createInvite, describeInvite, revokeInvite } from "@/lib/
 import { changeRole, leaveTeam, removeMember } from "@/lib/teams/members";
 import { createTeamWith, createUser, uniqueSlug } from "@/lib/testing/factories";
 import { rejection } from "@/lib/testing/errors";
+import { MEMBER_PAGE_SIZE, countMembers, listMemberOptions, listMembers } from "@/lib/teams/queries";
 
 describe("creating and updating teams", () => {
   it("creates a team with the creator as owner and records it", async () => {
@@ -132,5 +133,26 @@ describe("roles and membership", () => {
     const refused = await rejection(changeRole(members.VIEWER!.userId, { teamId: team.id, membershipId: members.MEMBER!.membershipId, role: "ADMIN" }));
     expect(refused.code).toBe("FORBIDDEN");
     expect((await db().membership.findUniqueOrThrow({ where: { id: members.MEMBER!.membershipId } })).role).toBe("MEMBER");
+  });
+});
+
+describe("the members list", () => {
+  it("pages by keyset, and pickers list everyone by name", async () => {
+    const { team, owner } = await createTeamWith();
+    for (let i = 0; i < 54; i++) {
+      const user = await createUser({ name: `Member ${String(i).padStart(2, "0")}` });
+      await db().membership.create({ data: { teamId: team.id, userId: user.id, role: "MEMBER" } });
+    }
+    const actor = { userId: owner.userId, teamId: team.id, role: "OWNER" as const };
+    const first = await listMembers(actor, team.id);
+    expect(first.items).toHaveLength(MEMBER_PAGE_SIZE);
+    const second = await listMembers(actor, team.id, first.nextCursor);
+    expect(second.items).toHaveLength(55 - MEMBER_PAGE_SIZE);
+    expect(second.nextCursor).toBeNull();
+    expect(new Set([...first.items, ...second.items].map((m) => m.id)).size).toBe(55);
+    expect(await countMembers(actor, team.id)).toBe(55);
+    const options = await listMemberOptions(actor, team.id);
+    expect(options).toHaveLength(55);
+    expect([options[0]?.name, options[54]?.name]).toEqual(["Member 00", "Owner"]);
   });
 });

@@ -9,7 +9,7 @@ import { can } from "@/lib/authz";
 import { requireTeamContext } from "@/lib/teams/actor";
 import { listIncidents } from "@/lib/incidents/queries";
 import { listServices } from "@/lib/incidents/services";
-import { listMembers } from "@/lib/teams/queries";
+import { listMemberOptions } from "@/lib/teams/queries";
 import { incidentFiltersSchema } from "@/lib/incidents/schema";
 import { formatDuration, incidentDurations } from "@/lib/incidents/durations";
 import { formatIncidentNumber } from "@/lib/incidents/labels";
@@ -24,7 +24,7 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
   const [page, services, members] = await Promise.all([
     listIncidents(actor, team.id, filters, team.timeZone),
     listServices(actor, team.id),
-    listMembers(actor, team.id),
+    listMemberOptions(actor, team.id),
   ]);
   const filtered = Boolean(filters.q || filters.status.length || filters.severity.length || filters.service || filters.commander || filters.from || filters.to);
   const base = `/t/${team.slug}/incidents`;
@@ -47,7 +47,7 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
         action={base}
         filters={current}
         services={services.map((s) => s.name)}
-        commanders={members.map((m) => ({ id: m.user.id, name: m.user.name }))}
+        commanders={members}
       />
       {page.items.length === 0 ? (
         filtered ? (

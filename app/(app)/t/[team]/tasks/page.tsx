@@ -7,7 +7,7 @@ import { inputClass } from "@/components/ui/field";
 import { TaskList } from "@/components/tasks/task-list";
 import { ChipGroup } from "@/components/ui/chip-group";
 import { requireTeamContext } from "@/lib/teams/actor";
-import { listMembers } from "@/lib/teams/queries";
+import { listMemberOptions } from "@/lib/teams/queries";
 import { listTeamTasks } from "@/lib/tasks/queries";
 import { TASK_STATUS_LABEL, TASK_TYPE_LABEL } from "@/lib/tasks/labels";
 import { TASK_STATUSES, TASK_TYPES, taskFiltersSchema } from "@/lib/tasks/schema";
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Tasks" };
 export default async function TaskBoardPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<RawSearchParams> }) {
   const { team, actor } = await requireTeamContext((await params).team);
   const filters = taskFiltersSchema.parse(normalizeSearchParams(await searchParams, ["status", "type"]));
-  const [page, members] = await Promise.all([listTeamTasks(actor, team.id, filters, team.timeZone), listMembers(actor, team.id)]);
+  const [page, members] = await Promise.all([listTeamTasks(actor, team.id, filters, team.timeZone), listMemberOptions(actor, team.id)]);
   const base = `/t/${team.slug}/tasks`;
   const { after, ...current } = filters;
   return (
@@ -36,7 +36,7 @@ export default async function TaskBoardPage({ params, searchParams }: { params: 
               <option value="">Anyone</option>
               <option value="none">Unassigned</option>
               {members.map((m) => (
-                <option key={m.user.id} value={m.user.id}>{m.user.name}</option>
+                <option key={m.id} value={m.id}>{m.name}</option>
               ))}
             </select>
           </div>

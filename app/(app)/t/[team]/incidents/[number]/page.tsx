@@ -6,7 +6,7 @@ import { SeverityBadge, StatusBadge } from "@/components/incidents/badges";
 import { Markdown } from "@/components/markdown/markdown";
 import { can } from "@/lib/authz";
 import { requireTeamContext } from "@/lib/teams/actor";
-import { listMembers } from "@/lib/teams/queries";
+import { listMemberOptions } from "@/lib/teams/queries";
 import { getIncident } from "@/lib/incidents/queries";
 import { listServices } from "@/lib/incidents/services";
 import { formatIncidentNumber } from "@/lib/incidents/labels";
@@ -53,7 +53,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   const compact = view === "list";
   const [timeline, members, services, tasks] = await Promise.all([
     listTimeline(actor, team.id, incident.id),
-    listMembers(actor, team.id),
+    listMemberOptions(actor, team.id),
     listServices(actor, team.id),
     listIncidentTasks(actor, team.id, incident.id),
   ]);
@@ -111,7 +111,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
         today={todayIn(team.timeZone)}
         teamId={team.id}
         incidentId={incident.id}
-        members={members.map((m) => ({ id: m.user.id, name: m.user.name }))}
+        members={members}
         canAdd={canAddTask}
         from={fromEvent ? { eventId: fromEvent.id, title: taskTitleFrom(fromEvent.body) } : undefined}
       />
@@ -153,7 +153,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
                   <DetailsForm
                     teamId={team.id}
                     incident={incident}
-                    members={members.map((m) => ({ id: m.user.id, name: m.user.name }))}
+                    members={members}
                     services={services.map((s) => s.name)}
                     zones={timeZoneNames()}
                   />

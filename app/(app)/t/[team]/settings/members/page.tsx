@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { Card, CardHeader } from "@/components/ui/card";
 import { can } from "@/lib/authz";
 import { requireTeamContext } from "@/lib/teams/actor";
-import { listActiveInvites, listMembers } from "@/lib/teams/queries";
+import { countMembers, listActiveInvites, listMembers } from "@/lib/teams/queries";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { formatDateTime } from "@/lib/time/format";
 import { MemberRow } from "./member-row";
 import { InviteForm } from "./invite-form";
@@ -10,15 +12,17 @@ import { RevokeInviteButton } from "./revoke-invite-button";
 
 export const metadata: Metadata = { title: "Members" };
 
-export default async function MembersPage({ params }: { params: Promise<{ team: string }> }) {
+export default async function MembersPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<{ after?: string }> }) {
   const { team, actor, user } = await requireTeamContext((await params).team);
-  const members = await listMembers(actor, team.id);
+  const { after } = await searchParams;
+  const [page, total] = await Promise.all([listMembers(actor, team.id, after), countMembers(actor, team.id)]);
+  const members = page.items;
   const canInvite = can(actor, "member.invite", { teamId: team.id });
   const invites = canInvite ? await listActiveInvites(actor, team.id) : [];
   return (
     <>
       <Card>
-        <CardHeader title="Members" description={`${members.length} ${members.length === 1 ? "person" : "people"} in ${team.name}.`} />
+        <CardHeader title="Members" description={`${total} ${total === 1 ? "person" : "people"} in ${team.name}.`} />
         <ul className="divide-y divide-zinc-200 dark:divide-zinc-800">
           {members.map((m) => (
             <MemberRow
@@ -33,6 +37,12 @@ export default async function MembersPage({ params }: { params: Promise<{ team: 
             />
           ))}
         </ul>
+        {(after || page.nextCursor) && (
+          <nav aria-label="Member pages" className="flex justify-between border-t border-zinc-200 px-5 py-3 dark:border-zinc-800">
+            {after ? <Link className={buttonClass("secondary", "sm")} href={`/t/${team.slug}/settings/members`}>First page</Link> : <span />}
+            {page.nextCursor && <Link className={buttonClass("secondary", "sm")} href={`/t/${team.slug}/settings/members?after=${page.nextCursor}`}>Next page</Link>}
+          </nav>
+        )}
       </Card>
       {canInvite && (
         <Card>

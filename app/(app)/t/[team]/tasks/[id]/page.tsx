@@ -6,7 +6,7 @@ import { Markdown } from "@/components/markdown/markdown";
 import { DueLabel, PriorityBadge, TaskStatusBadge } from "@/components/tasks/badges";
 import { can } from "@/lib/authz";
 import { requireTeamContext } from "@/lib/teams/actor";
-import { listMembers } from "@/lib/teams/queries";
+import { listMemberOptions } from "@/lib/teams/queries";
 import { getTask } from "@/lib/tasks/queries";
 import { TASK_STATUS_LABEL, TASK_TYPE_LABEL } from "@/lib/tasks/labels";
 import { dueState, todayIn } from "@/lib/tasks/rules";
@@ -21,7 +21,7 @@ export default async function TaskPage({ params }: { params: Promise<{ team: str
   const { team, actor, user } = await requireTeamContext(slug);
   const task = await getTask(actor, team.id, id);
   if (!task) notFound();
-  const members = await listMembers(actor, team.id);
+  const members = await listMemberOptions(actor, team.id);
   const canEdit = can(actor, "task.update", { teamId: team.id });
   const awaiting = task.status !== "DONE" && task.completedAt !== null;
   const canVerify = awaiting && can(actor, "task.verify", { teamId: team.id, ownerId: task.ownerId });
@@ -99,7 +99,7 @@ export default async function TaskPage({ params }: { params: Promise<{ team: str
             <Card>
               <CardHeader title="Edit" />
               <div className="p-5">
-                <TaskEditForm teamId={team.id} task={task} members={members.map((m) => ({ id: m.user.id, name: m.user.name }))} />
+                <TaskEditForm teamId={team.id} task={task} members={members} />
               </div>
             </Card>
           )}
