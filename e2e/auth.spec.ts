@@ -11,10 +11,12 @@ test("sign up, sign out, a wrong password is refused, sign in again", async ({ p
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
+  await expect(async () => {
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(page.getByLabel("Email")).toHaveValue(user.email);
 
   await signIn(page, user);

@@ -23,12 +23,15 @@ export async function signUp(page: Page, user: TestUser, callbackUrl?: string): 
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-up"));
 }
 
+/** Signs in through the form; retried in case the first click came before the page hydrated. */
 export async function signIn(page: Page, user: TestUser): Promise<void> {
   await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+  await expect(async () => {
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"), { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 export async function createTeam(page: Page, name: string, slug: string, timeZone = "Africa/Cairo"): Promise<void> {

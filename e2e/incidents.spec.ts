@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createTeam, inviteNewMember, newUser, signUp, uniqueSlug } from "./fixtures";
+import { createTeam, inviteNewMember, newUser, signIn, signUp, uniqueSlug } from "./fixtures";
 
 async function declare(page: Page, slug: string, title: string) {
   await page.goto(`/t/${slug}/incidents`);
@@ -96,11 +96,7 @@ test("two windows see each other's timeline events live", async ({ page, browser
 
   const second = await browser.newContext();
   const other = await second.newPage();
-  await other.goto("/sign-in");
-  await other.getByLabel("Email").fill(owner.email);
-  await other.getByLabel("Password").fill(owner.password);
-  await other.getByRole("button", { name: "Sign in" }).click();
-  await other.waitForURL((u) => !u.pathname.startsWith("/sign-in"));
+  await signIn(other, owner);
   await other.goto(url);
   await expect(other.locator("[data-live=on]")).toBeVisible();
   await expect(page.locator("[data-live=on]")).toBeVisible();

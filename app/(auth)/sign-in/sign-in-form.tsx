@@ -11,7 +11,6 @@ import type { OAuthProviderInfo } from "@/lib/auth/providers";
 type Props = { callbackUrl: string; providers: OAuthProviderInfo[]; initialError?: string };
 
 export function SignInForm({ callbackUrl, providers, initialError }: Props) {
-  const [email, setEmail] = useState("");
   const [error, setError] = useState(initialError);
   const [pending, startTransition] = useTransition();
 
@@ -19,7 +18,9 @@ export function SignInForm({ callbackUrl, providers, initialError }: Props) {
   // failed sign-in must keep the email that was typed.
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const password = String(new FormData(event.currentTarget).get("password") ?? "");
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "");
+    const password = String(form.get("password") ?? "");
     startTransition(async () => {
       setError(undefined);
       const result = await signIn("credentials", { email, password, redirect: false, callbackUrl });
@@ -33,9 +34,10 @@ export function SignInForm({ callbackUrl, providers, initialError }: Props) {
 
   return (
     <div className="mt-6 space-y-6">
-      <form onSubmit={submit} className="space-y-4" noValidate>
+      {/* method=post: submitted before hydration, the browser must never put the password in a URL. */}
+      <form onSubmit={submit} method="post" className="space-y-4" noValidate>
         {error && <Alert tone="error">{error}</Alert>}
-        <TextField label="Email" name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <TextField label="Email" name="email" type="email" autoComplete="email" required />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
         <Button type="submit" className="w-full" disabled={pending}>
           {pending && <Spinner />}
