@@ -1,26 +1,33 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 
 /**
- * Follows the incident's event stream and re-renders the page when anyone changes it.
- * Bursts are coalesced so ten quick events cause one refresh.
+ * Follows the incident's event stream and re-renders the page when anyone changes it. Bursts are
+ * coalesced, and a change that arrives while a refresh is already running triggers one more
+ * afterwards, so the last change is never lost behind an earlier refresh.
  */
 export function LiveRefresh({ url }: { url: string }) {
   const router = useRouter();
   const [connected, setConnected] = useState(false);
+  const [refreshing, startRefresh] = useTransition();
+  const busy = useRef(false);
+  const missed = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
   useEffect(() => {
-    const source = new EventSource(url);
-    source.addEventListener("ready", () => setConnected(true));
-    source.addEventListener("change", () => {
+    const refresh = () => {
       if (timer.current) return;
       timer.current = setTimeout(() => {
         timer.current = null;
-        router.refresh();
-      }, 150);
-    });
+        if (busy.current) missed.current = true;
+        else startRefresh(() => router.refresh());
+      }, 100);
+    };
+    const source = new EventSource(url);
+    source.addEventListener("ready", () => setConnected(true));
+    source.addEventListener("change", refresh);
     source.addEventListener("revoked", () => {
       source.close();
       router.refresh();
@@ -31,6 +38,15 @@ export function LiveRefresh({ url }: { url: string }) {
       if (timer.current) clearTimeout(timer.current);
     };
   }, [url, router]);
+
+  useEffect(() => {
+    busy.current = refreshing;
+    if (!refreshing && missed.current) {
+      missed.current = false;
+      startRefresh(() => router.refresh());
+    }
+  }, [refreshing, router]);
+
   return (
     <span className="inline-flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400" role="status" data-live={connected ? "on" : "off"}>
       <span aria-hidden="true" className={connected ? "size-2 rounded-full bg-emerald-500" : "size-2 rounded-full bg-zinc-400"} />
