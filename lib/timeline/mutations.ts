@@ -43,6 +43,17 @@ async function loadEditable(tx: Tx, userId: string, teamId: string, eventId: str
   return event;
 }
 
+type EditableEvent = Awaited<ReturnType<typeof loadEditable>>;
+
+/** What an edit or a deletion leaves behind: the previous version, fresh activity, an audit line. */
+async function keepHistory(tx: Tx, userId: string, teamId: string, event: EditableEvent, change: "edited" | "deleted", now: Date): Promise<void> {
+  await tx.timelineEventRevision.create({
+    data: { eventId: event.id, editorId: userId, change, kind: event.kind, body: event.body, occurredAt: event.occurredAt },
+  });
+  await touchIncident(tx, event.incidentId, now);
+  await recordAudit(tx, { teamId, actorId: userId, action: `timeline.${change}`, targetType: "timeline_event", targetId: event.id, data: { incidentId: event.incidentId } });
+}
+
 /** Edits keep history: the previous text, kind and time are kept as a revision. */
 export async function editEvent(userId: string, input: unknown) {
   const data = parseInput(editEventSchema, input);
@@ -55,11 +66,7 @@ export async function editEvent(userId: string, input: unknown) {
       data: { kind: data.kind, body: data.body, occurredAt, version: { increment: 1 } },
     });
     if (updated.count === 0) throw new AppError("CONFLICT", "Someone changed this event while you were editing. Review it and save again.");
-    await tx.timelineEventRevision.create({
-      data: { eventId: event.id, editorId: userId, change: "edited", kind: event.kind, body: event.body, occurredAt: event.occurredAt },
-    });
-    await touchIncident(tx, event.incidentId, now);
-    await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "timeline.edited", targetType: "timeline_event", targetId: event.id, data: { incidentId: event.incidentId } });
+    await keepHistory(tx, userId, data.teamId, event, "edited", now);
     return { id: event.id };
   });
 }
@@ -71,11 +78,7 @@ export async function deleteEvent(userId: string, input: unknown) {
   return db().$transaction(async (tx) => {
     const event = await loadEditable(tx, userId, data.teamId, data.eventId);
     await tx.timelineEvent.update({ where: { id: event.id, teamId: data.teamId }, data: { deletedAt: now, version: { increment: 1 } } });
-    await tx.timelineEventRevision.create({
-      data: { eventId: event.id, editorId: userId, change: "deleted", kind: event.kind, body: event.body, occurredAt: event.occurredAt },
-    });
-    await touchIncident(tx, event.incidentId, now);
-    await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "timeline.deleted", targetType: "timeline_event", targetId: event.id, data: { incidentId: event.incidentId } });
+    await keepHistory(tx, userId, data.teamId, event, "deleted", now);
     return { id: event.id };
   });
 }

@@ -1,20 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, unreachableAncestor } from "./embedded-postgres";
+import { runSql } from "./run-sql";
 import { applyMigrations } from "./migrate";
-
-async function query(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 function postmasterPid(dataDir: string): number {
   return Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
@@ -43,8 +33,8 @@ describe("the embedded PostgreSQL a fresh machine runs on", () => {
     try {
       await first.createDatabase("hindsight");
       expect(await applyMigrations({ databaseUrl: first.url("hindsight") })).not.toEqual([]);
-      await query(first.url("hindsight"), `INSERT INTO "Team" (id, slug, name, "updatedAt") VALUES ('t1', 'kept', 'Kept', now())`);
-      expect(await query(first.url("hindsight"), "SHOW server_encoding")).toEqual([{ server_encoding: "UTF8" }]);
+      await runSql(first.url("hindsight"), `INSERT INTO "Team" (id, slug, name, "updatedAt") VALUES ('t1', 'kept', 'Kept', now())`);
+      expect(await runSql(first.url("hindsight"), "SHOW server_encoding")).toEqual([{ server_encoding: "UTF8" }]);
     } finally {
       await first.stop();
     }
@@ -52,7 +42,7 @@ describe("the embedded PostgreSQL a fresh machine runs on", () => {
     const second = await startEmbeddedPostgres({ dataDir });
     const pid = postmasterPid(dataDir);
     expect(await applyMigrations({ databaseUrl: second.url("hindsight") })).toEqual([]);
-    expect(await query(second.url("hindsight"), `SELECT slug FROM "Team"`)).toEqual([{ slug: "kept" }]);
+    expect(await runSql(second.url("hindsight"), `SELECT slug FROM "Team"`)).toEqual([{ slug: "kept" }]);
     // A crash leaves postmaster.pid behind.
     process.kill(pid, "SIGKILL");
     await waitUntilGone(pid);
@@ -60,7 +50,7 @@ describe("the embedded PostgreSQL a fresh machine runs on", () => {
 
     const third = await startEmbeddedPostgres({ dataDir });
     try {
-      expect(await query(third.url("hindsight"), `SELECT slug FROM "Team"`)).toEqual([{ slug: "kept" }]);
+      expect(await runSql(third.url("hindsight"), `SELECT slug FROM "Team"`)).toEqual([{ slug: "kept" }]);
     } finally {
       await third.stop();
     }
@@ -72,7 +62,7 @@ describe("the embedded PostgreSQL a fresh machine runs on", () => {
       const joined = await startEmbeddedPostgres({ dataDir });
       expect(joined.port).toBe(owner.port);
       await joined.stop();
-      expect(await query(owner.url("postgres"), "SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
+      expect(await runSql(owner.url("postgres"), "SELECT 1 AS ok")).toEqual([{ ok: 1 }]);
     } finally {
       await owner.stop();
     }

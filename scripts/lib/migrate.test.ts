@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { runSql } from "./run-sql";
 import { applyMigrations, checksum, MIGRATIONS_DIR } from "./migrate";
 import { readMigrationsList } from "./migrations-list";
 import { NO_FILTERS, openSchemaEngine } from "./schema-engine";
@@ -22,18 +22,10 @@ async function emptyDatabase(): Promise<string> {
   return database.url;
 }
 
-async function query(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+type MigrationRow = { migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number; logs: string | null };
 
 const rows = (url: string) =>
-  query(url, `SELECT migration_name, checksum, finished_at, applied_steps_count, logs FROM "_prisma_migrations" ORDER BY started_at`);
+  runSql<MigrationRow>(url, `SELECT migration_name, checksum, finished_at, applied_steps_count, logs FROM "_prisma_migrations" ORDER BY started_at`);
 
 function folderWith(migrations: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "hindsight-migrations-"));
@@ -107,7 +99,7 @@ describe("the migration runner", () => {
     const url = await emptyDatabase();
     const dir = folderWith({ "20240101000000_a": "CREATE TABLE a (id int);", "20240102000000_b": "CREATE TABLE a (id int);" });
     await expect(applyMigrations({ databaseUrl: url, migrationsDir: dir })).rejects.toThrow(/20240102000000_b failed/);
-    await query(url, `UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = '20240102000000_b'`);
+    await runSql(url, `UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = '20240102000000_b'`);
     writeFileSync(path.join(dir, "20240102000000_b", "migration.sql"), "CREATE TABLE b (id int);");
     expect(await applyMigrations({ databaseUrl: url, migrationsDir: dir })).toEqual(["20240102000000_b"]);
   });
@@ -117,8 +109,8 @@ describe("the migration runner", () => {
     const fn = `CREATE FUNCTION twice(x int) RETURNS int AS $$ BEGIN RETURN x * 2; END; $$ LANGUAGE plpgsql;`;
     const dir = folderWith({ "20240101000000_fn": `${fn}\nCREATE TABLE t (id int);\n`, "20240102000000_half": "CREATE TABLE half (id int);\nSELECT 1/0;" });
     await expect(applyMigrations({ databaseUrl: url, migrationsDir: dir })).rejects.toThrow(/20240102000000_half failed: division by zero/);
-    expect(await query(url, "SELECT twice(21) AS v")).toEqual([{ v: 42 }]);
-    expect(await query(url, "SELECT to_regclass('half') AS t")).toEqual([{ t: null }]);
+    expect(await runSql(url, "SELECT twice(21) AS v")).toEqual([{ v: 42 }]);
+    expect(await runSql(url, "SELECT to_regclass('half') AS t")).toEqual([{ t: null }]);
   });
 
   it("uses Prisma's checksum: the lowercase hex SHA-256 of the file", () => {

@@ -1,19 +1,9 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { runSql } from "./run-sql";
 import { withDatabase } from "./database-url";
 import { applyMigrations } from "./migrate";
 
 export type ThrowawayDatabase = { name: string; url: string; drop(): Promise<void> };
-
-async function onServer(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * A fresh database `<prefix>_<random>` on the server behind `serverUrl`, migrated from scratch
@@ -21,11 +11,13 @@ async function onServer(serverUrl: string, sql: string): Promise<void> {
  */
 export async function createThrowawayDatabase(serverUrl: string, prefix: string, options: { migrate?: boolean } = {}): Promise<ThrowawayDatabase> {
   const name = `${prefix}_${randomBytes(5).toString("hex")}`;
-  await onServer(serverUrl, `CREATE DATABASE "${name}"`);
+  await runSql(serverUrl, `CREATE DATABASE "${name}"`);
   const database = {
     name,
     url: withDatabase(serverUrl, name),
-    drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    drop: async () => {
+      await runSql(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
   };
   if (options.migrate !== false) {
     try {

@@ -1,5 +1,5 @@
 import { inject, describe, expect, it } from "vitest";
-import pg from "pg";
+import { runSql } from "./run-sql";
 
 describe("the database every test file gets", () => {
   it("reaches the workers through the environment, as lib/env.ts reads it", async () => {
@@ -10,13 +10,7 @@ describe("the database every test file gets", () => {
   });
 
   it("is migrated", async () => {
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    try {
-      const { rows } = await client.query(`SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`);
-      expect(rows[0].n).toBeGreaterThan(0);
-    } finally {
-      await client.end();
-    }
+    const rows = await runSql<{ n: number }>(process.env.DATABASE_URL!, `SELECT count(*)::int AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`);
+    expect(rows[0]?.n).toBeGreaterThan(0);
   });
 });
