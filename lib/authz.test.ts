@@ -37,6 +37,12 @@ const matrix: { action: TeamAction; resource?: Omit<Resource, "teamId">; allowed
   { action: "task.update", allowed: ["OWNER", "ADMIN", "MEMBER"] },
   { action: "task.verify", resource: { ownerId: "someone-else" }, allowed: ["OWNER", "ADMIN", "MEMBER"] },
   { action: "task.verify", resource: { ownerId: "u" }, allowed: [] },
+  { action: "postmortem.read", allowed: ["OWNER", "ADMIN", "MEMBER", "VIEWER"] },
+  { action: "postmortem.create", allowed: ["OWNER", "ADMIN", "MEMBER"] },
+  { action: "postmortem.edit", allowed: ["OWNER", "ADMIN", "MEMBER"] },
+  { action: "postmortem.comment", allowed: ["OWNER", "ADMIN", "MEMBER"] },
+  { action: "postmortem.snapshot", allowed: ["OWNER", "ADMIN", "MEMBER"] },
+  { action: "template.manage", allowed: ["OWNER", "ADMIN"] },
 ];
 
 describe("permission matrix", () => {
@@ -61,6 +67,7 @@ describe("permission matrix", () => {
       "team.read", "team.update", "member.list", "member.invite", "member.changeRole", "member.remove", "invite.revoke", "audit.read",
       "incident.read", "incident.create", "incident.update", "timeline.create", "timeline.edit", "timeline.star", "service.create", "severity.update",
       "task.create", "task.update", "task.verify",
+      "postmortem.read", "postmortem.create", "postmortem.edit", "postmortem.comment", "postmortem.snapshot", "template.manage",
     ];
     expect(new Set(matrix.map((r) => r.action))).toEqual(new Set(actions));
   });

@@ -28,7 +28,13 @@ export type TeamAction =
   | "severity.update"
   | "task.create"
   | "task.update"
-  | "task.verify";
+  | "task.verify"
+  | "postmortem.read"
+  | "postmortem.create"
+  | "postmortem.edit"
+  | "postmortem.comment"
+  | "postmortem.snapshot"
+  | "template.manage";
 
 export type Resource = {
   teamId: string;
@@ -62,10 +68,12 @@ export function can(actor: Actor, action: TeamAction, resource: Resource): boole
     case "team.read":
     case "member.list":
     case "incident.read":
+    case "postmortem.read":
       return true;
     case "team.update":
     case "audit.read":
     case "severity.update":
+    case "template.manage":
       return atLeast(actor.role, "ADMIN");
     case "incident.create":
     case "incident.update":
@@ -74,6 +82,10 @@ export function can(actor: Actor, action: TeamAction, resource: Resource): boole
     case "service.create":
     case "task.create":
     case "task.update":
+    case "postmortem.create":
+    case "postmortem.edit":
+    case "postmortem.comment":
+    case "postmortem.snapshot":
       return atLeast(actor.role, "MEMBER");
     case "task.verify":
       // A check only means something when someone other than the owner makes it.

@@ -1,0 +1,121 @@
+import { createHash } from "node:crypto";
+import { getSchema, type JSONContent } from "@tiptap/core";
+import { MarkdownManager } from "@tiptap/markdown";
+import * as Y from "yjs";
+import { prosemirrorJSONToYDoc, updateYFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import { documentExtensions } from "@/lib/postmortems/editor/extensions";
+import { isSafeImageUrl, isSafeLinkUrl } from "@/lib/postmortems/editor/safe-url";
+
+/** The Y.XmlFragment Tiptap's Collaboration extension edits. */
+export const FRAGMENT = "default";
+/** A document's Yjs state may not grow past this; the editor shows how close it is. */
+export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
+/** One websocket message (one paste, one burst of typing) may not exceed this. */
+export const MAX_UPDATE_BYTES = 512 * 1024;
+
+const extensions = documentExtensions();
+export const documentSchema = getSchema(extensions);
+const markdown = new MarkdownManager({ extensions });
+
+export function emptyDocument(): JSONContent {
+  return { type: "doc", content: [{ type: "paragraph" }] };
+}
+
+/** Validates JSON against the schema (throws on unknown nodes) and returns it normalised. */
+export function normaliseDocument(json: JSONContent): JSONContent {
+  return documentSchema.nodeFromJSON(json).toJSON() as JSONContent;
+}
+
+export function ydocFromDocument(json: JSONContent): Y.Doc {
+  return prosemirrorJSONToYDoc(documentSchema, normaliseDocument(json), FRAGMENT);
+}
+
+export function documentFromYdoc(ydoc: Y.Doc): JSONContent {
+  return yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(FRAGMENT), documentSchema).toJSON() as JSONContent;
+}
+
+export function documentFromUpdate(update: Uint8Array): JSONContent {
+  const ydoc = new Y.Doc();
+  Y.applyUpdate(ydoc, update);
+  return documentFromYdoc(ydoc);
+}
+
+export function encodeDocument(json: JSONContent): Uint8Array {
+  return Y.encodeStateAsUpdate(ydocFromDocument(json));
+}
+
+function keepMark(mark: { type: string; attrs?: Record<string, unknown> }): boolean {
+  if (mark.type === "comment") return false;
+  if (mark.type === "link") return typeof mark.attrs?.href === "string" && isSafeLinkUrl(mark.attrs.href);
+  return true;
+}
+
+function keepNode(node: JSONContent): boolean {
+  return node.type !== "image" || (typeof node.attrs?.src === "string" && isSafeImageUrl(node.attrs.src));
+}
+
+/**
+ * The document as it may leave the editor: without comment marks (discussion, not content) and
+ * without unsafe links or images (any client can write any attribute). What is hashed, exported
+ * and published.
+ */
+export function cleanDocument(json: JSONContent): JSONContent {
+  const { marks, content, ...rest } = json;
+  const kept = marks?.filter(keepMark);
+  return {
+    ...rest,
+    ...(kept && kept.length > 0 ? { marks: kept } : {}),
+    ...(content ? { content: content.filter(keepNode).map(cleanDocument) } : {}),
+  };
+}
+
+/** SHA-256 of the content (not the comments): equal text, equal hash. */
+export function contentHash(json: JSONContent): string {
+  return createHash("sha256").update(JSON.stringify(cleanDocument(json))).digest("hex");
+}
+
+/** Markdown with live blocks left as `::live{…}` directives. */
+export function documentToMarkdown(json: JSONContent): string {
+  return markdown.serialize(cleanDocument(json)).trim() + "\n";
+}
+
+export function markdownToDocument(source: string): JSONContent {
+  return normaliseDocument(markdown.parse(source));
+}
+
+export function plainText(json: JSONContent): string {
+  if (json.type === "text") return json.text ?? "";
+  return (json.content ?? []).map(plainText).join(json.type === "doc" ? "\n" : "");
+}
+
+export type Section = { heading: string; required: boolean; empty: boolean };
+
+/** The document's level-2 sections, and whether each has anything written under it. */
+export function sectionsOf(json: JSONContent): Section[] {
+  const sections: Section[] = [];
+  for (const node of json.content ?? []) {
+    if (node.type === "heading" && node.attrs?.level === 2) {
+      sections.push({ heading: plainText(node).trim(), required: node.attrs.required === true, empty: true });
+    } else {
+      const current = sections.at(-1);
+      if (current && !isBlank(node)) current.empty = false;
+    }
+  }
+  return sections;
+}
+
+function isBlank(node: JSONContent): boolean {
+  if (node.type === "liveBlock") return false;
+  return plainText(node).trim() === "" && !(node.content ?? []).some((child) => child.type === "image");
+}
+
+/**
+ * Rewrites the shared document to `json` as a minimal set of Yjs changes (what differs is
+ * replaced, the rest kept), so concurrent editors and comment anchors survive a restore.
+ */
+export function replaceDocumentContent(ydoc: Y.Doc, json: JSONContent): void {
+  const node = documentSchema.nodeFromJSON(normaliseDocument(json));
+  ydoc.transact(() => {
+    updateYFragment(ydoc, ydoc.getXmlFragment(FRAGMENT), node, { mapping: new Map(), isOMark: new Map() });
+  });
+}

@@ -1,0 +1,38 @@
+import type { AnyExtension } from "@tiptap/core";
+import StarterKit from "@tiptap/starter-kit";
+import { TableKit } from "@tiptap/extension-table";
+import Image from "@tiptap/extension-image";
+import { LiveBlock } from "@/lib/postmortems/editor/live-block";
+import { CommentMark } from "@/lib/postmortems/editor/comment-mark";
+import { InternalMark } from "@/lib/postmortems/editor/internal-mark";
+import { SectionHeading } from "@/lib/postmortems/editor/section-heading";
+import { isSafeImageUrl, isSafeLinkUrl } from "@/lib/postmortems/editor/safe-url";
+
+/** Any client can write any attribute into the shared document, so an unsafe source is dropped when rendered. */
+const SafeImage = Image.extend({
+  renderHTML({ HTMLAttributes }) {
+    const src = typeof HTMLAttributes.src === "string" && isSafeImageUrl(HTMLAttributes.src) ? HTMLAttributes.src : "";
+    return ["img", { ...HTMLAttributes, src }];
+  },
+});
+
+/**
+ * The document's schema, shared by the browser editor, the collaboration server and every
+ * conversion (Markdown, hash, templates). The browser adds only behaviour (node views,
+ * collaboration, placeholders) on top, never nodes or marks, so both ends read the same document.
+ */
+export function documentExtensions(): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      undoRedo: false,
+      heading: false,
+      link: { openOnClick: false, autolink: true, defaultProtocol: "https", isAllowedUri: (url) => isSafeLinkUrl(url) },
+    }),
+    SectionHeading,
+    TableKit.configure({ table: { resizable: false } }),
+    SafeImage.configure({ inline: false, allowBase64: false }),
+    LiveBlock,
+    CommentMark,
+    InternalMark,
+  ];
+}

@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+export const startPostmortemSchema = z.object({
+  teamId: z.string().min(1),
+  incidentId: z.string().min(1),
+  templateId: z.string().min(1, "Choose a template."),
+  title: z.string().trim().min(1, "Give the postmortem a title.").max(200, "Keep the title under 200 characters."),
+});
+
+export const renamePostmortemSchema = z.object({
+  teamId: z.string().min(1),
+  postmortemId: z.string().min(1),
+  title: z.string().trim().min(1, "Give the postmortem a title.").max(200, "Keep the title under 200 characters."),
+});
