@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "../lib/db";
+import { notifyAccessChanged } from "../lib/realtime/notify";
 
 /**
  * Disables (or with --enable, re-enables) an account. A disabled user's sessions stop working
@@ -22,6 +23,7 @@ try {
     const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
     // Sessions are also refused while the user is disabled; revoking them keeps re-enabling from reviving them.
     if (!values.enable) await prisma.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    await notifyAccessChanged(prisma, null, user.id);
     await prisma.auditEvent.create({ data: { actorId: null, action: values.enable ? "user.enabled" : "user.disabled", targetType: "user", targetId: user.id } });
     console.log(`${email} is now ${values.enable ? "enabled" : "disabled"}.`);
   }

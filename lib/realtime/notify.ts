@@ -9,3 +9,14 @@ export const INCIDENT_CHANNEL = "hindsight_incident";
 export async function notifyIncidentChanged(tx: Tx, incidentId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${INCIDENT_CHANNEL}, ${incidentId})`;
 }
+
+export const ACCESS_CHANNEL = "hindsight_access";
+
+/**
+ * Tells the collaboration server that a user's access changed (role changed, removed, left,
+ * disabled) so it closes their open documents; they reconnect with whatever access they now have.
+ * `teamId` null means every team (a disabled account).
+ */
+export async function notifyAccessChanged(tx: Pick<Tx, "$executeRaw">, teamId: string | null, userId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${ACCESS_CHANNEL}, ${JSON.stringify({ teamId, userId })})`;
+}

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { parseInput } from "@/lib/validation";
 import { loadActor } from "@/lib/teams/actor";
 import { changeRoleSchema, leaveTeamSchema, removeMemberSchema } from "@/lib/teams/schema";
+import { notifyAccessChanged } from "@/lib/realtime/notify";
 
 /**
  * Serialises membership changes per team: two owners demoting each other at once
@@ -47,6 +48,7 @@ export async function changeRole(userId: string, input: unknown) {
       targetId: target.id,
       data: { userId: target.userId, from: target.role, to: role },
     });
+    await notifyAccessChanged(tx, teamId, target.userId);
     return updated;
   });
 }
@@ -71,6 +73,7 @@ export async function removeMember(userId: string, input: unknown) {
       targetId: target.id,
       data: { userId: target.userId, role: target.role, name: target.user.name },
     });
+    await notifyAccessChanged(tx, teamId, target.userId);
     return { id: target.id };
   });
 }
@@ -86,6 +89,7 @@ export async function leaveTeam(userId: string, input: unknown) {
     }
     await tx.membership.delete({ where: { id: membership.id } });
     await recordAudit(tx, { teamId, actorId: userId, action: "member.left", targetType: "membership", targetId: membership.id, data: { role: membership.role } });
+    await notifyAccessChanged(tx, teamId, userId);
     return { id: membership.id };
   });
 }

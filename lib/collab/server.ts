@@ -1,0 +1,184 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import * as Y from "yjs";
+import { Server, type Document } from "@hocuspocus/server";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { MAX_DOCUMENT_BYTES, MAX_UPDATE_BYTES } from "@/lib/postmortems/document";
+import { loadDocumentState, storeDocumentState } from "@/lib/postmortems/store";
+import { restoreIntoLiveDocument } from "@/lib/postmortems/restore";
+import { authorizeConnection, CollabAccessDenied, type CollabContext } from "@/lib/collab/access";
+import { documentNameFor, postmortemIdFrom } from "@/lib/collab/document-name";
+import { listenForAccessChanges, type AccessChange } from "@/lib/collab/access-listener";
+import { verifySignedBody } from "@/lib/collab/internal-request";
+import { CLOSE_TOO_LARGE, CLOSE_ACCESS_CHANGED } from "@/lib/collab/close-codes";
+
+export type CollabServerOptions = {
+  port: number;
+  host?: string;
+  databaseUrl: string;
+  secret: string;
+  /** Persist this long after the last change, and at least this often while changes keep coming. */
+  debounceMs?: number;
+  maxDebounceMs?: number;
+  log?: (line: string) => void;
+};
+
+const restoreSchema = z.object({ postmortemId: z.string(), snapshotId: z.string(), userId: z.string() });
+
+function contextOf(value: unknown): CollabContext | null {
+  return typeof value === "object" && value !== null && "userId" in value && "teamId" in value ? (value as CollabContext) : null;
+}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new AppError("VALIDATION", "Request too large.");
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function reply(response: ServerResponse, status: number, body: object): void {
+  response.writeHead(status, { "Content-Type": "application/json" });
+  response.end(JSON.stringify(body));
+}
+
+/**
+ * The Hocuspocus server postmortems are co-edited through. It trusts nobody: every socket shows a
+ * token the app signed and is checked against the database; viewers' sockets are read-only here,
+ * not only in the browser. Documents are loaded from and stored to PostgreSQL.
+ */
+export function createCollabServer(options: CollabServerOptions) {
+  const log = options.log ?? (() => undefined);
+  /** Who changed each document since it was last stored (the last one is recorded as its last editor). */
+  const editors = new Map<string, string[]>();
+  const sizes = new Map<string, number>();
+
+  const server = new Server({
+    name: "hindsight-collab",
+    port: options.port,
+    address: options.host ?? "127.0.0.1",
+    quiet: true,
+    stopOnSignals: false,
+    debounce: options.debounceMs ?? 2000,
+    maxDebounce: options.maxDebounceMs ?? 10_000,
+    timeout: 30_000,
+
+    async onAuthenticate({ token, documentName, connectionConfig }) {
+      try {
+        const context = await authorizeConnection(token, documentName, options.secret);
+        connectionConfig.readOnly = !context.canEdit;
+        return context;
+      } catch (error) {
+        if (!(error instanceof CollabAccessDenied)) log(`authentication failed: ${String(error)}`);
+        throw error;
+      }
+    },
+
+    async onLoadDocument({ document, documentName }) {
+      const postmortemId = postmortemIdFrom(documentName);
+      const stored = postmortemId ? await loadDocumentState(postmortemId) : null;
+      if (!stored) throw new Error(`No postmortem for ${documentName}`);
+      Y.applyUpdate(document, stored.ydoc);
+      sizes.set(documentName, stored.ydoc.byteLength);
+      return document;
+    },
+
+    async beforeHandleMessage({ update, documentName, connection }) {
+      const tooLarge = update.byteLength > MAX_UPDATE_BYTES || (sizes.get(documentName) ?? 0) + update.byteLength > MAX_DOCUMENT_BYTES;
+      if (!tooLarge) return;
+      // Closing the socket itself (not only this document's channel) gives the browser a code to explain.
+      connection.webSocket.close(CLOSE_TOO_LARGE.code, CLOSE_TOO_LARGE.reason);
+      throw CLOSE_TOO_LARGE;
+    },
+
+    async onChange({ documentName, context, update }) {
+      const who = contextOf(context);
+      if (who) {
+        const list = editors.get(documentName) ?? [];
+        editors.set(documentName, [...list.filter((id) => id !== who.userId), who.userId]);
+      }
+      // An over-estimate until the next store measures the merged state exactly.
+      sizes.set(documentName, (sizes.get(documentName) ?? 0) + update.byteLength);
+    },
+
+    async onStoreDocument({ document, documentName }) {
+      const postmortemId = postmortemIdFrom(documentName);
+      if (!postmortemId) return;
+      const changedBy = editors.get(documentName) ?? [];
+      editors.delete(documentName);
+      const state = Y.encodeStateAsUpdate(document);
+      sizes.set(documentName, state.byteLength);
+      await storeDocumentState(postmortemId, state, changedBy);
+    },
+
+    async afterUnloadDocument({ documentName }) {
+      sizes.delete(documentName);
+    },
+
+    async onRequest({ request, response, instance }) {
+      const url = new URL(request.url ?? "/", "http://collab");
+      if (request.method === "GET" && url.pathname === "/healthz") {
+        reply(response, 200, { ok: true, documents: instance.getDocumentsCount() });
+        throw null;
+      }
+      if (request.method === "POST" && url.pathname === "/internal/restore") {
+        try {
+          const body = await readBody(request, 64 * 1024);
+          const parsed = restoreSchema.safeParse(verifySignedBody(body, String(request.headers["x-hindsight-signature"] ?? ""), options.secret));
+          if (!parsed.success) {
+            reply(response, 403, { error: { code: "FORBIDDEN", message: "Bad signature." } });
+            throw null;
+          }
+          const { postmortemId, snapshotId, userId } = parsed.data;
+          const connection = await instance.openDirectConnection(documentNameFor(postmortemId), { userId, system: true });
+          try {
+            await restoreIntoLiveDocument(connection, postmortemId, snapshotId, userId);
+          } finally {
+            await connection.disconnect();
+          }
+          reply(response, 200, { ok: true });
+        } catch (error) {
+          if (error === null) throw null;
+          const status = error instanceof AppError && error.code === "NOT_FOUND" ? 404 : 500;
+          if (status === 500) log(`restore failed: ${String(error)}`);
+          reply(response, status, { error: { code: status === 404 ? "NOT_FOUND" : "INTERNAL", message: error instanceof Error ? error.message : "Restore failed." } });
+        }
+        throw null;
+      }
+    },
+  }, { maxPayload: 8 * 1024 * 1024 });
+
+  function closeConnectionsFor(change: AccessChange | null): void {
+    for (const document of server.hocuspocus.documents.values() as Iterable<Document>) {
+      for (const connection of document.getConnections()) {
+        const who = contextOf(connection.context);
+        const affected = !change || (who && who.userId === change.userId && (change.teamId === null || who.teamId === change.teamId));
+        if (!affected) continue;
+        // The client reconnects and is authorised afresh: a removed member is refused, a demoted one becomes read-only.
+        connection.close(CLOSE_ACCESS_CHANGED);
+        connection.webSocket.close(CLOSE_ACCESS_CHANGED.code, CLOSE_ACCESS_CHANGED.reason);
+      }
+    }
+  }
+
+  let accessListener: { stop(): Promise<void> } | null = null;
+
+  return {
+    server,
+    async listen(): Promise<number> {
+      accessListener = listenForAccessChanges(options.databaseUrl, closeConnectionsFor);
+      await server.listen();
+      return server.address.port;
+    },
+    /** Stores every open document, closes every socket and stops listening. */
+    async destroy(): Promise<void> {
+      await accessListener?.stop();
+      await server.destroy();
+    },
+  };
+}
+
+export type CollabServer = ReturnType<typeof createCollabServer>;

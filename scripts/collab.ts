@@ -1,0 +1,36 @@
+import { createCollabServer } from "../lib/collab/server";
+
+/**
+ * The collaboration server as a process of its own (`npm run collab`): in production, run it
+ * beside `next start` from the same image. `npm start` and `npm run dev` start it for you.
+ */
+const port = Number(process.env.COLLAB_PORT ?? 1234);
+const databaseUrl = process.env.DATABASE_URL;
+const secret = process.env.NEXTAUTH_SECRET;
+if (!databaseUrl || !secret) {
+  console.error("The collaboration server needs DATABASE_URL and NEXTAUTH_SECRET (the same as the app's).");
+  process.exit(1);
+}
+
+const debounceMs = Number(process.env.COLLAB_DEBOUNCE_MS ?? 2000);
+const collab = createCollabServer({
+  port,
+  host: process.env.COLLAB_HOST ?? "127.0.0.1",
+  databaseUrl,
+  secret,
+  debounceMs,
+  maxDebounceMs: Math.max(debounceMs, 10_000),
+  log: (line) => console.error(`[collab] ${line}`),
+});
+await collab.listen();
+console.log(`[collab] listening on ${process.env.COLLAB_HOST ?? "127.0.0.1"}:${port}`);
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    // Destroying stores every open document first, so a stop loses nothing.
+    void collab.destroy().finally(() => process.exit(0));
+  });
+}
