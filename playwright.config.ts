@@ -1,7 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
 import { systemChromium } from "./scripts/lib/chromium";
+import { collabPort } from "./lib/collab/port";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+/** Must match the COLLAB_PORT the app was built with (the /collab proxy is fixed at build). */
+const COLLAB_PORT = collabPort();
 
 /** End-to-end tests write users and teams: refuse anything but a database on this machine. */
 function assertLocalDatabase(): void {
@@ -44,17 +47,28 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `node_modules/.bin/next start -p ${E2E_PORT}`,
-    url: `http://localhost:${E2E_PORT}/sign-in`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
+  webServer: [
+    {
+      command: `${process.execPath} --import tsx scripts/collab.ts`,
+      port: COLLAB_PORT,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { COLLAB_PORT: String(COLLAB_PORT) },
+      stdout: "ignore",
+      stderr: "pipe",
     },
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+    {
+      command: `node_modules/.bin/next start -p ${E2E_PORT}`,
+      url: `http://localhost:${E2E_PORT}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
+      },
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -6,10 +6,14 @@ export type ErrorCode =
   | "CONFLICT"
   | "RATE_LIMITED"
   | "GONE"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNAVAILABLE"
   | "INTERNAL";
 
 const statusByCode: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
+  PAYLOAD_TOO_LARGE: 413,
+  UNAVAILABLE: 503,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   VALIDATION: 422,

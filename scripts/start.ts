@@ -32,7 +32,8 @@ const env = {
   PORT: String(port),
 };
 
-// The app's long-running processes; a collaboration server would be one more `supervisor.start`.
+// The app's long-running processes: the collaboration server (postmortem co-editing) and Next.js.
+supervisor.start("collaboration server", process.execPath, ["--import", "tsx", "scripts/collab.ts"], env);
 supervisor.start("web server", binary("next"), ["start", "-p", String(port)], env);
 
 try {

@@ -9,7 +9,8 @@ import { createCollabServer, type CollabServer } from "@/lib/collab/server";
 import { signCollabToken } from "@/lib/collab/token";
 import { connectClient, firstParagraphText, typeInto, waitFor, type TestClient } from "@/lib/collab/testing/client";
 import { createTeamWith } from "@/lib/testing/factories";
-import { documentFromUpdate, FRAGMENT, plainText } from "@/lib/postmortems/document";
+import { documentFromUpdate, plainText } from "@/lib/postmortems/document";
+import { FRAGMENT } from "@/lib/postmortems/limits";
 import { CLOSE_ACCESS_CHANGED, CLOSE_TOO_LARGE } from "@/lib/collab/close-codes";
 
 const secret = process.env.NEXTAUTH_SECRET ?? "";
@@ -57,8 +58,9 @@ describe("co-editing", () => {
       editors.forEach((editor, i) => typeInto(editor.doc, String.fromCharCode(65 + i), round % 2 ? "start" : "end"));
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    await waitFor(() => new Set(editors.map((e) => firstParagraphText(e.doc))).size === 1 && firstParagraphText(editors[0].doc).length === rounds * 5, 10_000, "convergence");
-    const text = firstParagraphText(editors[0].doc);
+    const texts = () => editors.map((e) => firstParagraphText(e.doc));
+    await waitFor(() => new Set(texts()).size === 1 && texts().every((t) => t.length === rounds * 5), 10_000, "convergence");
+    const [text = ""] = texts();
     for (let i = 0; i < 5; i++) expect(text.split(String.fromCharCode(65 + i)).length - 1).toBe(rounds);
     await waitFor(async () => (await storedText(postmortemId)).includes(text), 10_000, "persistence");
     const stored = await db().postmortem.findUniqueOrThrow({ where: { id: postmortemId } });

@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { Server, type Document } from "@hocuspocus/server";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { MAX_DOCUMENT_BYTES, MAX_UPDATE_BYTES } from "@/lib/postmortems/document";
+import { MAX_DOCUMENT_BYTES, MAX_UPDATE_BYTES } from "@/lib/postmortems/limits";
 import { loadDocumentState, storeDocumentState } from "@/lib/postmortems/store";
 import { restoreIntoLiveDocument } from "@/lib/postmortems/restore";
 import { authorizeConnection, CollabAccessDenied, type CollabContext } from "@/lib/collab/access";

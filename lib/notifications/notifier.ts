@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 export type NotificationInput = {
   userId: string;
   teamId: string;
-  kind: "task.assigned" | "task.due_soon" | "task.overdue" | "task.verify";
+  kind: "task.assigned" | "task.due_soon" | "task.overdue" | "task.verify" | "comment.mention" | "comment.reply";
   /** The same key is delivered once per user, so a job may run as often as it likes. */
   dedupeKey: string;
   message: string;

@@ -5,13 +5,8 @@ import * as Y from "yjs";
 import { prosemirrorJSONToYDoc, updateYFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import { documentExtensions } from "@/lib/postmortems/editor/extensions";
 import { isSafeImageUrl, isSafeLinkUrl } from "@/lib/postmortems/editor/safe-url";
+import { FRAGMENT } from "@/lib/postmortems/limits";
 
-/** The Y.XmlFragment Tiptap's Collaboration extension edits. */
-export const FRAGMENT = "default";
-/** A document's Yjs state may not grow past this; the editor shows how close it is. */
-export const MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
-/** One websocket message (one paste, one burst of typing) may not exceed this. */
-export const MAX_UPDATE_BYTES = 512 * 1024;
 
 const extensions = documentExtensions();
 export const documentSchema = getSchema(extensions);
@@ -74,9 +69,17 @@ export function contentHash(json: JSONContent): string {
   return createHash("sha256").update(JSON.stringify(cleanDocument(json))).digest("hex");
 }
 
+/** Empty paragraphs serialise as runs of blank lines; outside code blocks one blank line is enough. */
+function collapseBlankLines(source: string): string {
+  return source
+    .split(/(^```[^\n]*\n[\s\S]*?^```$)/m)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/^&nbsp;$/gm, "").replace(/\n{3,}/g, "\n\n")))
+    .join("");
+}
+
 /** Markdown with live blocks left as `::live{…}` directives. */
 export function documentToMarkdown(json: JSONContent): string {
-  return markdown.serialize(cleanDocument(json)).trim() + "\n";
+  return collapseBlankLines(markdown.serialize(cleanDocument(json))).trim() + "\n";
 }
 
 export function markdownToDocument(source: string): JSONContent {

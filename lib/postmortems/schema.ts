@@ -12,3 +12,15 @@ export const renamePostmortemSchema = z.object({
   postmortemId: z.string().min(1),
   title: z.string().trim().min(1, "Give the postmortem a title.").max(200, "Keep the title under 200 characters."),
 });
+
+export const saveVersionSchema = z.object({
+  teamId: z.string().min(1),
+  postmortemId: z.string().min(1),
+  name: z.string().trim().min(1, "Name this version.").max(120, "Keep the name under 120 characters."),
+});
+
+export const restoreVersionSchema = z.object({
+  teamId: z.string().min(1),
+  postmortemId: z.string().min(1),
+  snapshotId: z.string().min(1),
+});

@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { signCollabToken } from "@/lib/collab/token";
 import { documentNameFor } from "@/lib/collab/document-name";
-import { FRAGMENT } from "@/lib/postmortems/document";
+import { FRAGMENT } from "@/lib/postmortems/limits";
 
 export type TestClient = {
   doc: Y.Doc;

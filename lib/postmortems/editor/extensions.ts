@@ -1,5 +1,6 @@
-import type { AnyExtension } from "@tiptap/core";
+import type { AnyExtension, NodeViewRenderer } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
+import CodeBlock from "@tiptap/extension-code-block";
 import { TableKit } from "@tiptap/extension-table";
 import Image from "@tiptap/extension-image";
 import { LiveBlock } from "@/lib/postmortems/editor/live-block";
@@ -16,22 +17,29 @@ const SafeImage = Image.extend({
   },
 });
 
+/** Browser-only renderings of nodes; they change how a node looks, never what it is. */
+export type NodeViews = { liveBlock?: NodeViewRenderer; codeBlock?: NodeViewRenderer };
+
 /**
  * The document's schema, shared by the browser editor, the collaboration server and every
  * conversion (Markdown, hash, templates). The browser adds only behaviour (node views,
  * collaboration, placeholders) on top, never nodes or marks, so both ends read the same document.
  */
-export function documentExtensions(): AnyExtension[] {
+export function documentExtensions(views: NodeViews = {}): AnyExtension[] {
+  const withView = <T extends AnyExtension>(extension: T, view: NodeViewRenderer | undefined): AnyExtension =>
+    view ? extension.extend({ addNodeView: () => view }) : extension;
   return [
     StarterKit.configure({
       undoRedo: false,
       heading: false,
+      codeBlock: false,
       link: { openOnClick: false, autolink: true, defaultProtocol: "https", isAllowedUri: (url) => isSafeLinkUrl(url) },
     }),
     SectionHeading,
+    withView(CodeBlock.configure({ defaultLanguage: null }), views.codeBlock),
     TableKit.configure({ table: { resizable: false } }),
     SafeImage.configure({ inline: false, allowBase64: false }),
-    LiveBlock,
+    withView(LiveBlock, views.liveBlock),
     CommentMark,
     InternalMark,
   ];

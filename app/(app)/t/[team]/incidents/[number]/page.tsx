@@ -21,10 +21,11 @@ import { DetailsForm } from "./details-form";
 import { KeyMomentsForm } from "./key-moments-form";
 import { AddEventForm } from "./add-event-form";
 import { TimelineView } from "./timeline-view";
-import { LiveRefresh } from "./live-refresh";
+import { LiveRefresh } from "@/components/incidents/live-refresh";
 import { TasksPanel } from "./tasks-panel";
 import { listIncidentTasks } from "@/lib/tasks/queries";
 import { todayIn } from "@/lib/tasks/rules";
+import { getPostmortemStatus } from "@/lib/postmortems/queries";
 
 type Params = { team: string; number: string };
 
@@ -51,11 +52,12 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   const { team, actor, user, incident } = await load(params);
   const { view, taskFrom } = await searchParams;
   const compact = view === "list";
-  const [timeline, members, services, tasks] = await Promise.all([
+  const [timeline, members, services, tasks, postmortem] = await Promise.all([
     listTimeline(actor, team.id, incident.id),
     listMemberOptions(actor, team.id),
     listServices(actor, team.id),
     listIncidentTasks(actor, team.id, incident.id),
+    getPostmortemStatus(actor, team.id, incident.id),
   ]);
   const canAddTask = can(actor, "task.create", { teamId: team.id });
   const fromEvent = taskFrom ? timeline.find((e) => e.id === taskFrom) : undefined;
@@ -82,7 +84,12 @@ export default async function IncidentPage({ params, searchParams }: { params: P
               <LiveRefresh url={`${base}/live`} />
             </div>
           </div>
-          {canEdit && <StatusControl teamId={team.id} incidentId={incident.id} version={incident.version} status={incident.status} />}
+          <div className="flex flex-wrap items-center gap-2">
+            <Link href={`${base}/postmortem`} className="inline-flex h-10 items-center rounded-md px-4 text-sm font-medium ring-1 ring-inset ring-zinc-300 hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800">
+              {postmortem ? "Postmortem" : "Start postmortem"}
+            </Link>
+            {canEdit && <StatusControl teamId={team.id} incidentId={incident.id} version={incident.version} status={incident.status} />}
+          </div>
         </div>
       </div>
 

@@ -1,0 +1,91 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import * as Y from "yjs";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { CLOSE_ACCESS_CHANGED, CLOSE_TOO_LARGE } from "@/lib/collab/close-codes";
+
+export type CollabSession = { doc: Y.Doc; provider: HocuspocusProvider };
+export type Connection = "connecting" | "connected" | "offline";
+export type SessionState = {
+  session: CollabSession | null;
+  connection: Connection;
+  /** The first full sync with the server has happened (the editor shows the real document). */
+  loaded: boolean;
+  /** Local changes the server has not confirmed yet. */
+  unsynced: number;
+  /** Something the user must know and that stops editing (too large, access lost). */
+  stopped: string | null;
+  notice: string | null;
+};
+
+function socketUrl(path: string): string {
+  if (/^wss?:\/\//.test(path)) return path;
+  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}${path}`;
+}
+
+class TokenRefused extends Error {}
+
+/**
+ * One Yjs document shared through the collaboration server. Every (re)connection fetches a fresh
+ * token from the app, so a removed member cannot reconnect; edits made offline stay in the local
+ * document and are merged by Yjs when the connection returns.
+ */
+export function useCollabSession(documentName: string, tokenUrl: string, collabPath: string): SessionState {
+  const [state, setState] = useState<SessionState>({ session: null, connection: "connecting", loaded: false, unsynced: 0, stopped: null, notice: null });
+
+  useEffect(() => {
+    const update = (patch: Partial<SessionState>) => setState((s) => ({ ...s, ...patch }));
+    const doc = new Y.Doc();
+    const socket = new HocuspocusProviderWebsocket({ url: socketUrl(collabPath), delay: 500, minDelay: 250, maxDelay: 8000, factor: 2 });
+    const stop = (message: string) => {
+      update({ stopped: message });
+      socket.shouldConnect = false;
+      socket.disconnect();
+    };
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: documentName,
+      document: doc,
+      token: async () => {
+        const response = await fetch(tokenUrl, { cache: "no-store" });
+        if ([401, 403, 404].includes(response.status)) throw new TokenRefused();
+        if (!response.ok) throw new Error(`Token request failed: ${response.status}`);
+        const body: { token: string } = await response.json();
+        return body.token;
+      },
+      onStatus: ({ status }) => update({ connection: status === "connected" ? "connected" : status === "connecting" ? "connecting" : "offline" }),
+      onSynced: ({ state: synced }) => {
+        if (synced) update({ loaded: true, notice: null });
+      },
+      onUnsyncedChanges: ({ number }) => update({ unsynced: number }),
+      onAuthenticationFailed: () => stop("You no longer have access to this postmortem. Reload the page to see what you can open."),
+      onClose: ({ event }) => {
+        if (event.code === CLOSE_TOO_LARGE.code) {
+          stop("That change was too large to save (at most 512 KB per change and 4 MB per document), so it was not sent. Reload the page to continue from the saved document.");
+        } else if (event.code === CLOSE_ACCESS_CHANGED.code) {
+          update({ notice: "Your access to this team changed; reconnecting with your current role…" });
+        }
+      },
+    });
+    provider.attach();
+    update({ session: { doc, provider } });
+    return () => {
+      provider.destroy();
+      socket.destroy();
+      doc.destroy();
+      update({ session: null });
+    };
+  }, [documentName, tokenUrl, collabPath]);
+
+  return state;
+}
+
+const COLORS = ["#e11d48", "#2563eb", "#059669", "#d97706", "#7c3aed", "#0891b2", "#c026d3", "#65a30d"];
+
+/** A stable colour per person, so a collaborator's caret keeps its colour across sessions. */
+export function colorFor(userId: string): string {
+  let hash = 0;
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) | 0;
+  return COLORS[Math.abs(hash) % COLORS.length] ?? COLORS[0]!;
+}
