@@ -12,6 +12,8 @@ import { createTeamWith } from "@/lib/testing/factories";
 import { documentFromUpdate, plainText } from "@/lib/postmortems/document";
 import { FRAGMENT } from "@/lib/postmortems/limits";
 import { CLOSE_ACCESS_CHANGED, CLOSE_TOO_LARGE } from "@/lib/collab/close-codes";
+import { restoreVersion, saveNamedVersion } from "@/lib/postmortems/versions";
+import { rejection } from "@/lib/testing/errors";
 
 const secret = process.env.NEXTAUTH_SECRET ?? "";
 let collab: CollabServer;
@@ -22,6 +24,8 @@ beforeAll(async () => {
   collab = createCollabServer({ port: 0, databaseUrl: process.env.DATABASE_URL ?? "", secret, debounceMs: 200, maxDebounceMs: 1000 });
   const port = await collab.listen();
   url = `ws://127.0.0.1:${port}`;
+  // The app reaches this server's restore endpoint on COLLAB_PORT.
+  process.env.COLLAB_PORT = String(port);
 });
 
 afterAll(async () => {
@@ -117,6 +121,37 @@ describe("who may connect", () => {
     typeInto(writer.doc, "still writing");
     await waitFor(async () => (await storedText(postmortemId)).includes("still writing"), 10_000, "stored");
     expect(await storedText(postmortemId)).not.toContain("demoted edit");
+  });
+});
+
+describe("restoring a version", () => {
+  it("writes the old text into the live document for everyone connected, keeping the replaced text as a version", async () => {
+    const { team, owner, members, postmortemId, grant } = await setup();
+    const editor = client(grant(owner.userId));
+    const watcher = client(grant(members.MEMBER!.userId));
+    await Promise.all([synced(editor), synced(watcher)]);
+    typeInto(editor.doc, "The first draft.");
+    await waitFor(async () => (await storedText(postmortemId)).includes("The first draft."), 10_000, "first draft stored");
+    const saved = await saveNamedVersion(owner.userId, { teamId: team.id, postmortemId, name: "First draft" });
+    typeInto(editor.doc, " A rewrite nobody liked.");
+    await waitFor(async () => (await storedText(postmortemId)).includes("nobody liked"), 10_000, "rewrite stored");
+    expect((await rejection(restoreVersion(members.VIEWER!.userId, { teamId: team.id, postmortemId, snapshotId: saved.id }))).code).toBe("FORBIDDEN");
+    await restoreVersion(members.MEMBER!.userId, { teamId: team.id, postmortemId, snapshotId: saved.id });
+    await waitFor(() => !firstParagraphText(watcher.doc).includes("nobody liked") && firstParagraphText(watcher.doc).includes("The first draft."), 10_000, "restore reached the watcher");
+    await waitFor(async () => !(await storedText(postmortemId)).includes("nobody liked"), 10_000, "restore stored");
+    const versions = await db().postmortemSnapshot.findMany({ where: { postmortemId }, orderBy: { createdAt: "asc" }, select: { kind: true, name: true, markdown: true } });
+    const before = versions.find((v) => v.name === "Before restoring First draft");
+    expect(before?.markdown).toContain("nobody liked");
+    expect(versions.some((v) => v.kind === "RESTORE" && v.name === "Restored First draft")).toBe(true);
+    expect(await db().auditEvent.count({ where: { targetId: postmortemId, action: "postmortem.version_restored" } })).toBe(1);
+  });
+
+  it("refuses a version of another postmortem", async () => {
+    const ours = await setup();
+    const theirs = await setup();
+    const saved = await saveNamedVersion(theirs.owner.userId, { teamId: theirs.team.id, postmortemId: theirs.postmortemId, name: "Theirs" });
+    const refused = await rejection(restoreVersion(ours.owner.userId, { teamId: ours.team.id, postmortemId: ours.postmortemId, snapshotId: saved.id }));
+    expect(refused.code).toBe("NOT_FOUND");
   });
 });
 

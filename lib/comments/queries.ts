@@ -1,10 +1,7 @@
 import { db } from "@/lib/db";
 import { authorize, type Actor } from "@/lib/authz";
+import { COMMENTS_PER_THREAD, OPEN_THREAD_LIMIT, RESOLVED_THREAD_LIMIT } from "@/lib/comments/limits";
 
-/** Bounds that keep the page fast on a heavily discussed document; the panel says when more exist. */
-export const OPEN_THREAD_LIMIT = 200;
-export const RESOLVED_THREAD_LIMIT = 50;
-export const COMMENTS_PER_THREAD = 100;
 
 const threadSelect = {
   id: true,
@@ -14,10 +11,10 @@ const threadSelect = {
   resolvedBy: { select: { name: true } },
   comments: {
     orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
-    take: COMMENTS_PER_THREAD,
+    // One more than shown tells the panel that there are more, without counting every comment.
+    take: COMMENTS_PER_THREAD + 1,
     select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true } } },
   },
-  _count: { select: { comments: true } },
 };
 
 /** Open threads (oldest first, as they read down a review) and the latest resolved ones. Index: postmortemId, resolvedAt, createdAt, id. */

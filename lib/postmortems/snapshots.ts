@@ -20,6 +20,7 @@ export async function writeSnapshot(
   kind: SnapshotKind,
   name: string,
   createdById: string | null,
+  createdAt: Date = new Date(),
 ): Promise<{ id: string }> {
   return tx.postmortemSnapshot.create({
     data: {
@@ -33,6 +34,7 @@ export async function writeSnapshot(
       contentHash: source.contentHash,
       contentVersion: source.contentVersion,
       createdById,
+      createdAt,
     },
     select: { id: true },
   });

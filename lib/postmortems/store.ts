@@ -54,6 +54,7 @@ export async function storeDocumentState(
         "AUTO",
         "",
         lastEditedById,
+        now,
       );
     }
     return { changed, contentVersion };

@@ -8,6 +8,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { cx } from "@/components/ui/cx";
 import { idle } from "@/lib/action-state";
 import { replyAction, resolveThreadAction, startThreadAction } from "@/lib/comments/actions";
+import { COMMENTS_PER_THREAD } from "@/lib/comments/limits";
 import type { Thread, ThreadList } from "@/lib/comments/queries";
 import { MentionTextarea, type Member } from "@/components/postmortems/comments/mention-textarea";
 
@@ -103,7 +104,7 @@ function ThreadCard({ thread, props }: { thread: Thread; props: Props }) {
         {!anchored && <span className="text-xs text-zinc-500">The passage was removed from the document.</span>}
       </button>
       <ol className="space-y-2">
-        {thread.comments.map((comment) => (
+        {thread.comments.slice(0, COMMENTS_PER_THREAD).map((comment) => (
           <li key={comment.id} id={`comment-${comment.id}`}>
             <p className="text-xs text-zinc-600 dark:text-zinc-400">
               <span className="font-semibold text-zinc-900 dark:text-zinc-100">{comment.author?.name ?? "Former member"}</span> · <Moment date={comment.createdAt} timeZone={props.timeZone} withDate />
@@ -112,7 +113,7 @@ function ThreadCard({ thread, props }: { thread: Thread; props: Props }) {
           </li>
         ))}
       </ol>
-      {thread._count.comments > thread.comments.length && <p className="text-xs text-zinc-500">Showing the first {thread.comments.length} of {thread._count.comments} comments.</p>}
+      {thread.comments.length > COMMENTS_PER_THREAD && <p className="text-xs text-zinc-500">Showing the first {COMMENTS_PER_THREAD} comments.</p>}
       {thread.resolvedAt && <p className="text-xs text-emerald-700 dark:text-emerald-300">Resolved by {thread.resolvedBy?.name ?? "someone"}</p>}
       {props.canComment && (
         <div className="space-y-2 border-t border-zinc-100 pt-2 dark:border-zinc-800">
