@@ -21,8 +21,23 @@ export function normaliseDocument(json: JSONContent): JSONContent {
   return documentSchema.nodeFromJSON(json).toJSON() as JSONContent;
 }
 
+/**
+ * Gives every empty paragraph an empty text. Otherwise two people who start typing in the same
+ * empty paragraph at once each create a text of their own, and ProseMirror, which sees one text,
+ * misplaces characters; with one shared text their keystrokes interleave like any other edit.
+ */
+function seedEmptyParagraphs(element: Y.XmlFragment | Y.XmlElement): void {
+  for (const child of element.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue;
+    if (child.nodeName === "paragraph" && child.length === 0) child.insert(0, [new Y.XmlText()]);
+    else seedEmptyParagraphs(child);
+  }
+}
+
 export function ydocFromDocument(json: JSONContent): Y.Doc {
-  return prosemirrorJSONToYDoc(documentSchema, normaliseDocument(json), FRAGMENT);
+  const ydoc = prosemirrorJSONToYDoc(documentSchema, normaliseDocument(json), FRAGMENT);
+  ydoc.transact(() => seedEmptyParagraphs(ydoc.getXmlFragment(FRAGMENT)));
+  return ydoc;
 }
 
 export function documentFromYdoc(ydoc: Y.Doc): JSONContent {
