@@ -1,8 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { createPrismaClient } from "../lib/db";
 import { hashPassword } from "../lib/auth/password";
 import { wallTimeToUtc } from "../lib/time/zoned";
 import { DEMO_DAY, DEMO_ZONE, demoIncident, demoTasks, demoTimeline } from "./seed/demo-incident";
+import { DEMO_COMMENT_QUOTE, DEMO_POSTMORTEM_TITLE, demoPostmortemDocument } from "./seed/demo-postmortem";
+import { contentHash, documentToMarkdown, encodeDocument } from "../lib/postmortems/document";
 
 export const DEMO_LOGIN = { email: "demo@hindsight.local", password: "hindsight-demo" } as const;
 const DEMO_SLUG = "demo";
@@ -102,6 +105,42 @@ export async function seedDemo(databaseUrl: string): Promise<{ email: string; pa
         });
         if (task.every) await tx.task.update({ where: { id: created.id }, data: { seriesId: created.id } });
       }
+      const threadId = `demo${randomUUID().replace(/-/g, "")}`;
+      const content = demoPostmortemDocument(threadId);
+      const ydoc = encodeDocument(content);
+      const postmortem = await tx.postmortem.create({
+        data: {
+          teamId: team.id,
+          incidentId: incident.id,
+          title: DEMO_POSTMORTEM_TITLE,
+          templateName: "Hindsight standard",
+          authorId: people.lead.id,
+          ydoc,
+          content,
+          markdown: documentToMarkdown(content),
+          contentHash: contentHash(content),
+          docBytes: ydoc.byteLength,
+          lastEditedById: people.dev.id,
+          lastEditedAt: at("18:10"),
+        },
+        select: { id: true },
+      });
+      await tx.commentThread.create({
+        data: {
+          id: threadId,
+          postmortemId: postmortem.id,
+          teamId: team.id,
+          quote: DEMO_COMMENT_QUOTE,
+          createdById: people.dev.id,
+          createdAt: at("18:05"),
+          comments: {
+            create: [
+              { authorId: people.dev.id, body: "Should we say what would have shortened this? A database dashboard on the on-call screen would have shown it at 08:05.", createdAt: at("18:05") },
+              { authorId: people.ops.id, body: "Agreed — I will add it to the detective tasks. @Dana Demo can you mention it in Lessons?", createdAt: at("18:20") },
+            ],
+          },
+        },
+      });
       await tx.auditEvent.create({ data: { teamId: team.id, actorId: people.lead.id, action: "team.created", targetType: "team", targetId: team.id, data: { seeded: true } } });
     });
     return { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password };

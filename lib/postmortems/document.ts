@@ -50,8 +50,8 @@ export function documentFromUpdate(update: Uint8Array): JSONContent {
   return documentFromYdoc(ydoc);
 }
 
-export function encodeDocument(json: JSONContent): Uint8Array {
-  return Y.encodeStateAsUpdate(ydocFromDocument(json));
+export function encodeDocument(json: JSONContent): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(Y.encodeStateAsUpdate(ydocFromDocument(json)));
 }
 
 function keepMark(mark: { type: string; attrs?: Record<string, unknown> }): boolean {
@@ -79,9 +79,28 @@ export function cleanDocument(json: JSONContent): JSONContent {
   };
 }
 
-/** SHA-256 of the content (not the comments): equal text, equal hash. */
+/** JSON with object keys sorted: Yjs does not keep attribute order, and equal content must hash equal. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const isEmptyParagraph = (node: JSONContent | undefined) => node?.type === "paragraph" && !(node.content ?? []).length;
+
+/** The editor keeps an empty paragraph at the end of the document; it is not content. */
+function withoutTrailingEmptyParagraphs(json: JSONContent): JSONContent {
+  const content = [...(json.content ?? [])];
+  while (isEmptyParagraph(content.at(-1))) content.pop();
+  return { ...json, content };
+}
+
+/** SHA-256 of the content (not the comments): equal text, equal hash, whatever order attributes come in. */
 export function contentHash(json: JSONContent): string {
-  return createHash("sha256").update(JSON.stringify(cleanDocument(json))).digest("hex");
+  return createHash("sha256").update(canonicalJson(withoutTrailingEmptyParagraphs(cleanDocument(json)))).digest("hex");
 }
 
 /** Empty paragraphs serialise as runs of blank lines; outside code blocks one blank line is enough. */

@@ -208,3 +208,14 @@ describe("facts for live blocks", () => {
     expect(() => loadPostmortemFacts(theirs, team.id, base.incidentId)).rejects.toThrow();
   });
 });
+
+describe("content hash", () => {
+  it("ignores attribute order, which Yjs does not keep", () => {
+    const a = { type: "doc", content: [{ type: "heading", attrs: { level: 2, help: "h", required: true, internal: false }, content: [{ type: "text", text: "S" }] }] };
+    const b = { type: "doc", content: [{ type: "heading", attrs: { internal: false, required: true, help: "h", level: 2 }, content: [{ type: "text", text: "S" }] }] };
+    expect(contentHash(a)).toBe(contentHash(b));
+    expect(contentHash(a)).not.toBe(contentHash({ ...b, content: [{ ...b.content[0]!, content: [{ type: "text", text: "T" }] }] }));
+    // The editor's trailing empty paragraph is not a change.
+    expect(contentHash({ ...a, content: [...a.content, { type: "paragraph" }] })).toBe(contentHash(a));
+  });
+});

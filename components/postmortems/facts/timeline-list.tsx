@@ -17,7 +17,7 @@ export function TimelineList({ events, timeZone, scope }: { events: PostmortemFa
   return (
     <ol className="space-y-2 text-sm">
       {shown.map((event) => (
-        <li key={event.id} className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3">
+        <li key={event.id} className="grid gap-x-3 sm:grid-cols-[auto_minmax(0,1fr)]">
           <span className={cx("mt-0.5 inline-flex items-center gap-1 font-mono text-xs whitespace-nowrap", KIND_STYLE[event.kind].text)}>
             <KindIcon kind={event.kind} />
             <Moment date={event.occurredAt} timeZone={timeZone} />
