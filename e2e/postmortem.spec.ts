@@ -165,3 +165,60 @@ test("a viewer reads the postmortem live but cannot change it", async ({ page, b
   await expect.poll(() => textOf(viewer.page, "Root cause")).toBe("Written by the owner.");
   await viewer.context.close();
 });
+
+test("edits made while disconnected are kept and merge when the connection returns; a 1 MB paste is refused", async ({ page, browser }) => {
+  const slug = uniqueSlug("pmo");
+  await signUp(page, newUser("Otto Online"));
+  await createTeam(page, "Offline Team", slug);
+  await declare(page, slug, "Flaky network");
+  await page.goto(`/t/${slug}/incidents/1/postmortem`);
+  await page.getByRole("button", { name: "Start the postmortem" }).click();
+  await saved(page);
+  const member = await inviteNewMember(page, browser, slug, "Fiona Flaky");
+
+  // Fiona's connection to the collaboration server drops, and stays down until we allow it again.
+  let connected = true;
+  const sockets: { close(): Promise<void> }[] = [];
+  await member.page.routeWebSocket(/\/collab$/, (ws) => {
+    if (!connected) {
+      void ws.close({ code: 1006, reason: "network down" }).catch(() => undefined);
+      return;
+    }
+    ws.connectToServer();
+    sockets.push(ws);
+  });
+  await openPostmortem(member.page, slug);
+  await openPostmortem(page, slug);
+  await section(page, "Root cause").click();
+  await page.keyboard.type("Shared start. ");
+  await expect.poll(() => textOf(member.page, "Root cause")).toContain("Shared start.");
+
+  connected = false;
+  await Promise.all(sockets.map((ws) => ws.close().catch(() => undefined)));
+  await expect(member.page.locator("[data-connection]").first()).toHaveAttribute("data-connection", "offline");
+  await section(member.page, "Resolution and recovery").click();
+  await member.page.keyboard.type("Written while offline.");
+  await expect(member.page.locator("[data-connection]").first()).toContainText("unsaved changes are kept here");
+  await section(page, "Root cause").click();
+  await page.keyboard.press("End");
+  await page.keyboard.type("Written online meanwhile.");
+  await saved(page);
+
+  connected = true;
+  await saved(member.page);
+  for (const p of [page, member.page]) {
+    await expect.poll(() => textOf(p, "Resolution and recovery"), { timeout: 20_000 }).toBe("Written while offline.");
+    await expect.poll(() => textOf(p, "Root cause"), { timeout: 20_000 }).toBe("Shared start. Written online meanwhile.");
+  }
+
+  // A paste far beyond the limit is refused in the editor, with the limit named.
+  await section(page, "What went wrong").click();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData("text/plain", "x".repeat(1024 * 1024));
+    document.querySelector(".postmortem-doc")?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(page.getByRole("alert").filter({ hasText: "one paste can be at most 200 KB. Nothing was pasted" })).toBeVisible();
+  await expect.poll(() => textOf(page, "What went wrong")).toBe("");
+  await member.context.close();
+});

@@ -70,7 +70,14 @@ export function useCollabSession(documentName: string, tokenUrl: string, collabP
     });
     provider.attach();
     update({ session: { doc, provider } });
+    // The browser knows about a lost network before the socket times out.
+    const offline = () => update({ connection: "offline" });
+    const online = () => socket.connect();
+    window.addEventListener("offline", offline);
+    window.addEventListener("online", online);
     return () => {
+      window.removeEventListener("offline", offline);
+      window.removeEventListener("online", online);
       provider.destroy();
       socket.destroy();
       doc.destroy();
