@@ -125,6 +125,21 @@ export async function seedDemo(databaseUrl: string): Promise<{ email: string; pa
         },
         select: { id: true },
       });
+      await tx.postmortemSnapshot.create({
+        data: {
+          postmortemId: postmortem.id,
+          teamId: team.id,
+          kind: "NAMED",
+          name: "First full draft",
+          ydoc,
+          content,
+          markdown: documentToMarkdown(content),
+          contentHash: contentHash(content),
+          contentVersion: 1,
+          createdById: people.dev.id,
+          createdAt: at("18:10"),
+        },
+      });
       await tx.commentThread.create({
         data: {
           id: threadId,

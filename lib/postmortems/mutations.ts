@@ -11,6 +11,7 @@ import { renamePostmortemSchema, startPostmortemSchema } from "@/lib/postmortems
 import { resolveTemplate } from "@/lib/postmortems/templates/queries";
 import { documentFromTemplate } from "@/lib/postmortems/templates/build";
 import { contentHash, documentToMarkdown, encodeDocument, normaliseDocument } from "@/lib/postmortems/document";
+import { writeSnapshot } from "@/lib/postmortems/snapshots";
 
 /** Starts the incident's postmortem from a template. An incident has at most one; a second start is refused. */
 export async function startPostmortem(userId: string, input: unknown) {
@@ -29,6 +30,8 @@ export async function startPostmortem(userId: string, input: unknown) {
       const content = normaliseDocument(documentFromTemplate(template.sections));
       const ydoc = encodeDocument(content);
       const now = new Date();
+      const markdown = documentToMarkdown(content);
+      const hash = contentHash(content);
       const postmortem = await tx.postmortem.create({
         data: {
           teamId: data.teamId,
@@ -36,16 +39,25 @@ export async function startPostmortem(userId: string, input: unknown) {
           title: data.title,
           templateName: template.name,
           authorId: userId,
-          ydoc: Buffer.from(ydoc),
+          ydoc,
           content,
-          markdown: documentToMarkdown(content),
-          contentHash: contentHash(content),
+          markdown,
+          contentHash: hash,
           docBytes: ydoc.byteLength,
           lastEditedById: userId,
           lastEditedAt: now,
         },
         select: { id: true },
       });
+      // The starting point is a version too: "what has been written since we started" is always one diff away.
+      await writeSnapshot(
+        tx,
+        { postmortemId: postmortem.id, teamId: data.teamId, ydoc, content, markdown, contentHash: hash, contentVersion: 1 },
+        "AUTO",
+        `Started from the “${template.name}” template`,
+        userId,
+        now,
+      );
       await recordSystemEvents(tx, { teamId: data.teamId, incidentId: incident.id, actorId: userId, at: now }, [
         { kind: "UPDATE", body: `Postmortem started from the “${template.name}” template.` },
       ]);

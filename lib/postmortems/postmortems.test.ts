@@ -167,7 +167,9 @@ describe("storing the live document and versions", () => {
     expect(versions.items.map((v) => [v.kind, v.contentVersion])).toEqual([
       ["AUTO", 4],
       ["AUTO", 2],
+      ["AUTO", 1],
     ]);
+    expect(versions.items.at(-1)?.name).toBe("Started from the “Hindsight standard” template");
   });
 
   it("saves a named version of the stored text; another team cannot read it", async () => {

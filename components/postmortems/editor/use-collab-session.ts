@@ -72,7 +72,10 @@ export function useCollabSession(documentName: string, tokenUrl: string, collabP
     update({ session: { doc, provider } });
     // The browser knows about a lost network before the socket times out.
     const offline = () => update({ connection: "offline" });
-    const online = () => socket.connect();
+    const online = () => {
+      if (socket.status === "connected") update({ connection: "connected" });
+      else void socket.connect();
+    };
     window.addEventListener("offline", offline);
     window.addEventListener("online", online);
     return () => {

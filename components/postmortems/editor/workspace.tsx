@@ -10,6 +10,7 @@ import { useCollabSession } from "@/components/postmortems/editor/use-collab-ses
 import { PostmortemEditor } from "@/components/postmortems/editor/postmortem-editor";
 import { Presence } from "@/components/postmortems/editor/presence";
 import { ConnectionStatus } from "@/components/postmortems/editor/connection-status";
+import { DocumentSize } from "@/components/postmortems/editor/document-size";
 import { CommentsPanel, type PendingComment } from "@/components/postmortems/comments/comments-panel";
 import type { Member } from "@/components/postmortems/comments/mention-textarea";
 
@@ -56,7 +57,10 @@ export function PostmortemWorkspace(props: Props) {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-3">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <ConnectionStatus state={state} />
+            <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+              <ConnectionStatus state={state} />
+              {state.session && <DocumentSize doc={state.session.doc} />}
+            </div>
             {state.session?.provider && <Presence provider={state.session.provider} selfClientId={state.session.doc.clientID} />}
           </div>
           {state.stopped && <Alert tone="error">{state.stopped}</Alert>}
