@@ -43,6 +43,11 @@ const matrix: { action: TeamAction; resource?: Omit<Resource, "teamId">; allowed
   { action: "postmortem.comment", allowed: ["OWNER", "ADMIN", "MEMBER"] },
   { action: "postmortem.snapshot", allowed: ["OWNER", "ADMIN", "MEMBER"] },
   { action: "template.manage", allowed: ["OWNER", "ADMIN"] },
+  { action: "postmortem.requestReview", allowed: ["OWNER", "ADMIN", "MEMBER"] },
+  { action: "postmortem.review", resource: { postmortemAuthorId: "someone-else" }, allowed: ["OWNER", "ADMIN", "MEMBER"] },
+  { action: "postmortem.review", resource: { postmortemAuthorId: "u" }, allowed: [] },
+  { action: "postmortem.review", resource: { postmortemAuthorId: null }, allowed: ["OWNER", "ADMIN", "MEMBER"] },
+  { action: "review.policy", allowed: ["OWNER", "ADMIN"] },
 ];
 
 describe("permission matrix", () => {
@@ -68,6 +73,7 @@ describe("permission matrix", () => {
       "incident.read", "incident.create", "incident.update", "timeline.create", "timeline.edit", "timeline.star", "service.create", "severity.update",
       "task.create", "task.update", "task.verify",
       "postmortem.read", "postmortem.create", "postmortem.edit", "postmortem.comment", "postmortem.snapshot", "template.manage",
+      "postmortem.requestReview", "postmortem.review", "review.policy",
     ];
     expect(new Set(matrix.map((r) => r.action))).toEqual(new Set(actions));
   });

@@ -34,6 +34,9 @@ export type TeamAction =
   | "postmortem.edit"
   | "postmortem.comment"
   | "postmortem.snapshot"
+  | "postmortem.requestReview"
+  | "postmortem.review"
+  | "review.policy"
   | "template.manage";
 
 export type Resource = {
@@ -46,6 +49,8 @@ export type Resource = {
   authorId?: string | null;
   /** For tasks: who owns it. */
   ownerId?: string | null;
+  /** For postmortem reviews: who wrote it (nobody approves their own). */
+  postmortemAuthorId?: string | null;
 };
 
 const rank: Record<Role, number> = { VIEWER: 0, MEMBER: 1, ADMIN: 2, OWNER: 3 };
@@ -74,6 +79,7 @@ export function can(actor: Actor, action: TeamAction, resource: Resource): boole
     case "audit.read":
     case "severity.update":
     case "template.manage":
+    case "review.policy":
       return atLeast(actor.role, "ADMIN");
     case "incident.create":
     case "incident.update":
@@ -86,7 +92,11 @@ export function can(actor: Actor, action: TeamAction, resource: Resource): boole
     case "postmortem.edit":
     case "postmortem.comment":
     case "postmortem.snapshot":
+    case "postmortem.requestReview":
       return atLeast(actor.role, "MEMBER");
+    case "postmortem.review":
+      // An approval only means something when someone other than the author gives it.
+      return atLeast(actor.role, "MEMBER") && resource.postmortemAuthorId !== actor.userId;
     case "task.verify":
       // A check only means something when someone other than the owner makes it.
       return atLeast(actor.role, "MEMBER") && resource.ownerId !== actor.userId;

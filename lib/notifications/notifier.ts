@@ -4,7 +4,17 @@ import { db } from "@/lib/db";
 export type NotificationInput = {
   userId: string;
   teamId: string;
-  kind: "task.assigned" | "task.due_soon" | "task.overdue" | "task.verify" | "comment.mention" | "comment.reply";
+  kind:
+    | "task.assigned"
+    | "task.due_soon"
+    | "task.overdue"
+    | "task.verify"
+    | "comment.mention"
+    | "comment.reply"
+    | "review.requested"
+    | "review.changes_requested"
+    | "review.stale"
+    | "review.approved";
   /** The same key is delivered once per user, so a job may run as often as it likes. */
   dedupeKey: string;
   message: string;

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { contentHash, documentFromUpdate, documentToMarkdown } from "@/lib/postmortems/document";
 import { autoSnapshotDue, writeSnapshot } from "@/lib/postmortems/snapshots";
+import { onContentChanged } from "@/lib/reviews/staleness";
 
 export type StoredDocument = { postmortemId: string; teamId: string; incidentId: string; ydoc: Uint8Array };
 
@@ -47,6 +48,7 @@ export async function storeDocumentState(
         ...(changed ? { markdown, contentHash: hash, contentVersion, lastEditedAt: now, ...(lastEditedById ? { lastEditedById } : {}) } : {}),
       },
     });
+    if (changed) await onContentChanged(tx, current.teamId, postmortemId, lastEditedById, now);
     if (changed && (await autoSnapshotDue(tx, postmortemId, hash, now))) {
       await writeSnapshot(
         tx,

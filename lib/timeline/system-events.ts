@@ -6,7 +6,7 @@ export type SystemLine = { kind: TimelineKind; body: string };
 /** Status, severity and key-moment changes become timeline events, so the timeline is the full record. */
 export async function recordSystemEvents(
   tx: Tx,
-  target: { teamId: string; incidentId: string; actorId: string; at: Date },
+  target: { teamId: string; incidentId: string; actorId: string | null; at: Date },
   lines: SystemLine[],
 ): Promise<void> {
   if (lines.length === 0) return;

@@ -96,6 +96,9 @@ export default async function PostmortemPage({ params }: { params: Promise<Param
             <Link href={`${base}/postmortem/history`} className="rounded-md px-3 py-1.5 ring-1 ring-zinc-300 hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800">
               History
             </Link>
+            <Link href={`${base}/postmortem/review`} className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+              {postmortem.status === "DRAFT" ? "Review and sign-off" : "Review"}
+            </Link>
           </nav>
         </div>
       </div>

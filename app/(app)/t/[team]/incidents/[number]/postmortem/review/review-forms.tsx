@@ -1,0 +1,99 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { inputClass } from "@/components/ui/field";
+import { idle } from "@/lib/action-state";
+import { approveAction, requestChangesAction, requestReviewAction, withdrawReviewAction } from "@/lib/reviews/actions";
+
+type Ids = { teamId: string; postmortemId: string };
+
+function Hidden({ teamId, postmortemId }: Ids) {
+  return (
+    <>
+      <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="postmortemId" value={postmortemId} />
+    </>
+  );
+}
+
+export function RequestReviewForm({ ids, candidates, requested, inReview }: { ids: Ids; candidates: { id: string; name: string }[]; requested: string[]; inReview: boolean }) {
+  const [state, action] = useActionState(requestReviewAction, idle);
+  const chosen = state.status === "error" ? null : requested;
+  const error = state.status === "error" ? (state.error.fields?.reviewerIds?.join(" ") ?? state.error.message) : null;
+  return (
+    <form action={action} className="space-y-3">
+      <Hidden {...ids} />
+      <fieldset>
+        <legend className="text-sm font-medium">{inReview ? "Add reviewers" : "Ask for review from"}</legend>
+        {candidates.length === 0 ? (
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Invite teammates first: nobody else in the team can review.</p>
+        ) : (
+          <ul className="mt-2 grid gap-1 sm:grid-cols-2">
+            {candidates.map((c) => (
+              <li key={c.id}>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" name="reviewerIds" value={c.id} defaultChecked={chosen?.includes(c.id)} disabled={requested.includes(c.id)} className="accent-brand-600" />
+                  {c.name}
+                  {requested.includes(c.id) && <span className="text-xs text-zinc-500">(asked)</span>}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      {error && <Alert tone="error">{error}</Alert>}
+      {state.status === "ok" && <Alert tone="success">{state.message}</Alert>}
+      <SubmitButton pendingLabel="Sending…">{inReview ? "Add reviewers" : "Request review"}</SubmitButton>
+    </form>
+  );
+}
+
+export function DecisionForms({ ids, contentVersion }: { ids: Ids; contentVersion: number }) {
+  const [approveState, approveFormAction] = useActionState(approveAction, idle);
+  const [changesState, changesFormAction] = useActionState(requestChangesAction, idle);
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      <form action={approveFormAction} className="space-y-2">
+        <Hidden {...ids} />
+        <input type="hidden" name="contentVersion" value={contentVersion} />
+        <label className="block text-sm font-medium" htmlFor="approve-comment">Approve version {contentVersion}</label>
+        <textarea id="approve-comment" name="comment" rows={2} maxLength={2000} placeholder="Optional note" className={inputClass} defaultValue={approveState.status === "error" ? approveState.values.comment : ""} />
+        {approveState.status === "error" && <Alert tone="error">{approveState.error.message}</Alert>}
+        {approveState.status === "ok" && <Alert tone="success">{approveState.message}</Alert>}
+        <SubmitButton pendingLabel="Approving…">Approve</SubmitButton>
+      </form>
+      <form action={changesFormAction} className="space-y-2">
+        <Hidden {...ids} />
+        <input type="hidden" name="contentVersion" value={contentVersion} />
+        <label className="block text-sm font-medium" htmlFor="changes-comment">Request changes</label>
+        <textarea
+          id="changes-comment"
+          name="comment"
+          rows={2}
+          maxLength={2000}
+          required
+          placeholder="What needs to change?"
+          aria-invalid={Boolean(changesState.status === "error" && changesState.error.fields?.comment)}
+          className={inputClass}
+          defaultValue={changesState.status === "error" ? changesState.values.comment : ""}
+        />
+        {changesState.status === "error" && <Alert tone="error">{changesState.error.fields?.comment?.join(" ") ?? changesState.error.message}</Alert>}
+        {changesState.status === "ok" && <Alert tone="success">{changesState.message}</Alert>}
+        <SubmitButton variant="secondary" pendingLabel="Sending…">Request changes</SubmitButton>
+      </form>
+    </div>
+  );
+}
+
+export function WithdrawForm({ ids }: { ids: Ids }) {
+  const [state, action] = useActionState(withdrawReviewAction, idle);
+  return (
+    <form action={action}>
+      <Hidden {...ids} />
+      <SubmitButton variant="ghost" size="sm" pendingLabel="…">Take back to draft</SubmitButton>
+      {state.status === "error" && <Alert tone="error">{state.error.message}</Alert>}
+    </form>
+  );
+}

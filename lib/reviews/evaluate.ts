@@ -1,0 +1,45 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { atLeast } from "@/lib/authz";
+import type { SeverityRule } from "@/lib/reviews/policy";
+
+export type Approval = { reviewerId: string; reviewerName: string; role: Role | null; contentHash: string; factsVersion: number; stale: boolean };
+
+export type CheckItem = { label: string; met: boolean };
+export type PolicyResult = { met: boolean; counted: Approval[]; checklist: CheckItem[] };
+
+/**
+ * Whether a postmortem's current approvals satisfy the policy rule for its severity. An approval
+ * counts when it is on the current content (and facts, if the team says so), was not made stale,
+ * and its reviewer is still a member who may review and is not the author.
+ */
+export function evaluatePolicy(input: {
+  rule: SeverityRule;
+  approvals: readonly Approval[];
+  authorId: string | null;
+  commanderId: string | null;
+  contentHash: string;
+  factsVersion: number;
+  factsCount: boolean;
+}): PolicyResult {
+  const counted = input.approvals.filter(
+    (a) =>
+      !a.stale &&
+      a.contentHash === input.contentHash &&
+      (!input.factsCount || a.factsVersion === input.factsVersion) &&
+      a.role !== null &&
+      atLeast(a.role, "MEMBER") &&
+      a.reviewerId !== input.authorId,
+  );
+  const unique = [...new Map(counted.map((a) => [a.reviewerId, a])).values()];
+  const checklist: CheckItem[] = [{ label: `${unique.length} of ${input.rule.approvals} approvals`, met: unique.length >= input.rule.approvals }];
+  if (input.rule.commander) {
+    checklist.push({
+      label: input.commanderId ? "Incident commander approved" : "Incident commander approved (the incident has no commander)",
+      met: input.commanderId !== null && unique.some((a) => a.reviewerId === input.commanderId),
+    });
+  }
+  if (input.rule.admin) {
+    checklist.push({ label: "An admin or owner approved", met: unique.some((a) => a.role !== null && atLeast(a.role, "ADMIN")) });
+  }
+  return { met: checklist.every((c) => c.met), counted: unique, checklist };
+}
