@@ -66,6 +66,9 @@ export async function requestReview(userId: string, input: unknown, notifier: No
       throw new AppError("VALIDATION", "Please correct the highlighted fields.", { reviewerIds: ["The author cannot review their own postmortem."] });
     }
     const existing = new Set((await tx.reviewRequest.findMany({ where: { postmortemId: subject.id }, select: { reviewerId: true } })).map((r) => r.reviewerId));
+    if (reviewers.length === 0 && (existing.size === 0 || subject.status !== "DRAFT")) {
+      throw new AppError("VALIDATION", "Please correct the highlighted fields.", { reviewerIds: ["Choose at least one reviewer."] });
+    }
     const added = reviewers.filter((r) => !existing.has(r.userId));
     await tx.reviewRequest.createMany({
       data: added.map((r) => ({ postmortemId: subject.id, teamId: data.teamId, reviewerId: r.userId, requestedById: userId })),
@@ -73,17 +76,23 @@ export async function requestReview(userId: string, input: unknown, notifier: No
     });
     const names = added.map((r) => r.user.name).join(", ");
     const requester = await nameOf(tx, userId);
-    if (subject.status === "DRAFT") {
-      await changeStatus(tx, subject, "IN_REVIEW", userId, `Postmortem sent for review to ${reviewers.map((r) => r.user.name).join(", ")}.`);
+    const wasDraft = subject.status === "DRAFT";
+    // Sent (again) from a draft: every reviewer is asked to look at this version; during a review, only the new ones.
+    const toNotify = wasDraft
+      ? await tx.reviewRequest.findMany({ where: { postmortemId: subject.id }, select: { reviewerId: true } }).then((rows) => rows.map((r) => r.reviewerId))
+      : added.map((r) => r.userId);
+    if (wasDraft) {
+      const everyone = await tx.reviewRequest.findMany({ where: { postmortemId: subject.id }, select: { reviewer: { select: { name: true } } } });
+      await changeStatus(tx, subject, "IN_REVIEW", userId, `Postmortem sent for review to ${everyone.map((r) => r.reviewer.name).join(", ")}.`);
     } else if (added.length > 0) {
       await recordSystemEvents(tx, { teamId: data.teamId, incidentId: subject.incidentId, actorId: userId, at: new Date() }, [{ kind: "UPDATE", body: `Postmortem review also requested from ${names}.` }]);
     }
     await notifier.notify(
-      added.map((r) => ({
-        userId: r.userId,
+      toNotify.map((reviewerId) => ({
+        userId: reviewerId,
         teamId: data.teamId,
         kind: "review.requested" as const,
-        dedupeKey: `review-requested:${subject.id}:${r.userId}:${subject.contentVersion}`,
+        dedupeKey: `review-requested:${subject.id}:${reviewerId}:${subject.contentVersion}`,
         message: `${requester} asked you to review the postmortem of ${formatIncidentNumber(subject.incidentNumber)}`,
         href: reviewHref(subject),
       })),

@@ -45,7 +45,7 @@ export function RequestReviewForm({ ids, candidates, requested, inReview }: { id
       </fieldset>
       {error && <Alert tone="error">{error}</Alert>}
       {state.status === "ok" && <Alert tone="success">{state.message}</Alert>}
-      <SubmitButton pendingLabel="Sending…">{inReview ? "Add reviewers" : "Request review"}</SubmitButton>
+      <SubmitButton pendingLabel="Sending…">{inReview ? "Add reviewers" : requested.length > 0 ? "Send for review again" : "Request review"}</SubmitButton>
     </form>
   );
 }
