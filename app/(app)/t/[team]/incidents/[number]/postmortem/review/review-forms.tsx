@@ -54,7 +54,7 @@ export function DecisionForms({ ids, contentVersion }: { ids: Ids; contentVersio
   const [approveState, approveFormAction] = useActionState(approveAction, idle);
   const [changesState, changesFormAction] = useActionState(requestChangesAction, idle);
   return (
-    <div className="grid gap-4 md:grid-cols-2">
+    <div className="grid gap-5">
       <form action={approveFormAction} className="space-y-2">
         <Hidden {...ids} />
         <input type="hidden" name="contentVersion" value={contentVersion} />
