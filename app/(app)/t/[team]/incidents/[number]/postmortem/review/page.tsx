@@ -82,7 +82,11 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
             <CardHeader title={`Sign-off for a ${incident.severity}`} description="The team's current policy, on the current version." />
             <div className="space-y-4 p-5">
               <PolicyChecklist checklist={state.result.checklist} />
-              {status === "APPROVED" && <Alert tone="success">Approved: it meets the policy and can be published.</Alert>}
+              {status === "APPROVED" && (
+                <Alert tone="success">
+                  Approved: it meets the policy and <Link href={`${base}/publish`} className="underline">can be published</Link>.
+                </Alert>
+              )}
               {status === "DRAFT" && state.record.some((r) => r.decision === "CHANGES_REQUESTED") && (
                 <Alert tone="info">Changes were requested. Edit the postmortem, then ask for review again.</Alert>
               )}
