@@ -86,7 +86,7 @@ test("publish an approved postmortem, read it signed out without the internal pa
   const changelog = anon.locator("#changelog");
   await expect(changelog.getByRole("listitem")).toHaveCount(2);
   await expect(changelog).toContainText("Clarified the root cause.");
-  const old = await anon.goto(`${link}?edition=1`);
+  const old = await anon.goto(`${link}/editions/1`);
   expect(old?.status()).toBe(200);
   await expect(anon.getByText("This is edition 1.")).toBeVisible();
   await reader.close();

@@ -3,7 +3,8 @@
 import { memberAction } from "@/lib/action";
 import { publish, revoke, updatePublishingSettings } from "@/lib/publishing/mutations";
 
-const revalidate = () => ["/t/[team]"];
+// Public pages are cached like static files; a publication change revalidates every one of them.
+const revalidate = () => ["/t/[team]", "/p"];
 
 export const publishAction = memberAction((user, input) => publish(user.id, input), {
   revalidate,

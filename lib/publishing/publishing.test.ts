@@ -12,7 +12,7 @@ import { loadPostmortemFacts } from "@/lib/postmortems/facts";
 import { exportMarkdown } from "@/lib/postmortems/export";
 import { approve, requestReview } from "@/lib/reviews/mutations";
 import { publish, revoke } from "@/lib/publishing/mutations";
-import { lookupPublication, publicationVersion, teamIndex } from "@/lib/publishing/public-queries";
+import { lookupPublication, teamIndex } from "@/lib/publishing/public-queries";
 import { publicPostmortemResponse } from "@/lib/publishing/public-response";
 import { teamFeed } from "@/lib/publishing/team-index-response";
 import { getPublishingView } from "@/lib/publishing/queries";
@@ -216,7 +216,6 @@ describe("publishing rules", () => {
     expect((await lookupPublication({ slug }, 99)).kind).toBe("missing");
     const publication = await db().publication.findUniqueOrThrow({ where: { slug } });
     expect((await lookupPublication({ slug: publication.id }, null)).kind).toBe("missing");
-    expect(await publicationVersion({ slug: "nope" })).toBe("missing");
     // The team index is opt-in, and lists only listed publications.
     expect(await teamIndex(ctx.team.slug)).toBeNull();
   });

@@ -60,7 +60,7 @@ ${parts}
 ${signOff.length > 0 ? html`<p class="signoff">Reviewed and approved by ${signOff.length} ${signOff.length === 1 ? "reviewer" : "reviewers"} (version ${signOff[0]?.version ?? ""}) before publication.</p>` : null}
 <section id="changelog" class="changelog" aria-labelledby="changelog-heading"><h2 id="changelog-heading">Editions</h2><ol reversed>${found.editions.map(
     (e) =>
-      html`<li><a href="${e.number === found.latest.number ? found.canonicalPath : `${found.canonicalPath}?edition=${e.number}`}">Edition ${e.number}</a>, ${dateOnly(e.publishedAt)}${e.note ? ` — ${e.note}` : ""}</li>`,
+      html`<li><a href="${e.number === found.latest.number ? found.canonicalPath : `${found.canonicalPath}/editions/${e.number}`}">Edition ${e.number}</a>, ${dateOnly(e.publishedAt)}${e.note ? ` — ${e.note}` : ""}</li>`,
   )}</ol></section>
 </article></main>
 <footer class="site"><p>Published with Hindsight.</p></footer>`;
