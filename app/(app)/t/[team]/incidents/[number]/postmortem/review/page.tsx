@@ -105,7 +105,7 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
             <Card>
               <CardHeader title="Your decision" description={`You are reviewing version ${state.subject.contentVersion}.`} />
               <div className="p-5">
-                <DecisionForms ids={ids} contentVersion={state.subject.contentVersion} />
+                <DecisionForms ids={ids} contentVersion={state.subject.contentVersion} factsVersion={state.subject.factsVersion} />
               </div>
             </Card>
           )}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { inputClass } from "@/components/ui/field";
@@ -20,7 +20,9 @@ function Hidden({ teamId, postmortemId }: Ids) {
 
 export function RequestReviewForm({ ids, candidates, requested, inReview }: { ids: Ids; candidates: { id: string; name: string }[]; requested: string[]; inReview: boolean }) {
   const [state, action] = useActionState(requestReviewAction, idle);
-  const chosen = state.status === "error" ? null : requested;
+  // Controlled, so a refused request keeps every box that was ticked.
+  const [picked, setPicked] = useState<string[]>([]);
+  const toggle = (id: string, on: boolean) => setPicked((current) => (on ? [...current, id] : current.filter((x) => x !== id)));
   const error = state.status === "error" ? (state.error.fields?.reviewerIds?.join(" ") ?? state.error.message) : null;
   return (
     <form action={action} className="space-y-3">
@@ -34,10 +36,20 @@ export function RequestReviewForm({ ids, candidates, requested, inReview }: { id
             {candidates.map((c) => (
               <li key={c.id}>
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="reviewerIds" value={c.id} defaultChecked={chosen?.includes(c.id)} disabled={requested.includes(c.id)} className="accent-brand-600" />
+                  <input
+                    type="checkbox"
+                    name="reviewerIds"
+                    value={c.id}
+                    checked={requested.includes(c.id) || picked.includes(c.id)}
+                    onChange={(e) => toggle(c.id, e.target.checked)}
+                    disabled={requested.includes(c.id)}
+                    className="size-4 accent-brand-600"
+                  />
                   {c.name}
-                  {requested.includes(c.id) && <span className="text-xs text-zinc-500">(asked)</span>}
+                  {requested.includes(c.id) && <span className="text-xs text-zinc-600 dark:text-zinc-400">(asked)</span>}
                 </label>
+                {/* A new round after changes were requested asks everyone already named again. */}
+                {!inReview && requested.includes(c.id) && <input type="hidden" name="reviewerIds" value={c.id} />}
               </li>
             ))}
           </ul>
@@ -50,7 +62,7 @@ export function RequestReviewForm({ ids, candidates, requested, inReview }: { id
   );
 }
 
-export function DecisionForms({ ids, contentVersion }: { ids: Ids; contentVersion: number }) {
+export function DecisionForms({ ids, contentVersion, factsVersion }: { ids: Ids; contentVersion: number; factsVersion: number }) {
   const [approveState, approveFormAction] = useActionState(approveAction, idle);
   const [changesState, changesFormAction] = useActionState(requestChangesAction, idle);
   return (
@@ -58,6 +70,7 @@ export function DecisionForms({ ids, contentVersion }: { ids: Ids; contentVersio
       <form action={approveFormAction} className="space-y-2">
         <Hidden {...ids} />
         <input type="hidden" name="contentVersion" value={contentVersion} />
+        <input type="hidden" name="factsVersion" value={factsVersion} />
         <label className="block text-sm font-medium" htmlFor="approve-comment">Approve version {contentVersion}</label>
         <textarea id="approve-comment" name="comment" rows={2} maxLength={2000} placeholder="Optional note" className={inputClass} defaultValue={approveState.status === "error" ? approveState.values.comment : ""} />
         {approveState.status === "error" && <Alert tone="error">{approveState.error.message}</Alert>}
@@ -67,6 +80,7 @@ export function DecisionForms({ ids, contentVersion }: { ids: Ids; contentVersio
       <form action={changesFormAction} className="space-y-2">
         <Hidden {...ids} />
         <input type="hidden" name="contentVersion" value={contentVersion} />
+        <input type="hidden" name="factsVersion" value={factsVersion} />
         <label className="block text-sm font-medium" htmlFor="changes-comment">Request changes</label>
         <textarea
           id="changes-comment"
