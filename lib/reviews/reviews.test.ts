@@ -1,18 +1,16 @@
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { db } from "@/lib/db";
 import { declareIncident } from "@/lib/incidents/mutations";
 import { addEvent } from "@/lib/timeline/mutations";
 import { removeMember } from "@/lib/teams/members";
 import { startPostmortem } from "@/lib/postmortems/mutations";
-import { storeDocumentState } from "@/lib/postmortems/store";
-import { documentFromUpdate, replaceDocumentContent } from "@/lib/postmortems/document";
 import { approve, requestChanges, requestReview, withdrawReview } from "@/lib/reviews/mutations";
 import { updateReviewPolicy } from "@/lib/reviews/policy-mutations";
 import { getReviewState } from "@/lib/reviews/queries";
 import { listPostmortems, postmortemFiltersSchema } from "@/lib/reviews/list";
 import { createTeamWith } from "@/lib/testing/factories";
 import { rejection } from "@/lib/testing/errors";
+import { writeEverySection } from "@/lib/testing/postmortems";
 
 async function setup(severity: "SEV1" | "SEV2" | "SEV3" = "SEV3") {
   const ctx = await createTeamWith(["MEMBER", "ADMIN", "VIEWER"]);
@@ -24,17 +22,7 @@ async function setup(severity: "SEV1" | "SEV2" | "SEV3" = "SEV3") {
   return { ...ctx, second: second.id, incident, id, base };
 }
 
-/** Writes `text` into every section (as an editor would), through the same store the collaboration server uses. */
-async function write(postmortemId: string, text: string, editorId: string) {
-  const row = await db().postmortem.findUniqueOrThrow({ where: { id: postmortemId } });
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, new Uint8Array(row.ydoc));
-  const json = documentFromUpdate(new Uint8Array(row.ydoc));
-  json.content = (json.content ?? []).map((node) => (node.type === "paragraph" ? { type: "paragraph", content: [{ type: "text", text }] } : node));
-  replaceDocumentContent(doc, json);
-  await storeDocumentState(postmortemId, Y.encodeStateAsUpdate(doc), [editorId]);
-  return (await db().postmortem.findUniqueOrThrow({ where: { id: postmortemId } })).contentVersion;
-}
+const write = writeEverySection;
 
 const status = async (id: string) => (await db().postmortem.findUniqueOrThrow({ where: { id } })).status;
 const notes = (userId: string, kind: string) => db().notification.count({ where: { userId, kind } });

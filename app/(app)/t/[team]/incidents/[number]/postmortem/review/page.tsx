@@ -42,6 +42,8 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
   const status = state.subject.status;
   const isAuthor = state.subject.authorId === actor.userId;
   const requested = state.reviewers.map((r) => r.id);
+  const latest = state.record[0];
+  const changesRequested = latest?.decision === "CHANGES_REQUESTED" ? latest : undefined;
 
   return (
     <div className="space-y-6">
@@ -83,8 +85,11 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
             <div className="space-y-4 p-5">
               <PolicyChecklist checklist={state.result.checklist} />
               {status === "APPROVED" && <Alert tone="success">Approved: it meets the policy and can be published.</Alert>}
-              {status === "DRAFT" && state.record.some((r) => r.decision === "CHANGES_REQUESTED") && (
-                <Alert tone="info">Changes were requested. Edit the postmortem, then ask for review again.</Alert>
+              {status === "DRAFT" && changesRequested && (
+                <Alert tone="info">
+                  {changesRequested.reviewerId === actor.userId ? "You" : changesRequested.reviewerName} requested changes to version {changesRequested.contentVersion}: “{changesRequested.comment}”{" "}
+                  {isAuthor ? "Edit the postmortem, then ask for review again." : "The author edits it, then asks for review again."}
+                </Alert>
               )}
               {state.reviewers.length > 0 && (
                 <ul className="space-y-1 text-sm" aria-label="Reviewers">
