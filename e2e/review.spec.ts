@@ -112,7 +112,7 @@ test("named reviewers request changes, then both approve the edited version; an 
   await rhea.page.goto(reviewUrl(slug));
   const changes = rhea.page.locator("section", { has: rhea.page.getByRole("heading", { name: "What changed" }) });
   await expect(changes).toContainText(`Since version ${v1}, when you last looked`);
-  await expect(changes.getByLabel("added").first()).toBeAttached();
+  await expect(changes.getByLabel("changed").first()).toBeAttached();
   await expect(changes.locator("ins").filter({ hasText: "14:02 deploy of the pricing service" })).toBeVisible();
   await rhea.page.getByRole("button", { name: "Approve" }).click();
   await expect(rhea.page.getByText("Approved. More sign-off is needed.")).toBeVisible();
