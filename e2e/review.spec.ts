@@ -69,6 +69,15 @@ test("named reviewers request changes, then both approve the edited version; an 
   await page.goto(`/t/${slug}/incidents/1/postmortem`);
   await page.getByRole("button", { name: "Start the postmortem" }).click();
   await saved(page);
+
+  // Required sections are empty: asking for review is refused with their names, the choice kept.
+  await page.goto(reviewUrl(slug));
+  await page.getByRole("checkbox", { name: "Rhea Reviewer" }).check();
+  await page.getByRole("button", { name: "Request review" }).click();
+  await expect(page.getByText(/Required sections are empty: Root cause, Resolution and recovery/)).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "Rhea Reviewer" })).toBeChecked();
+  await expect(status(page)).toHaveText("Draft");
+
   const v1 = await edit(page, slug, 1, [
     ["Root cause", "A cache node was evicted during a deploy."],
     ["Resolution and recovery", "Rolled back the deploy."],
@@ -103,7 +112,7 @@ test("named reviewers request changes, then both approve the edited version; an 
   ]);
   await page.goto(reviewUrl(slug));
   await expect(page.getByText(`Rhea Reviewer requested changes to version ${v1}: “Say which deploy, and how the rollback was verified.” Edit the postmortem, then ask for review again.`)).toBeVisible();
-  await page.getByRole("button", { name: "Request review" }).click();
+  await page.getByRole("button", { name: "Send for review again" }).click();
   await expect(status(page)).toHaveText("In review");
 
   // Rhea sees what changed since she last looked, then approves; one of two.

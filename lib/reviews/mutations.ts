@@ -66,6 +66,9 @@ export async function requestReview(userId: string, input: unknown, notifier: No
       throw new AppError("VALIDATION", "Please correct the highlighted fields.", { reviewerIds: ["The author cannot review their own postmortem."] });
     }
     const existing = new Set((await tx.reviewRequest.findMany({ where: { postmortemId: subject.id }, select: { reviewerId: true } })).map((r) => r.reviewerId));
+    if (reviewers.length === 0 && (existing.size === 0 || subject.status !== "DRAFT")) {
+      throw new AppError("VALIDATION", "Please correct the highlighted fields.", { reviewerIds: ["Choose at least one reviewer."] });
+    }
     const added = reviewers.filter((r) => !existing.has(r.userId));
     await tx.reviewRequest.createMany({
       data: added.map((r) => ({ postmortemId: subject.id, teamId: data.teamId, reviewerId: r.userId, requestedById: userId })),

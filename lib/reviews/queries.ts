@@ -41,6 +41,9 @@ export async function getReviewState(actor: Actor, teamId: string, postmortemId:
     }),
   ]);
   const latestBy = new Map(decisions.latest.map((r) => [r.reviewerId, r]));
+  const stillMembers = new Set(
+    (await db().membership.findMany({ where: { teamId, userId: { in: requests.map((r) => r.reviewerId) } }, select: { userId: true } })).map((m) => m.userId),
+  );
   const countedIds = new Set(result.counted.map((a) => a.reviewerId));
   const factsCount = subject.policy.factsCountAsChange;
   return {
@@ -52,7 +55,7 @@ export async function getReviewState(actor: Actor, teamId: string, postmortemId:
       return {
         id: r.reviewerId,
         name: r.reviewer.name,
-        isMember: decisions.roles.has(r.reviewerId),
+        isMember: stillMembers.has(r.reviewerId),
         decision: latest?.decision ?? null,
         version: latest?.contentVersion ?? null,
         counted: countedIds.has(r.reviewerId),

@@ -5,7 +5,7 @@ const ids = z
   .union([z.array(z.string()), z.string()])
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
-  .pipe(z.array(z.string().min(1).max(64)).min(1, "Choose at least one reviewer.").max(20, "At most 20 reviewers."));
+  .pipe(z.array(z.string().min(1).max(64)).max(20, "At most 20 reviewers."));
 
 const base = { teamId: z.string().min(1), postmortemId: z.string().min(1) };
 /** The version the reviewer read: an approval is refused if the document has changed since. */

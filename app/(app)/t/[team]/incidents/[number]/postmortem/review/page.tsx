@@ -22,6 +22,8 @@ type Params = { team: string; number: string };
 
 export const metadata: Metadata = { title: "Postmortem review" };
 
+const lines = (n: number) => `${n} ${n === 1 ? "line" : "lines"}`;
+
 export default async function ReviewPage({ params }: { params: Promise<Params> }) {
   const { team: slug, number } = await params;
   const { team, actor } = await requireTeamContext(slug);
@@ -65,7 +67,7 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
         <div className="min-w-0 space-y-6">
           {changes.diff && (
             <Card>
-              <CardHeader title="What changed" description={`Since ${changes.since}: ${changes.diff.added} lines added, ${changes.diff.removed} removed.`} />
+              <CardHeader title="What changed" description={`Since ${changes.since}: ${lines(changes.diff.added)} added, ${lines(changes.diff.removed)} removed.`} />
               <div className="p-5">
                 <DiffView blocks={changes.diff.blocks} />
               </div>

@@ -48,8 +48,6 @@ export function RequestReviewForm({ ids, candidates, requested, inReview }: { id
                   {c.name}
                   {requested.includes(c.id) && <span className="text-xs text-zinc-600 dark:text-zinc-400">(asked)</span>}
                 </label>
-                {/* A new round after changes were requested asks everyone already named again. */}
-                {!inReview && requested.includes(c.id) && <input type="hidden" name="reviewerIds" value={c.id} />}
               </li>
             ))}
           </ul>
@@ -57,7 +55,7 @@ export function RequestReviewForm({ ids, candidates, requested, inReview }: { id
       </fieldset>
       {error && <Alert tone="error">{error}</Alert>}
       {state.status === "ok" && <Alert tone="success">{state.message}</Alert>}
-      <SubmitButton pendingLabel="Sending…">{inReview ? "Add reviewers" : "Request review"}</SubmitButton>
+      <SubmitButton pendingLabel="Sending…">{inReview ? "Add reviewers" : requested.length > 0 ? "Send for review again" : "Request review"}</SubmitButton>
     </form>
   );
 }
@@ -66,7 +64,7 @@ export function DecisionForms({ ids, contentVersion, factsVersion }: { ids: Ids;
   const [approveState, approveFormAction] = useActionState(approveAction, idle);
   const [changesState, changesFormAction] = useActionState(requestChangesAction, idle);
   return (
-    <div className="grid gap-4 md:grid-cols-2">
+    <div className="grid gap-5">
       <form action={approveFormAction} className="space-y-2">
         <Hidden {...ids} />
         <input type="hidden" name="contentVersion" value={contentVersion} />
