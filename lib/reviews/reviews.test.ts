@@ -125,9 +125,16 @@ describe("stale approvals", () => {
     const v = await write(id, "Written.", owner.userId);
     await requestReview(owner.userId, { ...base, reviewerIds: [members.MEMBER!.userId] });
     await approve(members.MEMBER!.userId, { ...base, contentVersion: v });
+    const versionsBefore = await db().postmortemSnapshot.count({ where: { postmortemId: id, kind: "STATUS" } });
     await addEvent(owner.userId, { teamId: team.id, incidentId, kind: "NOTE", body: "Found one more log line." });
     expect(await status(id)).toBe("IN_REVIEW");
     expect(await notes(members.MEMBER!.userId, "review.stale")).toBe(1);
+    // The same trail as any other transition: a timeline line, a version and an audit record.
+    expect(await db().timelineEvent.count({ where: { incidentId, body: { startsWith: "Postmortem back in review: the incident's facts changed" } } })).toBe(1);
+    expect(await db().postmortemSnapshot.count({ where: { postmortemId: id, kind: "STATUS" } })).toBe(versionsBefore + 1);
+    expect(await db().auditEvent.findFirst({ where: { targetId: id, action: "postmortem.status_changed" }, orderBy: { createdAt: "desc" }, select: { data: true } })).toMatchObject({
+      data: { from: "APPROVED", to: "IN_REVIEW", reason: "facts_changed" },
+    });
 
     const policy = (facts: boolean) => ({
       teamId: team.id,
@@ -139,6 +146,23 @@ describe("stale approvals", () => {
     await approve(members.MEMBER!.userId, { ...base, contentVersion: v2 });
     expect(await status(id)).toBe("APPROVED");
     await addEvent(owner.userId, { teamId: team.id, incidentId, kind: "NOTE", body: "And another." });
+    expect(await status(id)).toBe("APPROVED");
+  });
+
+  it("a decision names the facts it was made on: refused when they changed meanwhile, if the team counts them", async () => {
+    const { owner, members, second, base, id, team } = await setup();
+    const incidentId = (await db().postmortem.findUniqueOrThrow({ where: { id } })).incidentId;
+    const v = await write(id, "Written.", owner.userId);
+    await requestReview(owner.userId, { ...base, reviewerIds: [members.MEMBER!.userId, second] });
+    const read = (await db().postmortem.findUniqueOrThrow({ where: { id } })).factsVersion;
+    await addEvent(owner.userId, { teamId: team.id, incidentId, kind: "NOTE", body: "Late finding." });
+    const refused = await rejection(approve(members.MEMBER!.userId, { ...base, contentVersion: v, factsVersion: read }));
+    expect(refused).toMatchObject({ code: "CONFLICT" });
+    expect(refused.message).toMatch(/timeline, tasks or times changed while you were reading/);
+    expect((await rejection(requestChanges(second, { ...base, contentVersion: v, factsVersion: read, comment: "No." }))).code).toBe("CONFLICT");
+    expect(await db().review.count({ where: { postmortemId: id } })).toBe(0);
+    const now = (await db().postmortem.findUniqueOrThrow({ where: { id } })).factsVersion;
+    await approve(members.MEMBER!.userId, { ...base, contentVersion: v, factsVersion: now });
     expect(await status(id)).toBe("APPROVED");
   });
 });
