@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { inputClass } from "@/components/ui/field";
@@ -8,6 +8,7 @@ import { idle } from "@/lib/action-state";
 import { approveAction, requestChangesAction, requestReviewAction, withdrawReviewAction } from "@/lib/reviews/actions";
 
 type Ids = { teamId: string; postmortemId: string };
+type Round = { result: Awaited<ReturnType<typeof requestReviewAction>>; picked: string[] };
 
 function Hidden({ teamId, postmortemId }: Ids) {
   return (
@@ -19,10 +20,13 @@ function Hidden({ teamId, postmortemId }: Ids) {
 }
 
 export function RequestReviewForm({ ids, candidates, requested, inReview }: { ids: Ids; candidates: { id: string; name: string }[]; requested: string[]; inReview: boolean }) {
-  const [state, action] = useActionState(requestReviewAction, idle);
-  // Controlled, so a refused request keeps every box that was ticked.
-  const [picked, setPicked] = useState<string[]>([]);
-  const toggle = (id: string, on: boolean) => setPicked((current) => (on ? [...current, id] : current.filter((x) => x !== id)));
+  // The ticked boxes travel with the result (values echoed back keep one string per field), so a refused request keeps them all.
+  const [round, action] = useActionState(
+    async (previous: Round, form: FormData): Promise<Round> => ({ result: await requestReviewAction(previous.result, form), picked: form.getAll("reviewerIds").map(String) }),
+    { result: idle, picked: [] },
+  );
+  const state = round.result;
+  const kept = state.status === "error" ? round.picked : [];
   const error = state.status === "error" ? (state.error.fields?.reviewerIds?.join(" ") ?? state.error.message) : null;
   return (
     <form action={action} className="space-y-3">
@@ -40,8 +44,7 @@ export function RequestReviewForm({ ids, candidates, requested, inReview }: { id
                     type="checkbox"
                     name="reviewerIds"
                     value={c.id}
-                    checked={requested.includes(c.id) || picked.includes(c.id)}
-                    onChange={(e) => toggle(c.id, e.target.checked)}
+                    defaultChecked={requested.includes(c.id) || kept.includes(c.id)}
                     disabled={requested.includes(c.id)}
                     className="size-4 accent-brand-600"
                   />
