@@ -196,8 +196,14 @@ describe("changes requested, withdrawal and policy changes", () => {
     });
     expect((await rejection(updateReviewPolicy(owner.userId, form("0")))).fields?.["SEV3.approvals"]).toBeDefined();
     expect((await rejection(updateReviewPolicy(members.MEMBER!.userId, form("2")))).code).toBe("FORBIDDEN");
+    const actor = { userId: owner.userId, teamId: team.id, role: "OWNER" as const };
+    expect((await getReviewState(actor, team.id, id)).policyChangedDuringReview).toBeNull();
     expect(await updateReviewPolicy(owner.userId, form("2"))).toEqual({ changed: 1 });
     expect(await status(id)).toBe("IN_REVIEW");
+    // The review view says the policy changed during the review, and shows the new rule's checklist.
+    const state = await getReviewState(actor, team.id, id);
+    expect(state.policyChangedDuringReview).toBeInstanceOf(Date);
+    expect(state.result.checklist[0]).toEqual({ label: "1 of 2 approvals", met: false });
   });
 });
 

@@ -9,6 +9,7 @@ import { DocumentView } from "@/components/postmortems/document-view";
 import { DiffView } from "@/components/postmortems/diff-view";
 import { SignOffRecord } from "@/components/reviews/sign-off-record";
 import { PolicyChecklist } from "@/components/reviews/policy-checklist";
+import { Moment } from "@/components/time/moment";
 import { requireTeamContext } from "@/lib/teams/actor";
 import { getIncident } from "@/lib/incidents/queries";
 import { formatIncidentNumber } from "@/lib/incidents/labels";
@@ -86,6 +87,12 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
             <CardHeader title={`Sign-off for a ${incident.severity}`} description="The team's current policy, on the current version." />
             <div className="space-y-4 p-5">
               <PolicyChecklist checklist={state.result.checklist} />
+              {state.policyChangedDuringReview && (status === "IN_REVIEW" || status === "APPROVED") && (
+                <Alert tone="info">
+                  The team changed its sign-off policy on <Moment date={state.policyChangedDuringReview} timeZone={incident.timeZone} withDate />, during this review. The checklist
+                  applies the new policy to the current version.
+                </Alert>
+              )}
               {status === "APPROVED" && <Alert tone="success">Approved: it meets the policy and can be published.</Alert>}
               {status === "DRAFT" && changesRequested && (
                 <Alert tone="info">
