@@ -17,5 +17,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|fonts/).*)" }],
+  // Public postmortems (/p/…) set their own, stricter policy.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|fonts/|p/|p\\.css|p-time\\.js).*)" }],
 };

@@ -48,6 +48,8 @@ const matrix: { action: TeamAction; resource?: Omit<Resource, "teamId">; allowed
   { action: "postmortem.review", resource: { postmortemAuthorId: "u" }, allowed: [] },
   { action: "postmortem.review", resource: { postmortemAuthorId: null }, allowed: ["OWNER", "ADMIN", "MEMBER"] },
   { action: "review.policy", allowed: ["OWNER", "ADMIN"] },
+  { action: "postmortem.publish", allowed: ["OWNER", "ADMIN", "MEMBER"] },
+  { action: "publishing.settings", allowed: ["OWNER", "ADMIN"] },
 ];
 
 describe("permission matrix", () => {
@@ -73,7 +75,7 @@ describe("permission matrix", () => {
       "incident.read", "incident.create", "incident.update", "timeline.create", "timeline.edit", "timeline.star", "service.create", "severity.update",
       "task.create", "task.update", "task.verify",
       "postmortem.read", "postmortem.create", "postmortem.edit", "postmortem.comment", "postmortem.snapshot", "template.manage",
-      "postmortem.requestReview", "postmortem.review", "review.policy",
+      "postmortem.requestReview", "postmortem.review", "review.policy", "postmortem.publish", "publishing.settings",
     ];
     expect(new Set(matrix.map((r) => r.action))).toEqual(new Set(actions));
   });

@@ -37,6 +37,8 @@ export type TeamAction =
   | "postmortem.requestReview"
   | "postmortem.review"
   | "review.policy"
+  | "postmortem.publish"
+  | "publishing.settings"
   | "template.manage";
 
 export type Resource = {
@@ -80,6 +82,7 @@ export function can(actor: Actor, action: TeamAction, resource: Resource): boole
     case "severity.update":
     case "template.manage":
     case "review.policy":
+    case "publishing.settings":
       return atLeast(actor.role, "ADMIN");
     case "incident.create":
     case "incident.update":
@@ -93,6 +96,7 @@ export function can(actor: Actor, action: TeamAction, resource: Resource): boole
     case "postmortem.comment":
     case "postmortem.snapshot":
     case "postmortem.requestReview":
+    case "postmortem.publish":
       return atLeast(actor.role, "MEMBER");
     case "postmortem.review":
       // An approval only means something when someone other than the author gives it.

@@ -30,8 +30,8 @@ export type PostmortemFacts = {
     commander: string | null;
     services: string[];
   };
-  events: { id: string; kind: TimelineKind; body: string; occurredAt: string; starred: boolean; author: string | null }[];
-  tasks: { id: string; title: string; type: TaskType; status: TaskStatus; priority: TaskPriority; owner: string | null; dueDate: string | null }[];
+  events: { id: string; kind: TimelineKind; body: string; occurredAt: string; starred: boolean; internal: boolean; author: string | null }[];
+  tasks: { id: string; title: string; type: TaskType; status: TaskStatus; priority: TaskPriority; internal: boolean; owner: string | null; dueDate: string | null }[];
 };
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
@@ -65,13 +65,13 @@ export async function loadPostmortemFacts(actor: Actor, teamId: string, incident
       where: { incidentId, teamId, deletedAt: null },
       orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
       take: TIMELINE_LIMIT,
-      select: { id: true, kind: true, body: true, occurredAt: true, starred: true, author: { select: { name: true } } },
+      select: { id: true, kind: true, body: true, occurredAt: true, starred: true, internal: true, author: { select: { name: true } } },
     }),
     db().task.findMany({
       where: { incidentId, teamId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: TASK_LIMIT,
-      select: { id: true, title: true, type: true, status: true, priority: true, dueDate: true, owner: { select: { name: true } } },
+      select: { id: true, title: true, type: true, status: true, priority: true, internal: true, dueDate: true, owner: { select: { name: true } } },
     }),
   ]);
   if (!incident) return null;
@@ -95,13 +95,14 @@ export async function loadPostmortemFacts(actor: Actor, teamId: string, incident
       commander: incident.commander?.name ?? null,
       services: incident.services.map((s) => s.service.name),
     },
-    events: events.map((e) => ({ id: e.id, kind: e.kind, body: e.body, occurredAt: e.occurredAt.toISOString(), starred: e.starred, author: e.author?.name ?? null })),
+    events: events.map((e) => ({ id: e.id, kind: e.kind, body: e.body, occurredAt: e.occurredAt.toISOString(), starred: e.starred, internal: e.internal, author: e.author?.name ?? null })),
     tasks: tasks.map((t) => ({
       id: t.id,
       title: t.title,
       type: t.type,
       status: t.status,
       priority: t.priority,
+      internal: t.internal,
       owner: t.owner?.name ?? null,
       dueDate: t.dueDate ? t.dueDate.toISOString().slice(0, 10) : null,
     })),

@@ -1,4 +1,5 @@
-import { db } from "@/lib/db";
+import type { JSONContent } from "@tiptap/core";
+import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/record";
@@ -7,15 +8,19 @@ import { loadActor } from "@/lib/teams/actor";
 import { isUniqueViolation } from "@/lib/prisma-errors";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
 import { recordSystemEvents } from "@/lib/timeline/system-events";
-import { renamePostmortemSchema, startPostmortemSchema } from "@/lib/postmortems/schema";
+import { importPostmortemSchema, renamePostmortemSchema, startPostmortemSchema } from "@/lib/postmortems/schema";
 import { resolveTemplate } from "@/lib/postmortems/templates/queries";
 import { documentFromTemplate } from "@/lib/postmortems/templates/build";
-import { contentHash, documentToMarkdown, encodeDocument, normaliseDocument } from "@/lib/postmortems/document";
+import { contentHash, documentToMarkdown, encodeDocument, markdownToDocument, normaliseDocument } from "@/lib/postmortems/document";
 import { writeSnapshot } from "@/lib/postmortems/snapshots";
 
-/** Starts the incident's postmortem from a template. An incident has at most one; a second start is refused. */
-export async function startPostmortem(userId: string, input: unknown) {
-  const data = parseInput(startPostmortemSchema, input);
+type Origin = { teamId: string; incidentId: string; title: string };
+
+/**
+ * Creates the incident's postmortem with its first content (from a template or an import). An
+ * incident has at most one; a second is refused, also when two are started at the same instant.
+ */
+async function createPostmortem(userId: string, data: Origin, source: (tx: Tx) => Promise<{ content: JSONContent; templateName: string; line: string }>) {
   try {
     return await db().$transaction(async (tx) => {
       const actor = await loadActor(tx, userId, data.teamId);
@@ -26,8 +31,9 @@ export async function startPostmortem(userId: string, input: unknown) {
       });
       if (!incident) throw new AppError("NOT_FOUND", "This incident was not found.");
       if (incident.postmortem) throw new AppError("CONFLICT", "This incident already has a postmortem.");
-      const template = await resolveTemplate(tx, data.teamId, data.templateId);
-      const content = normaliseDocument(documentFromTemplate(template.sections));
+      const { content: raw, templateName, line } = await source(tx);
+      const template = { name: templateName };
+      const content = normaliseDocument(raw);
       const ydoc = encodeDocument(content);
       const now = new Date();
       const markdown = documentToMarkdown(content);
@@ -54,13 +60,11 @@ export async function startPostmortem(userId: string, input: unknown) {
         tx,
         { postmortemId: postmortem.id, teamId: data.teamId, ydoc, content, markdown, contentHash: hash, contentVersion: 1 },
         "AUTO",
-        `Started from the “${template.name}” template`,
+        line.replace(/^Postmortem s/, "S").replace(/\.$/, ""),
         userId,
         now,
       );
-      await recordSystemEvents(tx, { teamId: data.teamId, incidentId: incident.id, actorId: userId, at: now }, [
-        { kind: "UPDATE", body: `Postmortem started from the “${template.name}” template.` },
-      ]);
+      await recordSystemEvents(tx, { teamId: data.teamId, incidentId: incident.id, actorId: userId, at: now }, [{ kind: "UPDATE", body: line }]);
       await recordAudit(tx, {
         teamId: data.teamId,
         actorId: userId,
@@ -76,6 +80,33 @@ export async function startPostmortem(userId: string, input: unknown) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", "This incident already has a postmortem.");
     throw error;
   }
+}
+
+/** Starts the incident's postmortem from a built-in or team template. */
+export async function startPostmortem(userId: string, input: unknown) {
+  const data = parseInput(startPostmortemSchema, input);
+  return createPostmortem(userId, data, async (tx) => {
+    const template = await resolveTemplate(tx, data.teamId, data.templateId);
+    return { content: documentFromTemplate(template.sections), templateName: template.name, line: `Postmortem started from the “${template.name}” template.` };
+  });
+}
+
+/** Starts the incident's postmortem from Markdown (e.g. an exported one); a leading "# Title" becomes the title if none is given. */
+export async function importPostmortem(userId: string, input: unknown) {
+  const data = parseInput(importPostmortemSchema, input);
+  const heading = /^#\s+(.+)\n+/.exec(data.markdown);
+  const title = data.title || heading?.[1]?.trim().slice(0, 200) || "Postmortem";
+  const body = heading ? data.markdown.slice(heading[0].length) : data.markdown;
+  return createPostmortem(userId, { ...data, title }, async () => {
+    let content: JSONContent;
+    try {
+      content = markdownToDocument(body);
+    } catch {
+      throw new AppError("VALIDATION", "Please correct the highlighted fields.", { markdown: ["This Markdown could not be read."] });
+    }
+    if (!content.content?.length) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { markdown: ["Paste the postmortem's Markdown."] });
+    return { content, templateName: "Imported Markdown", line: "Postmortem started from imported Markdown." };
+  });
 }
 
 export async function renamePostmortem(userId: string, input: unknown) {

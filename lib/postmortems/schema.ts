@@ -24,3 +24,10 @@ export const restoreVersionSchema = z.object({
   postmortemId: z.string().min(1),
   snapshotId: z.string().min(1),
 });
+
+export const importPostmortemSchema = z.object({
+  teamId: z.string().min(1),
+  incidentId: z.string().min(1),
+  title: z.string().trim().max(200, "Keep the title under 200 characters.").default(""),
+  markdown: z.string().trim().min(1, "Paste the postmortem's Markdown.").max(1_000_000, "At most 1 MB of Markdown."),
+});

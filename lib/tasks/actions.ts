@@ -1,7 +1,7 @@
 "use server";
 
 import { memberAction } from "@/lib/action";
-import { changeTaskStatus, createTask, updateTask, updateTeamTaskSettings, verifyTask } from "@/lib/tasks/mutations";
+import { changeTaskStatus, createTask, setTaskInternal, updateTask, updateTeamTaskSettings, verifyTask } from "@/lib/tasks/mutations";
 
 const revalidate = () => ["/t/[team]", "/my/tasks"];
 
@@ -13,3 +13,7 @@ export const changeTaskStatusAction = memberAction((user, input) => changeTaskSt
 });
 export const verifyTaskAction = memberAction((user, input) => verifyTask(user.id, input), { revalidate, message: () => "Verified and done." });
 export const updateTeamTaskSettingsAction = memberAction((user, input) => updateTeamTaskSettings(user.id, input), { revalidate, message: () => "Saved." });
+export const taskInternalAction = memberAction((user, input) => setTaskInternal(user.id, input), {
+  revalidate,
+  message: (r) => (r.internal ? "Marked internal: public postmortems leave it out." : "Public again."),
+});

@@ -8,7 +8,7 @@ import { notifyIncidentChanged } from "@/lib/realtime/notify";
 import { recordSystemEvents, type SystemLine } from "@/lib/timeline/system-events";
 import { inAppNotifier, type NotificationInput } from "@/lib/notifications/notifier";
 import type { TaskStatus } from "@/lib/generated/prisma/enums";
-import { changeStatusSchema, createTaskSchema, teamTaskSettingsSchema, updateTaskSchema, verifyTaskSchema } from "@/lib/tasks/schema";
+import { changeStatusSchema, createTaskSchema, teamTaskSettingsSchema, updateTaskSchema, verifyTaskSchema, taskInternalSchema } from "@/lib/tasks/schema";
 import { TASK_STATUS_LABEL, TASK_TYPE_LABEL } from "@/lib/tasks/labels";
 import { checkRecurrence, checkStatusReason, isClosed, nextDueDate, todayIn } from "@/lib/tasks/rules";
 
@@ -220,5 +220,17 @@ export async function updateTeamTaskSettings(userId: string, input: unknown) {
     await tx.team.update({ where: { id: data.teamId }, data: { requireTaskVerification: data.requireTaskVerification } });
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "team.task_settings", targetType: "team", targetId: data.teamId, data: { requireTaskVerification: data.requireTaskVerification } });
     return { teamId: data.teamId };
+  });
+}
+
+/** Internal tasks stay on the incident but are left out of public editions of its postmortem. */
+export async function setTaskInternal(userId: string, input: unknown) {
+  const data = parseInput(taskInternalSchema, input);
+  return db().$transaction(async (tx) => {
+    authorize(await loadActor(tx, userId, data.teamId), "task.update", { teamId: data.teamId });
+    const { count } = await tx.task.updateMany({ where: { id: data.taskId, teamId: data.teamId }, data: { internal: data.internal } });
+    if (count === 0) throw new AppError("NOT_FOUND", "This task was not found.");
+    await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: data.internal ? "task.marked_internal" : "task.marked_public", targetType: "task", targetId: data.taskId });
+    return { internal: data.internal };
   });
 }

@@ -60,6 +60,8 @@ export const changeStatusSchema = z.object({
   reason: optionalText(1_000, "The reason").optional(),
 });
 
+export const taskInternalSchema = z.object({ teamId: z.string().min(1), taskId: z.string().min(1), internal: checkbox });
+
 export const verifyTaskSchema = z.object({ teamId: z.string().min(1), taskId: z.string().min(1), version: z.coerce.number().int().min(1) });
 
 export const teamTaskSettingsSchema = z.object({ teamId: z.string().min(1), requireTaskVerification: checkbox });

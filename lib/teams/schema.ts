@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { timeZoneSchema } from "@/lib/time/zones";
 
-const RESERVED_SLUGS = new Set(["new", "api", "admin", "settings", "app", "www", "p", "t", "invite", "sign-in", "sign-up"]);
+const RESERVED_SLUGS = new Set(["new", "api", "admin", "settings", "app", "www", "p", "t", "invite", "sign-in", "sign-up", "teams"]);
 
 export const slugSchema = z
   .string()

@@ -1,7 +1,7 @@
 "use server";
 
 import { memberAction } from "@/lib/action";
-import { addEvent, deleteEvent, editEvent, starEvent } from "@/lib/timeline/mutations";
+import { addEvent, deleteEvent, editEvent, starEvent, setEventInternal } from "@/lib/timeline/mutations";
 
 const revalidate = () => ["/t/[team]"];
 
@@ -9,3 +9,4 @@ export const addEventAction = memberAction((user, input) => addEvent(user.id, in
 export const editEventAction = memberAction((user, input) => editEvent(user.id, input), { revalidate, message: () => "Event updated." });
 export const deleteEventAction = memberAction((user, input) => deleteEvent(user.id, input), { revalidate });
 export const starEventAction = memberAction((user, input) => starEvent(user.id, input), { revalidate });
+export const internalEventAction = memberAction((user, input) => setEventInternal(user.id, input), { revalidate });

@@ -6,7 +6,7 @@ import { parseInput } from "@/lib/validation";
 import { loadActor } from "@/lib/teams/actor";
 import { zonedFieldToUtc } from "@/lib/incidents/times";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
-import { addEventSchema, editEventSchema, eventRefSchema, starEventSchema } from "@/lib/timeline/schema";
+import { addEventSchema, editEventSchema, eventRefSchema, starEventSchema, internalEventSchema } from "@/lib/timeline/schema";
 
 export async function addEvent(userId: string, input: unknown) {
   const data = parseInput(addEventSchema, input);
@@ -94,5 +94,19 @@ export async function starEvent(userId: string, input: unknown) {
     await notifyIncidentChanged(tx, event.incidentId);
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: data.starred ? "timeline.starred" : "timeline.unstarred", targetType: "timeline_event", targetId: event.id });
     return { id: event.id, starred: data.starred };
+  });
+}
+
+/** Internal events stay on the incident and in internal exports, but never reach a public edition. */
+export async function setEventInternal(userId: string, input: unknown) {
+  const data = parseInput(internalEventSchema, input);
+  return db().$transaction(async (tx) => {
+    authorize(await loadActor(tx, userId, data.teamId), "timeline.star", { teamId: data.teamId });
+    const event = await tx.timelineEvent.findFirst({ where: { id: data.eventId, teamId: data.teamId, deletedAt: null }, select: { id: true, incidentId: true } });
+    if (!event) throw new AppError("NOT_FOUND", "This event was not found.");
+    await tx.timelineEvent.update({ where: { id: event.id, teamId: data.teamId }, data: { internal: data.internal } });
+    await notifyIncidentChanged(tx, event.incidentId);
+    await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: data.internal ? "timeline.marked_internal" : "timeline.marked_public", targetType: "timeline_event", targetId: event.id });
+    return { id: event.id, internal: data.internal };
   });
 }

@@ -17,6 +17,7 @@ export async function listTimeline(actor: Actor, teamId: string, incidentId: str
       body: true,
       source: true,
       starred: true,
+      internal: true,
       version: true,
       occurredAt: true,
       createdAt: true,

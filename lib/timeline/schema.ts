@@ -39,3 +39,4 @@ export const editEventSchema = z.object({
 export const eventRefSchema = z.object({ teamId: z.string().min(1), eventId: z.string().min(1) });
 
 export const starEventSchema = eventRefSchema.extend({ starred: checkbox });
+export const internalEventSchema = eventRefSchema.extend({ internal: checkbox });

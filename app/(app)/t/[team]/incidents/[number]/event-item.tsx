@@ -9,7 +9,7 @@ import { cx } from "@/components/ui/cx";
 import { KIND_STYLE, KindIcon } from "@/components/timeline/kinds";
 import { Moment } from "@/components/time/moment";
 import { idle } from "@/lib/action-state";
-import { deleteEventAction, editEventAction, starEventAction } from "@/lib/timeline/actions";
+import { deleteEventAction, editEventAction, internalEventAction, starEventAction } from "@/lib/timeline/actions";
 import { USER_KINDS } from "@/lib/timeline/schema";
 import { utcToWallTime } from "@/lib/time/zoned";
 import type { TimelineEntry } from "@/lib/timeline/queries";
@@ -49,6 +49,7 @@ export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, can
             </span>
           )}
           {entry.starred && <span className="text-amber-600 dark:text-amber-400" aria-label="Key event">★</span>}
+          {entry.internal && <span className="rounded bg-zinc-100 px-1.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">internal</span>}
         </header>
         {editing ? (
           <EditEvent entry={entry} teamId={teamId} timeZone={timeZone} onDone={() => setEditing(false)} />
@@ -60,6 +61,7 @@ export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, can
         {!editing && (canEdit || canStar || taskHref || entry.revisions.length > 0) && (
           <div className="mt-1.5 flex flex-wrap items-center gap-1">
             {canStar && <StarButton teamId={teamId} eventId={entry.id} starred={entry.starred} />}
+            {canStar && <InternalButton teamId={teamId} eventId={entry.id} internal={entry.internal} />}
             {canEdit && (
               <>
                 <Button variant="ghost" size="sm" onClick={() => setEditing(true)}>
@@ -90,6 +92,20 @@ function StarButton({ teamId, eventId, starred }: { teamId: string; eventId: str
       <input type="hidden" name="starred" value={starred ? "false" : "true"} />
       <Button type="submit" variant="ghost" size="sm" disabled={pending} aria-pressed={starred}>
         {starred ? "★ Unstar" : "☆ Star"}
+      </Button>
+    </form>
+  );
+}
+
+function InternalButton({ teamId, eventId, internal }: { teamId: string; eventId: string; internal: boolean }) {
+  const [, action, pending] = useActionState(internalEventAction, idle);
+  return (
+    <form action={action}>
+      <input type="hidden" name="teamId" value={teamId} />
+      <input type="hidden" name="eventId" value={eventId} />
+      <input type="hidden" name="internal" value={internal ? "false" : "true"} />
+      <Button type="submit" variant="ghost" size="sm" disabled={pending} aria-pressed={internal} title="Internal events are left out of public postmortems">
+        {internal ? "Make public" : "Mark internal"}
       </Button>
     </form>
   );

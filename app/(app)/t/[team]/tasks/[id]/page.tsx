@@ -12,6 +12,7 @@ import { TASK_STATUS_LABEL, TASK_TYPE_LABEL } from "@/lib/tasks/labels";
 import { dueState, todayIn } from "@/lib/tasks/rules";
 import { formatDateTime } from "@/lib/time/format";
 import { StatusForm } from "./status-form";
+import { InternalForm } from "./internal-form";
 import { TaskEditForm } from "./task-edit-form";
 
 export const metadata: Metadata = { title: "Task" };
@@ -110,6 +111,14 @@ export default async function TaskPage({ params }: { params: Promise<{ team: str
               <CardHeader title="Status" />
               <div className="p-5">
                 <StatusForm teamId={team.id} taskId={task.id} version={task.version} status={task.status} awaiting={awaiting} canVerify={canVerify} isOwner={task.ownerId === user.id} />
+              </div>
+            </Card>
+          ) : null}
+          {canEdit ? (
+            <Card>
+              <CardHeader title="Public postmortems" />
+              <div className="p-5">
+                <InternalForm teamId={team.id} taskId={task.id} internal={task.internal} />
               </div>
             </Card>
           ) : (

@@ -18,6 +18,7 @@ import { PostmortemWorkspace } from "@/components/postmortems/editor/workspace";
 import { PostmortemStatusBadge } from "@/components/postmortems/status-badge";
 import { LiveRefresh } from "@/components/incidents/live-refresh";
 import { StartForm } from "./start-form";
+import { ImportForm } from "./import-form";
 
 type Params = { team: string; number: string };
 
@@ -64,6 +65,14 @@ export default async function PostmortemPage({ params }: { params: Promise<Param
             )}
           </div>
         </Card>
+        {canStart && (
+          <Card>
+            <CardHeader title="Or import Markdown" description="A postmortem written elsewhere, or exported from Hindsight: its headings become the sections." />
+            <div className="p-5">
+              <ImportForm teamId={team.id} incidentId={incident.id} />
+            </div>
+          </Card>
+        )}
       </div>
     );
   }
@@ -98,6 +107,9 @@ export default async function PostmortemPage({ params }: { params: Promise<Param
             </Link>
             <Link href={`${base}/postmortem/review`} className="rounded-md bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
               {postmortem.status === "DRAFT" ? "Review and sign-off" : "Review"}
+            </Link>
+            <Link href={`${base}/postmortem/publish`} className="rounded-md px-3 py-1.5 ring-1 ring-zinc-300 hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800">
+              {postmortem.status === "PUBLISHED" ? "Published" : "Publish"}
             </Link>
           </nav>
         </div>

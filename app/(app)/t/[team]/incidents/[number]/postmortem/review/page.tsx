@@ -93,7 +93,11 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
                   applies the new policy to the current version.
                 </Alert>
               )}
-              {status === "APPROVED" && <Alert tone="success">Approved: it meets the policy and can be published.</Alert>}
+              {status === "APPROVED" && (
+                <Alert tone="success">
+                  Approved: it meets the policy and <Link href={`${base}/publish`} className="underline">can be published</Link>.
+                </Alert>
+              )}
               {status === "DRAFT" && changesRequested && (
                 <Alert tone="info">
                   {changesRequested.reviewerId === actor.userId ? "You" : changesRequested.reviewerName} requested changes to version {changesRequested.contentVersion}: “{changesRequested.comment}”{" "}

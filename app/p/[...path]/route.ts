@@ -1,0 +1,41 @@
+import type { NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { publicPostmortemResponse, type PublicPath } from "@/lib/publishing/public-response";
+import { editionImage, previewImage } from "@/lib/publishing/public-assets";
+import { teamFeed, teamIndexPage } from "@/lib/publishing/team-index-response";
+
+export const dynamic = "force-dynamic";
+
+const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/**
+ * Public postmortems, readable without an account:
+ *   /p/<slug>, /p/<team>/<custom>           the latest edition (?edition=N for an earlier one)
+ *   …/og.png, …/images/<upload id>          its preview picture and the images it shows
+ *   /p/teams/<team>, /p/teams/<team>/feed.xml   a team's opt-in index and Atom feed
+ */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ path: string[] }> }) {
+  const segments = (await params).path;
+  // The configured public URL, not the Host header, names the page in links and previews.
+  const origin = env().NEXTAUTH_URL?.replace(/\/$/, "") ?? request.nextUrl.origin;
+  if (segments[0] === "teams") {
+    if (segments.length === 2) return teamIndexPage(segments[1]!);
+    if (segments.length === 3 && segments[2] === "feed.xml") return teamFeed(segments[1]!, origin);
+    return notFound();
+  }
+  const [first, second] = segments;
+  let path: PublicPath;
+  let rest: string[];
+  if (second === undefined || second === "og.png" || second === "images") {
+    path = { slug: first! };
+    rest = segments.slice(1);
+  } else {
+    path = { teamSlug: first!, customSlug: second };
+    rest = segments.slice(2);
+  }
+  const basePath = "slug" in path ? `/p/${path.slug}` : `/p/${path.teamSlug}/${path.customSlug}`;
+  if (rest.length === 0) return publicPostmortemResponse(path, request.nextUrl.searchParams.get("edition"), origin, basePath);
+  if (rest.length === 1 && rest[0] === "og.png") return previewImage(path);
+  if (rest.length === 2 && rest[0] === "images") return editionImage(path, rest[1]!);
+  return notFound();
+}

@@ -1,0 +1,63 @@
+import type { PostmortemFacts } from "@/lib/postmortems/facts";
+import { formatDateTime, formatTime } from "@/lib/time/format";
+import { formatDuration, incidentDurations } from "@/lib/incidents/durations";
+import { STATUS_LABEL } from "@/lib/incidents/labels";
+import { TASK_STATUS_LABEL, TASK_TYPE_LABEL } from "@/lib/tasks/labels";
+
+const DIRECTIVE = /^::live\{kind=(summary|timeline|tasks)(?: scope=(starred|all))?\}$/;
+const at = (iso: string | null) => (iso ? new Date(iso) : null);
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, " ").trim();
+
+function summaryMarkdown(incident: PostmortemFacts["incident"]): string {
+  const zone = incident.timeZone;
+  const d = incidentDurations({ startedAt: new Date(incident.startedAt), detectedAt: at(incident.detectedAt), acknowledgedAt: at(incident.acknowledgedAt), mitigatedAt: at(incident.mitigatedAt), resolvedAt: at(incident.resolvedAt) });
+  const rows = [
+    `- **Started:** ${formatDateTime(new Date(incident.startedAt), zone)}`,
+    incident.detectedAt ? `- **Detected:** ${formatDateTime(new Date(incident.detectedAt), zone)} (after ${formatDuration(d.timeToDetect ?? 0)})` : null,
+    incident.resolvedAt ? `- **Resolved:** ${formatDateTime(new Date(incident.resolvedAt), zone)}` : null,
+    `- **Duration:** ${formatDuration(d.total)}${d.ongoing ? " so far" : ""}`,
+    `- **Severity:** ${incident.severity} · **Status:** ${STATUS_LABEL[incident.status]}`,
+    incident.usersAffectedPct !== null ? `- **Users affected:** ${incident.usersAffectedPct}%` : null,
+    incident.services.length ? `- **Services:** ${incident.services.join(", ")}` : null,
+    incident.impact ? `- **Impact:** ${oneLine(incident.impact)}` : null,
+  ];
+  return rows.filter(Boolean).join("\n");
+}
+
+function timelineMarkdown(facts: PostmortemFacts, scope: string): string {
+  const events = scope === "all" ? facts.events : facts.events.filter((e) => e.starred);
+  if (events.length === 0) return "_No events._";
+  return events.map((e) => `- **${formatTime(new Date(e.occurredAt), facts.incident.timeZone)}** (${e.kind.toLowerCase().replace("_", " ")}) ${oneLine(e.body)}`).join("\n");
+}
+
+function tasksMarkdown(tasks: PostmortemFacts["tasks"]): string {
+  if (tasks.length === 0) return "_No tasks._";
+  return (["CORRECTIVE", "PREVENTIVE", "DETECTIVE", "MITIGATING", "PROCESS"] as const)
+    .map((type) => {
+      const group = tasks.filter((t) => t.type === type);
+      if (group.length === 0) return null;
+      return `**${TASK_TYPE_LABEL[type].label}**\n\n${group.map((t) => `- [${t.status === "DONE" ? "x" : " "}] ${oneLine(t.title)} (${TASK_STATUS_LABEL[t.status]}${t.owner ? `, ${t.owner}` : ""}${t.dueDate ? `, due ${t.dueDate}` : ""})`).join("\n")}`;
+    })
+    .filter(Boolean)
+    .join("\n\n");
+}
+
+/**
+ * The postmortem as a standalone Markdown file: live blocks written out as the incident's facts
+ * are now, under the same headings, so importing it as a new postmortem gives the same sections.
+ */
+export function exportMarkdown(title: string, markdown: string, facts: PostmortemFacts): string {
+  let fenced = false;
+  const body = markdown
+    .split("\n")
+    .map((line) => {
+      if (line.startsWith("```")) fenced = !fenced;
+      const match = fenced ? null : DIRECTIVE.exec(line.trim());
+      if (!match) return line;
+      if (match[1] === "summary") return summaryMarkdown(facts.incident);
+      if (match[1] === "timeline") return timelineMarkdown(facts, match[2] ?? "starred");
+      return tasksMarkdown(facts.tasks);
+    })
+    .join("\n");
+  return `# ${title}\n\n${body.trim()}\n`;
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { customSlugSchema } from "@/lib/publishing/slug";
+
+const checkbox = z.union([z.literal("on"), z.literal("true"), z.boolean()]).optional().transform((v) => v === "on" || v === "true" || v === true);
+
+export const publishSchema = z.object({
+  teamId: z.string().min(1),
+  postmortemId: z.string().min(1),
+  contentVersion: z.coerce.number().int().min(1),
+  title: z.string().trim().min(1, "Give the public page a title.").max(200, "Keep the title under 200 characters."),
+  subtitle: z.string().trim().max(300, "Keep the subtitle under 300 characters.").default(""),
+  note: z.string().trim().max(500, "Keep the note under 500 characters.").default(""),
+  customSlug: z.union([z.literal(""), customSlugSchema]).optional().transform((v) => (v ? v : null)),
+  noindex: checkbox,
+  listed: checkbox,
+  confirmed: checkbox.refine((v) => v, "Confirm that you have checked what will be public."),
+});
+
+export const revokeSchema = z.object({ teamId: z.string().min(1), postmortemId: z.string().min(1) });
+
+export const publishingSettingsSchema = z.object({
+  teamId: z.string().min(1),
+  publicIndex: checkbox,
+  internalHostPatterns: z
+    .string()
+    .max(2000, "Keep the list under 2,000 characters.")
+    .transform((text) => text.split("\n").map((line) => line.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9.*-]+$/, "Patterns use letters, digits, dots, hyphens and * only.")).max(50, "At most 50 patterns."))
+    .transform((lines) => lines.join("\n")),
+});

@@ -1,0 +1,21 @@
+// Adds the reader's own time next to each time shown in the incident's zone, when they differ.
+(function () {
+  var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  var time = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "shortOffset" };
+  var full = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "shortOffset" };
+  document.querySelectorAll("time[data-local]").forEach(function (el) {
+    var date = new Date(el.getAttribute("datetime"));
+    if (isNaN(date.getTime())) return;
+    var kind = el.getAttribute("data-local");
+    if (kind === "date") {
+      el.textContent = date.toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" });
+      return;
+    }
+    var mine = new Intl.DateTimeFormat("en-US", Object.assign({ timeZone: zone }, kind === "datetime" ? full : time)).format(date);
+    if (el.textContent.indexOf(mine) !== -1) return;
+    var span = document.createElement("span");
+    span.className = "local";
+    span.textContent = " (" + mine + " your time)";
+    el.appendChild(span);
+  });
+})();
