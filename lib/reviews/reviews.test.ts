@@ -149,6 +149,18 @@ describe("stale approvals", () => {
     expect(await status(id)).toBe("APPROVED");
   });
 
+  it("a fact change after publication sends it back to review too", async () => {
+    const { owner, members, base, id, team } = await setup();
+    const incidentId = (await db().postmortem.findUniqueOrThrow({ where: { id } })).incidentId;
+    const v = await write(id, "Written.", owner.userId);
+    await requestReview(owner.userId, { ...base, reviewerIds: [members.MEMBER!.userId] });
+    await approve(members.MEMBER!.userId, { ...base, contentVersion: v });
+    await db().postmortem.update({ where: { id }, data: { status: "PUBLISHED" } });
+    await addEvent(owner.userId, { teamId: team.id, incidentId, kind: "NOTE", body: "A correction." });
+    expect(await status(id)).toBe("IN_REVIEW");
+    expect(await db().timelineEvent.count({ where: { incidentId, body: "Postmortem back in review: the incident's facts changed after it was published." } })).toBe(1);
+  });
+
   it("a decision names the facts it was made on: refused when they changed meanwhile, if the team counts them", async () => {
     const { owner, members, second, base, id, team } = await setup();
     const incidentId = (await db().postmortem.findUniqueOrThrow({ where: { id } })).incidentId;
