@@ -6,30 +6,7 @@ import { SummaryCard } from "@/components/postmortems/facts/summary-card";
 import { TimelineList } from "@/components/postmortems/facts/timeline-list";
 import { TaskGroups } from "@/components/postmortems/facts/task-groups";
 import { MermaidPreview } from "@/components/postmortems/editor/mermaid-preview";
-
-const DIRECTIVE = /^::live\{kind=(summary|timeline|tasks)(?: scope=(starred|all))?\}$/;
-
-type Part = { kind: "markdown"; text: string } | { kind: "live"; block: "summary" | "timeline" | "tasks"; scope: "starred" | "all" };
-
-/** Splits stored Markdown into prose and live-block directives (outside code fences only). */
-export function splitLiveBlocks(markdown: string): Part[] {
-  const parts: Part[] = [];
-  let prose: string[] = [];
-  let fenced = false;
-  for (const line of markdown.split("\n")) {
-    if (line.startsWith("```")) fenced = !fenced;
-    const match = fenced ? null : DIRECTIVE.exec(line.trim());
-    if (!match) {
-      prose.push(line);
-      continue;
-    }
-    if (prose.join("").trim()) parts.push({ kind: "markdown", text: prose.join("\n") });
-    prose = [];
-    parts.push({ kind: "live", block: match[1] as "summary" | "timeline" | "tasks", scope: match[2] === "all" ? "all" : "starred" });
-  }
-  if (prose.join("").trim()) parts.push({ kind: "markdown", text: prose.join("\n") });
-  return parts;
-}
+import { splitLiveBlocks } from "@/lib/postmortems/live-directives";
 
 const urlTransform = (url: string) => {
   const cleaned = defaultUrlTransform(url);

@@ -30,7 +30,7 @@ export type PostmortemFacts = {
     commander: string | null;
     services: string[];
   };
-  events: { id: string; kind: TimelineKind; body: string; occurredAt: string; starred: boolean; internal: boolean; author: string | null }[];
+  events: { id: string; kind: TimelineKind; body: string; occurredAt: string; starred: boolean; internal: boolean; system: boolean; author: string | null }[];
   tasks: { id: string; title: string; type: TaskType; status: TaskStatus; priority: TaskPriority; internal: boolean; owner: string | null; dueDate: string | null }[];
 };
 
@@ -65,7 +65,7 @@ export async function loadPostmortemFacts(actor: Actor, teamId: string, incident
       where: { incidentId, teamId, deletedAt: null },
       orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
       take: TIMELINE_LIMIT,
-      select: { id: true, kind: true, body: true, occurredAt: true, starred: true, internal: true, author: { select: { name: true } } },
+      select: { id: true, kind: true, body: true, occurredAt: true, starred: true, internal: true, source: true, author: { select: { name: true } } },
     }),
     db().task.findMany({
       where: { incidentId, teamId },
@@ -95,7 +95,7 @@ export async function loadPostmortemFacts(actor: Actor, teamId: string, incident
       commander: incident.commander?.name ?? null,
       services: incident.services.map((s) => s.service.name),
     },
-    events: events.map((e) => ({ id: e.id, kind: e.kind, body: e.body, occurredAt: e.occurredAt.toISOString(), starred: e.starred, internal: e.internal, author: e.author?.name ?? null })),
+    events: events.map((e) => ({ id: e.id, kind: e.kind, body: e.body, occurredAt: e.occurredAt.toISOString(), starred: e.starred, internal: e.internal, system: e.source === "SYSTEM", author: e.author?.name ?? null })),
     tasks: tasks.map((t) => ({
       id: t.id,
       title: t.title,

@@ -1,6 +1,4 @@
-import { renderToStaticMarkup } from "react-dom/server";
-import { createElement } from "react";
-import { GonePage, PublicPage } from "@/components/public/public-page";
+import { renderGonePage, renderNotFoundPage, renderPublicPage } from "@/lib/publishing/html/page";
 import { lookupPublication, publicationVersion } from "@/lib/publishing/public-queries";
 import { cachedPage, storePage, touchPage } from "@/lib/publishing/cache";
 
@@ -10,7 +8,7 @@ export const PUBLIC_CSP = "default-src 'none'; style-src 'self'; img-src 'self' 
 export type PublicPath = { slug: string } | { teamSlug: string; customSlug: string };
 
 function html(status: number, body: string, noindex: boolean): Response {
-  return new Response(`<!DOCTYPE html>${body}`, {
+  return new Response(body, {
     status,
     headers: {
       "Content-Type": "text/html; charset=utf-8",
@@ -21,7 +19,6 @@ function html(status: number, body: string, noindex: boolean): Response {
   });
 }
 
-const NOT_FOUND = `<html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>Not found</title><link rel="stylesheet" href="/p.css"></head><body><main class="gone"><h1>Not found</h1><p>There is no published postmortem at this address.</p></main></body></html>`;
 
 /**
  * The response for a public postmortem link, from the page cache when it is still current. A
@@ -39,13 +36,13 @@ export async function publicPostmortemResponse(path: PublicPath, editionParam: s
     }
   }
   const [found, version] = await Promise.all([lookupPublication(path, edition), publicationVersion(path)]);
-  if (found.kind === "missing") return html(404, NOT_FOUND, true);
+  if (found.kind === "missing") return html(404, renderNotFoundPage(), true);
   if (found.kind === "gone") {
-    const body = renderToStaticMarkup(createElement(GonePage));
+    const body = renderGonePage();
     storePage(key, { status: 410, body, noindex: true, key: version });
     return html(410, body, true);
   }
-  const body = renderToStaticMarkup(createElement(PublicPage, { found, origin, path: basePath }));
+  const body = renderPublicPage(found, origin, basePath);
   storePage(key, { status: 200, body, noindex: found.noindex, key: version });
   return html(200, body, found.noindex);
 }

@@ -32,11 +32,14 @@ export function redactDocument(json: JSONContent): JSONContent {
   return { ...clean, content: kept };
 }
 
-/** The incident's facts as the public may read them: no internal events or tasks, no people's names. */
+/**
+ * The incident's facts as the public may read them: no internal events or tasks, no people's
+ * names, and none of Hindsight's own timeline lines (they narrate tasks, reviews and people).
+ */
 export function redactFacts(facts: PostmortemFacts): PostmortemFacts {
   return {
     incident: { ...facts.incident, commander: null },
-    events: facts.events.filter((e) => !e.internal).map((e) => ({ ...e, author: null })),
+    events: facts.events.filter((e) => !e.internal && !e.system).map((e) => ({ ...e, author: null })),
     tasks: facts.tasks.filter((t) => !t.internal).map((t) => ({ ...t, owner: null })),
   };
 }

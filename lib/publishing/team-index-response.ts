@@ -1,5 +1,4 @@
-import { renderToStaticMarkup } from "react-dom/server";
-import { createElement, Fragment } from "react";
+import { renderTeamIndex } from "@/lib/publishing/html/page";
 import { teamIndex } from "@/lib/publishing/public-queries";
 import { PUBLIC_CSP } from "@/lib/publishing/public-response";
 
@@ -11,47 +10,7 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "Cont
 export async function teamIndexPage(teamSlug: string): Promise<Response> {
   const index = await teamIndex(teamSlug);
   if (!index) return notFound();
-  const h = createElement;
-  const page = h(
-    "html",
-    { lang: "en" },
-    h(
-      "head",
-      null,
-      h("meta", { charSet: "utf-8" }),
-      h("meta", { name: "viewport", content: "width=device-width, initial-scale=1" }),
-      h("title", null, `Postmortems · ${index.team.name}`),
-      h("link", { rel: "stylesheet", href: "/p.css" }),
-      h("link", { rel: "alternate", type: "application/atom+xml", title: `${index.team.name} postmortems`, href: `/p/teams/${index.team.slug}/feed.xml` }),
-    ),
-    h(
-      "body",
-      null,
-      h(
-        "main",
-        { id: "main" },
-        h("h1", null, `${index.team.name}: postmortems`),
-        h("p", { className: "meta" }, "What went wrong, what we learned, and what we changed. ", h("a", { href: `/p/teams/${index.team.slug}/feed.xml` }, "Atom feed")),
-        index.items.length === 0
-          ? h("p", null, "Nothing published yet.")
-          : h(
-              "ul",
-              { className: "index" },
-              index.items.map((item) =>
-                h(
-                  "li",
-                  { key: item.path },
-                  h("a", { href: item.path }, item.title),
-                  item.subtitle ? h(Fragment, null, " — ", item.subtitle) : null,
-                  " ",
-                  h("time", { dateTime: item.publishedAt.toISOString(), "data-local": "date" }, item.publishedAt.toISOString().slice(0, 10)),
-                ),
-              ),
-            ),
-      ),
-    ),
-  );
-  return new Response(`<!DOCTYPE html>${renderToStaticMarkup(page)}`, {
+  return new Response(renderTeamIndex(index.team, index.items), {
     headers: { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": PUBLIC_CSP, "Cache-Control": "public, max-age=60" },
   });
 }

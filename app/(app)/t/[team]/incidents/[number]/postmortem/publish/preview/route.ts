@@ -1,5 +1,3 @@
-import { renderToStaticMarkup } from "react-dom/server";
-import { createElement } from "react";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { db } from "@/lib/db";
@@ -7,7 +5,7 @@ import { loadActor } from "@/lib/teams/actor";
 import { getPostmortemStatus } from "@/lib/postmortems/queries";
 import { getPublishingView } from "@/lib/publishing/queries";
 import { PUBLIC_CSP } from "@/lib/publishing/public-response";
-import { PublicPage } from "@/components/public/public-page";
+import { renderPublicPage } from "@/lib/publishing/html/page";
 
 export const dynamic = "force-dynamic";
 
@@ -23,25 +21,24 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
   const view = await getPublishingView(actor, team.id, status.id);
   const now = new Date();
   const path = `/t/${team.slug}/incidents/${number}/postmortem/publish/preview`;
-  const body = renderToStaticMarkup(
-    createElement(PublicPage, {
-      origin: env().NEXTAUTH_URL?.replace(/\/$/, "") ?? new URL(request.url).origin,
-      path,
-      preview: true,
-      found: {
-        kind: "edition",
-        publicationId: "preview",
-        slug: "preview",
-        canonicalPath: path,
-        noindex: true,
-        team,
-        edition: { id: "preview", number: 1, title: view.postmortem.title, subtitle: "", body: view.body, publishedAt: now },
-        latest: { number: 1, publishedAt: now },
-        editions: [{ number: 1, note: "", publishedAt: now }],
-      },
-    }),
+  const origin = env().NEXTAUTH_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
+  const body = renderPublicPage(
+    {
+      kind: "edition",
+      publicationId: "preview",
+      slug: "preview",
+      canonicalPath: path,
+      noindex: true,
+      team,
+      edition: { id: "preview", number: 1, title: view.postmortem.title, subtitle: "", body: view.body, publishedAt: now },
+      latest: { number: 1, publishedAt: now },
+      editions: [{ number: 1, note: "", publishedAt: now }],
+    },
+    origin,
+    path,
+    true,
   );
-  return new Response(`<!DOCTYPE html>${body}`, {
+  return new Response(body, {
     headers: { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": PUBLIC_CSP, "Cache-Control": "no-store", "X-Robots-Tag": "noindex" },
   });
 }

@@ -1,0 +1,44 @@
+import { Marked, type Tokens } from "marked";
+import { isSafeImageUrl, isSafeLinkUrl } from "@/lib/postmortems/editor/safe-url";
+import { esc } from "@/lib/publishing/html/escape";
+
+/** Uploaded images are team-only; a published edition serves the ones it shows under its own path. */
+function publicImageUrl(src: string, imageBase: string | null): string {
+  const match = /^\/api\/uploads\/([A-Za-z0-9_-]+)$/.exec(src);
+  return match && imageBase ? `${imageBase}/images/${match[1]}` : src;
+}
+
+/**
+ * Markdown to HTML for public pages: raw HTML in the source is shown as text, links and images
+ * keep only safe addresses, and Mermaid diagrams are shown as their source with a caption.
+ */
+export function markdownToHtml(source: string, imageBase: string | null): string {
+  return parser(imageBase).parse(source) as string;
+}
+
+/** One line of Markdown (a timeline entry) as inline HTML, with the same safety rules. */
+export function inlineMarkdownToHtml(source: string): string {
+  return parser(null).parseInline(source) as string;
+}
+
+function parser(imageBase: string | null): Marked {
+  return new Marked({
+    gfm: true,
+    async: false,
+    renderer: {
+      html: (token: Tokens.HTML | Tokens.Tag) => esc(token.text),
+      link(token: Tokens.Link) {
+        const text = this.parser.parseInline(token.tokens);
+        return isSafeLinkUrl(token.href) ? `<a href="${esc(token.href)}" rel="noopener noreferrer nofollow ugc">${text}</a>` : text;
+      },
+      image(token: Tokens.Image) {
+        if (!isSafeImageUrl(token.href)) return esc(token.text);
+        return `<img src="${esc(publicImageUrl(token.href, imageBase))}" alt="${esc(token.text)}" loading="lazy">`;
+      },
+      code(token: Tokens.Code) {
+        if (token.lang === "mermaid") return `<figure class="diagram"><pre><code>${esc(token.text)}</code></pre><figcaption>Diagram (Mermaid source)</figcaption></figure>`;
+        return `<pre><code${token.lang ? ` class="language-${esc(token.lang)}"` : ""}>${esc(token.text)}</code></pre>`;
+      },
+    },
+  });
+}

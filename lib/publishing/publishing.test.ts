@@ -1,0 +1,260 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import type { JSONContent } from "@tiptap/core";
+import { db } from "@/lib/db";
+import { declareIncident } from "@/lib/incidents/mutations";
+import { addEvent, setEventInternal } from "@/lib/timeline/mutations";
+import { createTask, setTaskInternal } from "@/lib/tasks/mutations";
+import { importPostmortem, startPostmortem } from "@/lib/postmortems/mutations";
+import { storeDocumentState } from "@/lib/postmortems/store";
+import { documentFromUpdate, markdownToDocument, replaceDocumentContent, sectionsOf } from "@/lib/postmortems/document";
+import { loadPostmortemFacts } from "@/lib/postmortems/facts";
+import { exportMarkdown } from "@/lib/postmortems/export";
+import { approve, requestReview } from "@/lib/reviews/mutations";
+import { publish, revoke } from "@/lib/publishing/mutations";
+import { lookupPublication, publicationVersion, teamIndex } from "@/lib/publishing/public-queries";
+import { publicPostmortemResponse } from "@/lib/publishing/public-response";
+import { teamFeed } from "@/lib/publishing/team-index-response";
+import { getPublishingView } from "@/lib/publishing/queries";
+import { findLeaks, hostPatternToRegExp } from "@/lib/publishing/leaks";
+import { customSlugSchema, randomSlug } from "@/lib/publishing/slug";
+import { redactDocument } from "@/lib/publishing/redact";
+import { createTeamWith } from "@/lib/testing/factories";
+import { rejection } from "@/lib/testing/errors";
+
+const SECRET_PASSAGE = "the root password is hunter2-internal";
+const SECRET_SECTION = "Customer escalations handled by Legal";
+const SECRET_EVENT = "Paged the on-call DBA at her home number";
+const SECRET_TASK = "Rotate the leaked staging credentials";
+
+const DOCUMENT = `## Summary
+
+::live{kind=summary}
+
+Reports stopped for a day. Public sentence. INTERNAL_MARK
+
+## Timeline
+
+::live{kind=timeline scope=all}
+
+## Root cause
+
+An unindexed query. <script>alert("x")</script> [bad](javascript:alert(1)) [good](https://example.com/dash)
+
+### Legal notes
+
+${SECRET_SECTION}
+
+## Resolution and recovery
+
+Added the index.
+
+## Corrective and preventive measures
+
+::live{kind=tasks}
+`;
+
+/** The document with one passage marked internal and the "Legal notes" heading marked internal. */
+function documentWithInternals(): JSONContent {
+  const doc = markdownToDocument(DOCUMENT);
+  for (const node of doc.content ?? []) {
+    if (node.type === "heading" && node.content?.[0]?.text === "Legal notes") node.attrs = { ...node.attrs, internal: true };
+    for (const child of node.content ?? []) {
+      if (child.type === "text" && child.text?.includes("INTERNAL_MARK")) {
+        child.text = child.text.replace("INTERNAL_MARK", "");
+        node.content?.push({ type: "text", text: SECRET_PASSAGE, marks: [{ type: "internal" }] });
+      }
+    }
+  }
+  return doc;
+}
+
+async function setup() {
+  const ctx = await createTeamWith(["MEMBER", "VIEWER"]);
+  const incident = await declareIncident(ctx.owner.userId, { teamId: ctx.team.id, title: "Reports stopped", severity: "SEV3" });
+  const base = { teamId: ctx.team.id, incidentId: incident.id };
+  const { id } = await startPostmortem(ctx.owner.userId, { ...base, templateId: "builtin:standard", title: "Reports stopped" });
+  const row = await db().postmortem.findUniqueOrThrow({ where: { id } });
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, new Uint8Array(row.ydoc));
+  replaceDocumentContent(doc, documentWithInternals());
+  await storeDocumentState(id, Y.encodeStateAsUpdate(doc), [ctx.owner.userId]);
+  const event = await addEvent(ctx.owner.userId, { ...base, kind: "ACTION", body: SECRET_EVENT });
+  await setEventInternal(ctx.owner.userId, { teamId: ctx.team.id, eventId: event.id, internal: "true" });
+  await addEvent(ctx.owner.userId, { ...base, kind: "MITIGATION", body: "Created the index concurrently." });
+  const task = await createTask(ctx.owner.userId, { ...base, title: SECRET_TASK, type: "CORRECTIVE" });
+  await setTaskInternal(ctx.owner.userId, { teamId: ctx.team.id, taskId: task.id, internal: "true" });
+  await createTask(ctx.owner.userId, { ...base, title: "Alert on slow reports", type: "DETECTIVE" });
+  return { ...ctx, id, incidentId: incident.id };
+}
+
+async function approved(ctx: Awaited<ReturnType<typeof setup>>) {
+  const pm = { teamId: ctx.team.id, postmortemId: ctx.id };
+  await requestReview(ctx.owner.userId, { ...pm, reviewerIds: [ctx.members.MEMBER!.userId] });
+  const version = (await db().postmortem.findUniqueOrThrow({ where: { id: ctx.id } })).contentVersion;
+  await approve(ctx.members.MEMBER!.userId, { ...pm, contentVersion: version });
+  return { ...pm, contentVersion: version };
+}
+
+const publishInput = (pm: { teamId: string; postmortemId: string; contentVersion: number }, extra: Record<string, unknown> = {}) => ({
+  ...pm,
+  title: "When reports stopped",
+  subtitle: "A missing index",
+  confirmed: "on",
+  noindex: "on",
+  ...extra,
+});
+
+async function body(response: Response) {
+  return { status: response.status, text: await response.text(), headers: response.headers };
+}
+
+describe("redaction", () => {
+  it("leaves internal passages, sections, events, tasks and people out of everything public", async () => {
+    const ctx = await setup();
+    const pm = await approved(ctx);
+    const { slug } = await publish(ctx.owner.userId, publishInput(pm, { listed: "on" }));
+    await db().team.update({ where: { id: ctx.team.id }, data: { publicIndex: true } });
+    const page = await body(await publicPostmortemResponse({ slug }, null, "https://hindsight.example", `/p/${slug}`));
+    const feed = await body(await teamFeed(ctx.team.slug, "https://hindsight.example"));
+    const edition = await db().publicEdition.findFirstOrThrow({ where: { postmortemId: ctx.id } });
+    const stored = JSON.stringify(edition.body);
+    for (const leaked of [SECRET_PASSAGE, SECRET_SECTION, "Legal notes", SECRET_EVENT, SECRET_TASK]) {
+      expect(page.text, leaked).not.toContain(leaked);
+      expect(stored, leaked).not.toContain(leaked);
+      expect(feed.text, leaked).not.toContain(leaked);
+    }
+    // The sign-off record is kept with the edition, but people's names are not shown publicly.
+    expect(edition.body).toMatchObject({ signOff: [{ name: "MEMBER user" }] });
+    for (const name of ["Owner", "MEMBER user"]) {
+      expect(page.text, name).not.toContain(name);
+      expect(feed.text, name).not.toContain(name);
+    }
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("When reports stopped");
+    expect(page.text).toContain("Created the index concurrently.");
+    expect(page.text).toContain("Alert on slow reports");
+    expect(page.text).toContain("Public sentence.");
+    // No user script, no unsafe link; tags in the text are shown as text.
+    expect(page.text).not.toContain("<script>alert");
+    expect(page.text).toContain("&lt;script&gt;");
+    expect(page.text).not.toContain("javascript:");
+    expect(page.text).toContain('href="https://example.com/dash"');
+    expect([...page.text.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script src="/p-time.js" defer>']);
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(page.headers.get("x-robots-tag")).toContain("noindex");
+    expect(page.text).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(page.text).toContain('<link rel="canonical" href="https://hindsight.example/p/');
+    expect(feed.text).toContain("When reports stopped");
+  });
+
+  it("removes an internal section up to the next heading of the same or a higher level", () => {
+    const doc = redactDocument(documentWithInternals());
+    expect(sectionsOf(doc).map((s) => s.heading)).toEqual(["Summary", "Timeline", "Root cause", "Resolution and recovery", "Corrective and preventive measures"]);
+    expect(JSON.stringify(doc)).not.toContain(SECRET_SECTION);
+  });
+
+  it("the redaction check flags addresses, hosts, names and keys", () => {
+    const text = "Mail ops@acme.test from 10.0.3.17 on db-7.corp.acme.net, asked Grace Hopper; key AKIAABCDEFGHIJKLMNOP and ghp_abcdefghijklmnopqrstuvwxyz0123456789.";
+    const leaks = findLeaks(text, { memberNames: ["Grace Hopper"], hostPatterns: ["*.corp.acme.net"] });
+    expect(leaks.map((l) => l.kind).sort()).toEqual(["email", "hostname", "ip", "person", "secret", "secret"]);
+    expect(findLeaks("All clear.", { memberNames: ["Al"], hostPatterns: [] })).toEqual([]);
+    expect(hostPatternToRegExp("bad pattern(")).toBeNull();
+  });
+
+  it("the publish page lists what is left out and what looks like a leak", async () => {
+    const ctx = await setup();
+    const view = await getPublishingView({ userId: ctx.owner.userId, teamId: ctx.team.id, role: "OWNER" }, ctx.team.id, ctx.id);
+    expect(view.omitted).toEqual({ sections: 0, passages: 1, events: 1, tasks: 1 });
+    expect(view.body.markdown).not.toContain(SECRET_PASSAGE);
+  });
+});
+
+describe("publishing rules", () => {
+  it("only an approved, current version is published, by members of the team", async () => {
+    const ctx = await setup();
+    const draft = { teamId: ctx.team.id, postmortemId: ctx.id, contentVersion: 2 };
+    expect((await rejection(publish(ctx.owner.userId, publishInput(draft)))).message).toMatch(/Only an approved postmortem/);
+    const pm = await approved(ctx);
+    expect((await rejection(publish(ctx.owner.userId, publishInput({ ...pm, contentVersion: pm.contentVersion - 1 })))).code).toBe("CONFLICT");
+    expect((await rejection(publish(ctx.members.VIEWER!.userId, publishInput(pm)))).code).toBe("FORBIDDEN");
+    expect((await rejection(publish(ctx.owner.userId, publishInput(pm, { confirmed: undefined })))).fields?.confirmed).toBeDefined();
+    const other = await createTeamWith();
+    expect((await rejection(publish(other.owner.userId, publishInput({ ...pm, teamId: other.team.id })))).code).toBe("NOT_FOUND");
+    const { slug, edition } = await publish(ctx.owner.userId, publishInput(pm));
+    expect(edition).toBe(1);
+    expect(slug).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect((await db().postmortem.findUniqueOrThrow({ where: { id: ctx.id } })).status).toBe("PUBLISHED");
+  });
+
+  it("revoking answers gone; publishing again is a second edition and restores the link; old editions still answer", async () => {
+    const ctx = await setup();
+    const pm = await approved(ctx);
+    const { slug } = await publish(ctx.owner.userId, publishInput(pm));
+    await revoke(ctx.owner.userId, { teamId: ctx.team.id, postmortemId: ctx.id });
+    expect((await lookupPublication({ slug }, null)).kind).toBe("gone");
+    expect((await body(await publicPostmortemResponse({ slug }, null, "https://x.test", `/p/${slug}`))).status).toBe(410);
+    await publish(ctx.owner.userId, publishInput(pm, { note: "Corrected the timeline." }));
+    const latest = await lookupPublication({ slug }, null);
+    expect(latest.kind === "edition" && latest.editions.map((e) => e.number)).toEqual([2, 1]);
+    const first = await lookupPublication({ slug }, 1);
+    expect(first.kind === "edition" && first.edition.number).toBe(1);
+    const html = (await body(await publicPostmortemResponse({ slug }, "1", "https://x.test", `/p/${slug}`))).text;
+    expect(html).toContain("This is edition 1.");
+    expect(html).toContain("Corrected the timeline.");
+  });
+
+  it("nothing unpublished answers at any public address", async () => {
+    const ctx = await setup();
+    const pm = await approved(ctx);
+    const ids = [ctx.id, ctx.incidentId, ctx.team.id, ctx.team.slug, randomSlug(), "", "%00", "../etc/passwd"];
+    for (const id of ids) expect((await lookupPublication({ slug: id }, null)).kind).toBe("missing");
+    const { slug } = await publish(ctx.owner.userId, publishInput(pm, { customSlug: "reports-outage" }));
+    expect((await lookupPublication({ teamSlug: ctx.team.slug, customSlug: "reports-outage" }, null)).kind).toBe("edition");
+    const other = await createTeamWith();
+    expect((await lookupPublication({ teamSlug: other.team.slug, customSlug: "reports-outage" }, null)).kind).toBe("missing");
+    expect((await lookupPublication({ slug }, 99)).kind).toBe("missing");
+    const publication = await db().publication.findUniqueOrThrow({ where: { slug } });
+    expect((await lookupPublication({ slug: publication.id }, null)).kind).toBe("missing");
+    expect(await publicationVersion({ slug: "nope" })).toBe("missing");
+    // The team index is opt-in, and lists only listed publications.
+    expect(await teamIndex(ctx.team.slug)).toBeNull();
+  });
+
+  it("chosen addresses are validated and unique per team", async () => {
+    expect(customSlugSchema.safeParse("Reports Outage").success).toBe(false);
+    expect(customSlugSchema.safeParse("images").success).toBe(false);
+    expect(customSlugSchema.parse("reports-outage-2025")).toBe("reports-outage-2025");
+    const ctx = await setup();
+    const pm = await approved(ctx);
+    await publish(ctx.owner.userId, publishInput(pm, { customSlug: "the-outage" }));
+    const incident = await declareIncident(ctx.owner.userId, { teamId: ctx.team.id, title: "Another", severity: "SEV3" });
+    const second = await importPostmortem(ctx.owner.userId, { teamId: ctx.team.id, incidentId: incident.id, markdown: DOCUMENT.replace(/INTERNAL_MARK/, "") });
+    await requestReview(ctx.owner.userId, { teamId: ctx.team.id, postmortemId: second.id, reviewerIds: [ctx.members.MEMBER!.userId] });
+    const v = (await db().postmortem.findUniqueOrThrow({ where: { id: second.id } })).contentVersion;
+    await approve(ctx.members.MEMBER!.userId, { teamId: ctx.team.id, postmortemId: second.id, contentVersion: v });
+    const clash = await rejection(publish(ctx.owner.userId, publishInput({ teamId: ctx.team.id, postmortemId: second.id, contentVersion: v }, { customSlug: "the-outage" })));
+    expect(clash.fields?.customSlug).toBeDefined();
+    const slugs = new Set(Array.from({ length: 1000 }, randomSlug));
+    expect(slugs.size).toBe(1000);
+  });
+});
+
+describe("Markdown export and import", () => {
+  it("importing the exported Markdown as a new postmortem reproduces the sections", async () => {
+    const ctx = await setup();
+    const row = await db().postmortem.findUniqueOrThrow({ where: { id: ctx.id } });
+    const facts = await loadPostmortemFacts({ userId: ctx.owner.userId, teamId: ctx.team.id, role: "OWNER" }, ctx.team.id, ctx.incidentId);
+    const exported = exportMarkdown(row.title, row.markdown, facts!);
+    expect(exported).toContain("# Reports stopped");
+    expect(exported).toContain(SECRET_EVENT); // internal export keeps everything
+    expect(exported).not.toContain("::live");
+    const incident = await declareIncident(ctx.owner.userId, { teamId: ctx.team.id, title: "Reimport" });
+    const imported = await importPostmortem(ctx.owner.userId, { teamId: ctx.team.id, incidentId: incident.id, markdown: exported });
+    const copy = await db().postmortem.findUniqueOrThrow({ where: { id: imported.id } });
+    expect(copy.title).toBe("Reports stopped");
+    const headings = (doc: JSONContent) => sectionsOf(doc).map((s) => s.heading);
+    expect(headings(documentFromUpdate(new Uint8Array(copy.ydoc)))).toEqual(headings(documentFromUpdate(new Uint8Array(row.ydoc))));
+    expect((await rejection(importPostmortem(ctx.owner.userId, { teamId: ctx.team.id, incidentId: incident.id, markdown: "x" }))).code).toBe("CONFLICT");
+  });
+});
