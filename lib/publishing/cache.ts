@@ -8,7 +8,10 @@ const MAX_ENTRIES = 500;
 
 export type CachedPage = { status: number; body: string; noindex: boolean; key: string; checkedAt: number };
 
-const pages = new Map<string, CachedPage>();
+// On globalThis: Next.js bundles route handlers and server actions separately, and a publish or
+// revoke (an action) must clear the pages the public route (a handler) serves in this process.
+const store = globalThis as unknown as { hindsightPublicPages?: Map<string, CachedPage> };
+const pages = (store.hindsightPublicPages ??= new Map<string, CachedPage>());
 
 export function cachedPage(url: string, now = Date.now()): { page: CachedPage; fresh: boolean } | null {
   const page = pages.get(url);

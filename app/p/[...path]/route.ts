@@ -34,7 +34,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     rest = segments.slice(2);
   }
   const basePath = "slug" in path ? `/p/${path.slug}` : `/p/${path.teamSlug}/${path.customSlug}`;
-  if (rest.length === 0) return publicPostmortemResponse(path, request.nextUrl.searchParams.get("edition"), origin, basePath);
+  if (rest.length === 0) return publicPostmortemResponse(path, request.nextUrl.searchParams.get("edition"), origin, basePath, request.headers.get("if-none-match"));
   if (rest.length === 1 && rest[0] === "og.png") return previewImage(path);
   if (rest.length === 2 && rest[0] === "images") return editionImage(path, rest[1]!);
   return notFound();

@@ -1,0 +1,94 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createTeam, inviteNewMember, newUser, signUp, uniqueSlug } from "./fixtures";
+
+const section = (page: Page, heading: string) => page.locator(`.postmortem-doc h2:has-text("${heading}") + p`);
+const saved = (page: Page) => expect(page.locator("[data-connection]").first()).toHaveText("All changes saved", { timeout: 20_000 });
+
+test("publish an approved postmortem, read it signed out without the internal passage, take it down, publish a correction", async ({ page, browser }) => {
+  const slug = uniqueSlug("pub");
+  await signUp(page, newUser("Paula Publisher"));
+  await createTeam(page, "Publishing Team", slug);
+  const reviewer = await inviteNewMember(page, browser, slug, "Ravi Reviewer");
+
+  await page.goto(`/t/${slug}/incidents/new`);
+  await page.getByLabel("What is happening?").fill("Search was down");
+  await page.getByLabel("What is happening?").press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Search was down" })).toBeVisible();
+  await page.getByRole("link", { name: "Start postmortem" }).click();
+  await page.getByRole("button", { name: "Start the postmortem" }).click();
+  await saved(page);
+
+  // One passage is public, one is marked internal with the toolbar.
+  await section(page, "Root cause").click();
+  await page.keyboard.type("The search cluster ran out of disk.");
+  await section(page, "Resolution and recovery").click();
+  await page.keyboard.type("Contact jane.doe@corp.example for the raw logs.");
+  await page.keyboard.press("Shift+Home");
+  await page.getByRole("button", { name: /^Internal/ }).click();
+  await expect(page.locator(".postmortem-doc .internal-passage")).toHaveText("Contact jane.doe@corp.example for the raw logs.");
+  await saved(page);
+  await page.waitForTimeout(2_500);
+
+  // Review and approval.
+  await page.getByRole("link", { name: "Review and sign-off" }).click();
+  await page.getByRole("checkbox", { name: "Ravi Reviewer" }).check();
+  await page.getByRole("button", { name: "Request review" }).click();
+  await expect(page.getByText("Review requested from 1 person.")).toBeVisible();
+  await reviewer.page.goto(`/t/${slug}/incidents/1/postmortem/review`);
+  await reviewer.page.getByRole("button", { name: "Approve" }).click();
+  await expect(reviewer.page.getByText("Approved. The postmortem now meets the sign-off policy.")).toBeVisible();
+
+  // The redaction check and the publish form.
+  await page.goto(`/t/${slug}/incidents/1/postmortem/publish`);
+  await expect(page.getByText(/Left out as internal: 0 sections, 1 passage/)).toBeVisible();
+  await page.getByLabel("Subtitle").fill("Full disks and what we changed");
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByText("Confirm that you have checked what will be public.")).toBeVisible();
+  await page.getByLabel(/I have read the preview/).check();
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByText("Published.", { exact: true })).toBeVisible();
+  const link = (await page.getByRole("link", { name: /^\/p\// }).first().getAttribute("href"))!;
+  expect(link).toMatch(/^\/p\/[A-Za-z0-9_-]{22}$/);
+
+  // A fresh context with no session reads it; the internal passage is nowhere in the response.
+  const reader = await browser.newContext();
+  const anon = await reader.newPage();
+  const response = await anon.goto(link);
+  expect(response?.status()).toBe(200);
+  const html = await response!.text();
+  expect(html).not.toContain("jane.doe@corp.example");
+  expect(html).not.toContain("raw logs");
+  await expect(anon.getByRole("heading", { level: 1, name: "Search was down" })).toBeVisible();
+  await expect(anon.getByText("Full disks and what we changed")).toBeVisible();
+  await expect(anon.getByText("The search cluster ran out of disk.")).toBeVisible();
+  await expect(anon.locator('meta[property="og:image"]')).toHaveAttribute("content", new RegExp(`${link}/og.png$`));
+  const og = await anon.request.get(`${link}/og.png`);
+  expect(og.status()).toBe(200);
+  expect(og.headers()["content-type"]).toBe("image/png");
+
+  // Taken down: 410 Gone.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Unpublish" }).click();
+  await expect(page.getByText(/Taken down: the link answers “gone”/)).toBeVisible();
+  const gone = await anon.goto(link);
+  expect(gone?.status()).toBe(410);
+  await expect(anon.getByRole("heading", { name: "This postmortem is no longer published" })).toBeVisible();
+
+  // Published again as a correction: the link is back, with two editions in its changelog.
+  await page.reload();
+  await page.getByLabel("What changed in this edition").fill("Clarified the root cause.");
+  await page.getByLabel(/I have read the preview/).check();
+  await page.getByRole("button", { name: "Publish a new edition" }).click();
+  await expect(page.getByText("Published edition 2.")).toBeVisible();
+  const back = await anon.goto(link);
+  expect(back?.status()).toBe(200);
+  await expect(anon.getByText(/Updated on/)).toBeVisible();
+  const changelog = anon.locator("#changelog");
+  await expect(changelog.getByRole("listitem")).toHaveCount(2);
+  await expect(changelog).toContainText("Clarified the root cause.");
+  const old = await anon.goto(`${link}?edition=1`);
+  expect(old?.status()).toBe(200);
+  await expect(anon.getByText("This is edition 1.")).toBeVisible();
+  await reader.close();
+  await reviewer.context.close();
+});
