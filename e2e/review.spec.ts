@@ -1,112 +1,183 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createTeam, inviteNewMember, newUser, signUp, uniqueSlug } from "./fixtures";
 
+async function declare(page: Page, slug: string, title: string) {
+  await page.goto(`/t/${slug}/incidents/new`);
+  await page.getByLabel("What is happening?").fill(title);
+  await page.getByLabel("What is happening?").press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+}
+
 const section = (page: Page, heading: string) => page.locator(`.postmortem-doc h2:has-text("${heading}") + p`);
 const saved = (page: Page) => expect(page.locator("[data-connection]").first()).toHaveText("All changes saved", { timeout: 20_000 });
+const reviewUrl = (slug: string) => `/t/${slug}/incidents/1/postmortem/review`;
+const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 
-async function writeInto(page: Page, heading: string, text: string) {
-  await section(page, heading).click();
-  await page.keyboard.press("End");
-  await page.keyboard.type(text);
+/** The content version the server has stored, as the review view shows it. */
+async function storedVersion(page: Page, slug: string): Promise<number> {
+  await page.goto(reviewUrl(slug));
+  const text = await page.getByText(/^Version \d+$/).textContent();
+  return Number(text?.replace("Version ", ""));
 }
 
-/** The collaboration server stores two seconds after the last keystroke; the review works on what is stored. */
-async function stored(page: Page) {
+/**
+ * Types at the end of sections through the real collaborative editor, leaves it (the server stores
+ * on a 2 s debounce and when the last editor goes) and waits until the stored version moved past
+ * `before` and stays there. Returns that version.
+ */
+async function edit(page: Page, slug: string, before: number, lines: [heading: string, text: string][]): Promise<number> {
+  await page.goto(`/t/${slug}/incidents/1/postmortem`);
   await saved(page);
-  await page.waitForTimeout(2_500);
+  await expect(page.locator(".postmortem-doc")).toHaveAttribute("contenteditable", "true");
+  for (const [heading, text] of lines) {
+    await section(page, heading).click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(text);
+  }
+  await saved(page);
+  await expect.poll(() => storedVersion(page, slug), { timeout: 30_000 }).toBeGreaterThan(before);
+  await page.waitForTimeout(2500);
+  const settled = await storedVersion(page, slug);
+  await expect.poll(() => storedVersion(page, slug)).toBe(settled);
+  return settled;
 }
 
-test("two reviewers: changes requested, fixed, both approve, an edit after approval makes it stale", async ({ page, browser }) => {
-  const slug = uniqueSlug("rv");
-  await signUp(page, newUser("Alma Author"));
-  await createTeam(page, "Review Team", slug);
-  const one = await inviteNewMember(page, browser, slug, "Rene Reviewer");
-  const two = await inviteNewMember(page, browser, slug, "Sam Second");
+async function seeNotification(page: Page, message: string | RegExp) {
+  await page.goto("/notifications");
+  await expect(page.getByText(message).first()).toBeVisible();
+}
 
-  // The team asks for two approvals on SEV3 postmortems.
+const status = (page: Page) => page.locator("h1 + div").getByText(/^(Draft|In review|Approved|Published)$/);
+const record = (page: Page) => page.getByRole("list", { name: "Sign-off record" });
+
+test("named reviewers request changes, then both approve the edited version; an edit after approval makes it stale", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const slug = uniqueSlug("rev");
+  await signUp(page, newUser("Olive Author"));
+  await createTeam(page, "Review Team", slug);
+
+  // The team asks for two approvals on a SEV3 (the default is one).
   await page.goto(`/t/${slug}/settings/sign-off`);
   await page.getByLabel("SEV3 approvals needed").fill("2");
   await page.getByRole("button", { name: "Save policy" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
 
-  await page.goto(`/t/${slug}/incidents/new`);
-  await page.getByLabel("What is happening?").fill("Checkout errors");
-  await page.getByLabel("What is happening?").press("Enter");
-  await expect(page.getByRole("heading", { level: 1, name: "Checkout errors" })).toBeVisible();
-  await page.getByRole("link", { name: "Start postmortem" }).click();
+  const rhea = await inviteNewMember(page, browser, slug, "Rhea Reviewer");
+  const sam = await inviteNewMember(page, browser, slug, "Sam Second");
+
+  await declare(page, slug, "Checkout latency spike");
+  await page.goto(`/t/${slug}/incidents/1/postmortem`);
   await page.getByRole("button", { name: "Start the postmortem" }).click();
   await saved(page);
 
-  // Required sections are empty: asking for review is refused with the list.
-  await page.getByRole("link", { name: "Review and sign-off" }).click();
-  await page.getByRole("checkbox", { name: "Rene Reviewer" }).check();
-  await page.getByRole("checkbox", { name: "Sam Second" }).check();
+  // Required sections are empty: asking for review is refused with their names, the choice kept.
+  await page.goto(reviewUrl(slug));
+  await page.getByRole("checkbox", { name: "Rhea Reviewer" }).check();
   await page.getByRole("button", { name: "Request review" }).click();
   await expect(page.getByText(/Required sections are empty: Root cause, Resolution and recovery/)).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "Rhea Reviewer" })).toBeChecked();
+  await expect(status(page)).toHaveText("Draft");
 
-  await page.goto(`/t/${slug}/incidents/1/postmortem`);
-  await saved(page);
-  await writeInto(page, "Root cause", "A bad deploy of the payment client.");
-  await writeInto(page, "Resolution and recovery", "Rolled back.");
-  await stored(page);
-  await page.getByRole("link", { name: "Review and sign-off" }).click();
-  await page.getByRole("checkbox", { name: "Rene Reviewer" }).check();
+  const v1 = await edit(page, slug, 1, [
+    ["Root cause", "A cache node was evicted during a deploy."],
+    ["Resolution and recovery", "Rolled back the deploy."],
+  ]);
+
+  // The author asks both by name.
+  await page.goto(reviewUrl(slug));
+  await page.getByRole("checkbox", { name: "Rhea Reviewer" }).check();
   await page.getByRole("checkbox", { name: "Sam Second" }).check();
   await page.getByRole("button", { name: "Request review" }).click();
   await expect(page.getByText("Review requested from 2 people.")).toBeVisible();
-  await expect(page.getByText("In review", { exact: true }).first()).toBeVisible();
+  await expect(status(page)).toHaveText("In review");
+  await expect(page.getByRole("list", { name: "Sign-off policy" })).toContainText("0 of 2 approvals");
+  await expect(page.getByText("You wrote this postmortem, so you cannot approve it.")).toBeVisible();
 
-  // Rene is notified, reads it and requests changes.
-  await one.page.goto("/notifications");
-  await one.page.getByText("Alma Author asked you to review the postmortem of INC-1").click();
-  await expect(one.page.getByRole("heading", { name: "The postmortem as it will read" })).toBeVisible();
-  await expect(one.page.getByText("A bad deploy of the payment client.")).toBeVisible();
-  await one.page.getByLabel("Request changes").fill("Say how we will catch a bad client deploy next time.");
-  await one.page.getByRole("button", { name: "Request changes" }).click();
-  await expect(one.page.getByText("Changes were requested. Edit the postmortem, then ask for review again.")).toBeVisible();
+  // Rhea was told, finds it under "awaiting my review", and requests changes with a comment.
+  await seeNotification(rhea.page, "Olive Author asked you to review the postmortem of INC-1");
+  await rhea.page.goto(`/t/${slug}/postmortems?view=mine`);
+  await rhea.page.getByRole("link", { name: /Checkout latency spike/ }).click();
+  await expect(rhea.page).toHaveURL(new RegExp(`${reviewUrl(slug)}$`));
+  await expect(rhea.page.getByText(`You are reviewing version ${v1}.`)).toBeVisible();
+  await rhea.page.getByLabel("Request changes").fill("Say which deploy, and how the rollback was verified.");
+  await rhea.page.getByRole("button", { name: "Request changes" }).click();
+  await expect(rhea.page.getByText(`You requested changes to version ${v1}: “Say which deploy, and how the rollback was verified.”`)).toBeVisible();
+  await expect(status(rhea.page)).toHaveText("Draft");
 
-  // Alma edits and sends it back.
-  await page.goto(`/t/${slug}/incidents/1/postmortem`);
-  await expect(page.getByText("Draft", { exact: true }).first()).toBeVisible();
-  await saved(page);
-  await writeInto(page, "Root cause", " A canary would have caught it.");
-  await stored(page);
-  await page.getByRole("link", { name: "Review and sign-off" }).click();
+  // The author is told, edits the document in the live editor and asks again.
+  await seeNotification(page, "Rhea Reviewer requested changes to the postmortem of INC-1");
+  const v2 = await edit(page, slug, v1, [
+    ["Root cause", " It was the 14:02 deploy of the pricing service."],
+    ["Resolution and recovery", " Verified by the checkout p99 returning under 300 ms."],
+  ]);
+  await page.goto(reviewUrl(slug));
+  await expect(page.getByText(`Rhea Reviewer requested changes to version ${v1}: “Say which deploy, and how the rollback was verified.” Edit the postmortem, then ask for review again.`)).toBeVisible();
   await page.getByRole("button", { name: "Send for review again" }).click();
-  await expect(page.getByText("In review", { exact: true }).first()).toBeVisible();
+  await expect(status(page)).toHaveText("In review");
 
-  // Rene sees what changed since they last looked, and both approve.
-  await one.page.goto(`/t/${slug}/incidents/1/postmortem/review`);
-  await expect(one.page.getByRole("heading", { name: "What changed" })).toBeVisible();
-  await expect(one.page.locator("ins", { hasText: "A canary would have caught it." })).toBeVisible();
-  await one.page.getByRole("button", { name: "Approve" }).click();
-  await expect(one.page.getByText("Approved. More sign-off is needed.")).toBeVisible();
-  await two.page.goto(`/t/${slug}/incidents/1/postmortem/review`);
-  await expect(two.page.getByText("1 of 2 approvals")).toBeVisible();
-  await two.page.getByRole("button", { name: "Approve" }).click();
-  await expect(two.page.getByText("Approved. The postmortem now meets the sign-off policy.")).toBeVisible();
+  // Rhea sees what changed since she last looked, then approves; one of two.
+  await rhea.page.goto("/notifications");
+  await expect(rhea.page.getByText("Olive Author asked you to review the postmortem of INC-1")).toHaveCount(2);
+  await rhea.page.goto(reviewUrl(slug));
+  const changes = rhea.page.locator("section", { has: rhea.page.getByRole("heading", { name: "What changed" }) });
+  await expect(changes).toContainText(`Since version ${v1}, when you last looked`);
+  await expect(changes.getByLabel("changed").first()).toBeAttached();
+  await expect(changes.locator("ins").filter({ hasText: "14:02 deploy of the pricing service" })).toBeVisible();
+  await rhea.page.getByRole("button", { name: "Approve" }).click();
+  await expect(rhea.page.getByText("Approved. More sign-off is needed.")).toBeVisible();
+  await expect(rhea.page.getByRole("list", { name: "Sign-off policy" })).toContainText("1 of 2 approvals");
+  await expect(status(rhea.page)).toHaveText("In review");
 
-  // The record shows both approvals, each with the version it was given on.
-  await page.goto(`/t/${slug}/incidents/1/postmortem/review`);
-  await expect(page.getByText("Approved: it meets the policy and can be published.")).toBeVisible();
-  const record = page.getByRole("list", { name: "Sign-off record" });
-  await expect(record.getByRole("listitem").filter({ hasText: "Rene Reviewer approved version" })).toBeVisible();
-  await expect(record.getByRole("listitem").filter({ hasText: "Sam Second approved version" })).toBeVisible();
-  await expect(record.getByRole("listitem").filter({ hasText: "Rene Reviewer requested changes to version" })).toBeVisible();
+  // Sam approves the same version: the policy is met.
+  await sam.page.goto(reviewUrl(slug));
+  await expect(sam.page.getByText(`You are reviewing version ${v2}.`)).toBeVisible();
+  await sam.page.getByLabel(/^Approve version/).fill("Clear and complete.");
+  await sam.page.getByRole("button", { name: "Approve" }).click();
+  await expect(sam.page.getByText("Approved. The postmortem now meets the sign-off policy.")).toBeVisible();
+  await expect(status(sam.page)).toHaveText("Approved");
+  await seeNotification(page, "The postmortem of INC-1 is approved");
 
-  // An edit after approval: the approvals go stale and the postmortem is back in review.
-  await page.goto(`/t/${slug}/incidents/1/postmortem`);
-  await saved(page);
-  await writeInto(page, "Resolution and recovery", " Then redeployed with a fix.");
-  await stored(page);
-  await page.goto(`/t/${slug}/incidents/1/postmortem/review`);
-  await expect(page.getByText("In review", { exact: true }).first()).toBeVisible();
-  await expect(record.getByText("stale: changed since")).toHaveCount(2);
-  await expect(page.getByText("0 of 2 approvals")).toBeVisible();
-  await one.page.goto("/notifications");
-  await expect(one.page.getByText(/Your approval of the postmortem of INC-1 is stale/)).toBeVisible();
+  // The sign-off record: both approvals with the version they approved, and the earlier request for changes.
+  await page.goto(reviewUrl(slug));
+  await expect(page.getByRole("list", { name: "Sign-off policy" })).toContainText("2 of 2 approvals");
+  const entries = record(page).getByRole("listitem");
+  await expect(entries).toHaveCount(3);
+  await expect(entries.filter({ hasText: "Sam Second" })).toContainText(`approved version ${v2}`);
+  await expect(entries.filter({ hasText: "Rhea Reviewer approved" })).toContainText(`approved version ${v2}`);
+  await expect(entries.filter({ hasText: "requested changes to" })).toContainText(`Rhea Reviewer requested changes to version ${v1}`);
+  await expect(record(page)).not.toContainText("stale");
+  await shot(page, "approved");
+
+  // An edit after approval: both approvals are stale (shown, not dropped), and it is back in review.
+  const v3 = await edit(page, slug, v2, [["Root cause", " The eviction policy has since been fixed."]]);
+  await page.goto(reviewUrl(slug));
+  await expect(status(page)).toHaveText("In review");
+  await expect(page.getByRole("list", { name: "Sign-off policy" })).toContainText("0 of 2 approvals");
+  await expect(entries).toHaveCount(3);
+  await expect(entries.filter({ hasText: "stale" })).toHaveCount(2);
+  await expect(page.getByRole("list", { name: "Reviewers" })).toContainText(`approved v${v2} (stale)`);
+  await shot(page, "stale");
+  await seeNotification(rhea.page, "Your approval of the postmortem of INC-1 is stale: it was edited after you approved");
+
+  // An approval carrying the old version is refused with a message; the new one can be approved.
+  await sam.page.getByLabel(/^Approve version/).fill("Still fine.");
+  await sam.page.getByRole("button", { name: "Approve" }).click();
+  await expect(sam.page.getByText(`you read version ${v2}, it is now version ${v3}`)).toBeVisible();
+  await expect(sam.page.getByLabel(/^Approve version/)).toHaveValue("Still fine.");
+  await sam.page.goto(reviewUrl(slug));
+  await expect(sam.page.getByText(`You are reviewing version ${v3}.`)).toBeVisible();
+
+  // The incident's timeline tells the story.
   await page.goto(`/t/${slug}/incidents/1`);
-  await expect(page.getByText("Postmortem back in review: it was edited after approval")).toBeVisible();
-  await one.context.close();
-  await two.context.close();
+  for (const line of [
+    "Postmortem sent for review to Rhea Reviewer, Sam Second",
+    "Rhea Reviewer requested changes to the postmortem",
+    "Rhea Reviewer approved the postmortem",
+    "Postmortem approved by Sam Second",
+    "Postmortem back in review: it was edited after approval",
+  ]) {
+    await expect(page.getByText(line).first()).toBeVisible();
+  }
+  await rhea.context.close();
+  await sam.context.close();
 });

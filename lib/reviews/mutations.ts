@@ -76,23 +76,22 @@ export async function requestReview(userId: string, input: unknown, notifier: No
     });
     const names = added.map((r) => r.user.name).join(", ");
     const requester = await nameOf(tx, userId);
-    const wasDraft = subject.status === "DRAFT";
-    // Sent (again) from a draft: every reviewer is asked to look at this version; during a review, only the new ones.
-    const toNotify = wasDraft
-      ? await tx.reviewRequest.findMany({ where: { postmortemId: subject.id }, select: { reviewerId: true } }).then((rows) => rows.map((r) => r.reviewerId))
-      : added.map((r) => r.userId);
-    if (wasDraft) {
-      const everyone = await tx.reviewRequest.findMany({ where: { postmortemId: subject.id }, select: { reviewer: { select: { name: true } } } });
-      await changeStatus(tx, subject, "IN_REVIEW", userId, `Postmortem sent for review to ${everyone.map((r) => r.reviewer.name).join(", ")}.`);
+    const starting = subject.status === "DRAFT";
+    // A fresh round (first request, or after changes were requested) asks everyone named so far again.
+    const asked = starting
+      ? await tx.reviewRequest.findMany({ where: { postmortemId: subject.id, teamId: data.teamId, reviewer: { memberships: { some: { teamId: data.teamId, role: { in: ["OWNER", "ADMIN", "MEMBER"] } } } } }, select: { reviewerId: true, reviewer: { select: { name: true } } }, orderBy: { createdAt: "asc" }, take: 50 })
+      : added.map((r) => ({ reviewerId: r.userId, reviewer: r.user }));
+    if (starting) {
+      await changeStatus(tx, subject, "IN_REVIEW", userId, `Postmortem sent for review to ${asked.map((r) => r.reviewer.name).join(", ")} (version ${subject.contentVersion}).`);
     } else if (added.length > 0) {
       await recordSystemEvents(tx, { teamId: data.teamId, incidentId: subject.incidentId, actorId: userId, at: new Date() }, [{ kind: "UPDATE", body: `Postmortem review also requested from ${names}.` }]);
     }
     await notifier.notify(
-      toNotify.map((reviewerId) => ({
-        userId: reviewerId,
+      asked.map((r) => ({
+        userId: r.reviewerId,
         teamId: data.teamId,
         kind: "review.requested" as const,
-        dedupeKey: `review-requested:${subject.id}:${reviewerId}:${subject.contentVersion}`,
+        dedupeKey: `review-requested:${subject.id}:${r.reviewerId}:${subject.contentVersion}`,
         message: `${requester} asked you to review the postmortem of ${formatIncidentNumber(subject.incidentNumber)}`,
         href: reviewHref(subject),
       })),
@@ -104,14 +103,17 @@ export async function requestReview(userId: string, input: unknown, notifier: No
   });
 }
 
-async function assertReviewer(tx: Tx, userId: string, subject: ReviewSubject, contentVersion: number): Promise<string> {
+async function assertReviewer(tx: Tx, userId: string, subject: ReviewSubject, read: { contentVersion: number; factsVersion?: number }): Promise<string> {
   const actor = await loadActor(tx, userId, subject.teamId);
   authorize(actor, "postmortem.review", { teamId: subject.teamId, postmortemAuthorId: subject.authorId });
-  if (contentVersion !== subject.contentVersion) {
+  if (read.contentVersion !== subject.contentVersion) {
     throw new AppError(
       "CONFLICT",
-      `The postmortem changed while you were reading it (you read version ${contentVersion}, it is now version ${subject.contentVersion}). Look at the changes, then decide again.`,
+      `The postmortem changed while you were reading it (you read version ${read.contentVersion}, it is now version ${subject.contentVersion}). Look at the changes, then decide again.`,
     );
+  }
+  if (subject.policy.factsCountAsChange && read.factsVersion !== undefined && read.factsVersion !== subject.factsVersion) {
+    throw new AppError("CONFLICT", "The incident's timeline, tasks or times changed while you were reading. Reload to see them, then decide again.");
   }
   return nameOf(tx, userId);
 }
@@ -125,7 +127,7 @@ export async function approve(userId: string, input: unknown, notifier: Notifier
   const data = parseInput(approveSchema, input);
   return db().$transaction(async (tx) => {
     const subject = await lockSubject(tx, data.teamId, data.postmortemId);
-    const name = await assertReviewer(tx, userId, subject, data.contentVersion);
+    const name = await assertReviewer(tx, userId, subject, data);
     assertTransition(subject, "approve");
     const before = await evaluate(tx, subject);
     if (before.counted.some((a) => a.reviewerId === userId)) {
@@ -177,7 +179,7 @@ export async function requestChanges(userId: string, input: unknown, notifier: N
   const data = parseInput(requestChangesSchema, input);
   return db().$transaction(async (tx) => {
     const subject = await lockSubject(tx, data.teamId, data.postmortemId);
-    const name = await assertReviewer(tx, userId, subject, data.contentVersion);
+    const name = await assertReviewer(tx, userId, subject, data);
     assertTransition(subject, "requestChanges");
     await tx.review.create({
       data: {

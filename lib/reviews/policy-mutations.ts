@@ -19,7 +19,7 @@ export async function updateReviewPolicy(userId: string, input: unknown) {
   return db().$transaction(async (tx) => {
     const actor = await loadActor(tx, userId, data.teamId);
     authorize(actor, "review.policy", { teamId: data.teamId });
-    await tx.team.update({ where: { id: data.teamId }, data: { reviewPolicy: data.policy } });
+    await tx.team.update({ where: { id: data.teamId }, data: { reviewPolicy: data.policy, reviewPolicyUpdatedAt: new Date() } });
     const open = await tx.postmortem.findMany({
       where: { teamId: data.teamId, status: { in: ["IN_REVIEW", "APPROVED"] } },
       orderBy: { lastEditedAt: "desc" },

@@ -5,17 +5,18 @@ import { diffMarkdown } from "@/lib/postmortems/diff";
 import { evaluate, latestDecisions, type ReviewSubject } from "@/lib/reviews/load";
 import { policyOf } from "@/lib/reviews/policy";
 
-async function subjectFor(teamId: string, postmortemId: string): Promise<ReviewSubject> {
+async function subjectFor(teamId: string, postmortemId: string): Promise<ReviewSubject & { policyUpdatedAt: Date | null }> {
   const row = await db().postmortem.findFirst({
     where: { id: postmortemId, teamId },
     select: {
       id: true, teamId: true, incidentId: true, status: true, authorId: true, contentHash: true, contentVersion: true, factsVersion: true,
       incident: { select: { number: true, severity: true, commanderId: true } },
-      team: { select: { slug: true, reviewPolicy: true } },
+      team: { select: { slug: true, reviewPolicy: true, reviewPolicyUpdatedAt: true } },
     },
   });
   if (!row) throw new AppError("NOT_FOUND", "This postmortem was not found.");
   return {
+    policyUpdatedAt: row.team.reviewPolicyUpdatedAt,
     id: row.id, teamId: row.teamId, incidentId: row.incidentId, status: row.status, authorId: row.authorId, contentHash: row.contentHash,
     contentVersion: row.contentVersion, factsVersion: row.factsVersion, incidentNumber: row.incident.number, severity: row.incident.severity,
     commanderId: row.incident.commanderId, teamSlug: row.team.slug, policy: policyOf(row.team.reviewPolicy),
@@ -67,6 +68,8 @@ export async function getReviewState(actor: Actor, teamId: string, postmortemId:
         r.decision === "APPROVED" &&
         (r.staleAt !== null || r.contentHash !== subject.contentHash || (factsCount && r.factsVersion !== subject.factsVersion)),
     })),
+    /** When the policy changed after review was first requested: the checklist applies the new one. */
+    policyChangedDuringReview: subject.policyUpdatedAt && requests[0] && subject.policyUpdatedAt > requests[0].createdAt ? subject.policyUpdatedAt : null,
     canReview: can(actor, "postmortem.review", { teamId, postmortemAuthorId: subject.authorId }),
     canRequest: can(actor, "postmortem.requestReview", { teamId }),
   };

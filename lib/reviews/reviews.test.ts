@@ -1,18 +1,16 @@
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { db } from "@/lib/db";
 import { declareIncident } from "@/lib/incidents/mutations";
 import { addEvent } from "@/lib/timeline/mutations";
 import { removeMember } from "@/lib/teams/members";
 import { startPostmortem } from "@/lib/postmortems/mutations";
-import { storeDocumentState } from "@/lib/postmortems/store";
-import { documentFromUpdate, replaceDocumentContent } from "@/lib/postmortems/document";
 import { approve, requestChanges, requestReview, withdrawReview } from "@/lib/reviews/mutations";
 import { updateReviewPolicy } from "@/lib/reviews/policy-mutations";
 import { getReviewState } from "@/lib/reviews/queries";
 import { listPostmortems, postmortemFiltersSchema } from "@/lib/reviews/list";
 import { createTeamWith } from "@/lib/testing/factories";
 import { rejection } from "@/lib/testing/errors";
+import { writeEverySection } from "@/lib/testing/postmortems";
 
 async function setup(severity: "SEV1" | "SEV2" | "SEV3" = "SEV3") {
   const ctx = await createTeamWith(["MEMBER", "ADMIN", "VIEWER"]);
@@ -24,17 +22,7 @@ async function setup(severity: "SEV1" | "SEV2" | "SEV3" = "SEV3") {
   return { ...ctx, second: second.id, incident, id, base };
 }
 
-/** Writes `text` into every section (as an editor would), through the same store the collaboration server uses. */
-async function write(postmortemId: string, text: string, editorId: string) {
-  const row = await db().postmortem.findUniqueOrThrow({ where: { id: postmortemId } });
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, new Uint8Array(row.ydoc));
-  const json = documentFromUpdate(new Uint8Array(row.ydoc));
-  json.content = (json.content ?? []).map((node) => (node.type === "paragraph" ? { type: "paragraph", content: [{ type: "text", text }] } : node));
-  replaceDocumentContent(doc, json);
-  await storeDocumentState(postmortemId, Y.encodeStateAsUpdate(doc), [editorId]);
-  return (await db().postmortem.findUniqueOrThrow({ where: { id: postmortemId } })).contentVersion;
-}
+const write = writeEverySection;
 
 const status = async (id: string) => (await db().postmortem.findUniqueOrThrow({ where: { id } })).status;
 const notes = (userId: string, kind: string) => db().notification.count({ where: { userId, kind } });
@@ -137,9 +125,16 @@ describe("stale approvals", () => {
     const v = await write(id, "Written.", owner.userId);
     await requestReview(owner.userId, { ...base, reviewerIds: [members.MEMBER!.userId] });
     await approve(members.MEMBER!.userId, { ...base, contentVersion: v });
+    const versionsBefore = await db().postmortemSnapshot.count({ where: { postmortemId: id, kind: "STATUS" } });
     await addEvent(owner.userId, { teamId: team.id, incidentId, kind: "NOTE", body: "Found one more log line." });
     expect(await status(id)).toBe("IN_REVIEW");
     expect(await notes(members.MEMBER!.userId, "review.stale")).toBe(1);
+    // The same trail as any other transition: a timeline line, a version and an audit record.
+    expect(await db().timelineEvent.count({ where: { incidentId, body: { startsWith: "Postmortem back in review: the incident's facts changed" } } })).toBe(1);
+    expect(await db().postmortemSnapshot.count({ where: { postmortemId: id, kind: "STATUS" } })).toBe(versionsBefore + 1);
+    expect(await db().auditEvent.findFirst({ where: { targetId: id, action: "postmortem.status_changed" }, orderBy: { createdAt: "desc" }, select: { data: true } })).toMatchObject({
+      data: { from: "APPROVED", to: "IN_REVIEW", reason: "facts_changed" },
+    });
 
     const policy = (facts: boolean) => ({
       teamId: team.id,
@@ -151,6 +146,35 @@ describe("stale approvals", () => {
     await approve(members.MEMBER!.userId, { ...base, contentVersion: v2 });
     expect(await status(id)).toBe("APPROVED");
     await addEvent(owner.userId, { teamId: team.id, incidentId, kind: "NOTE", body: "And another." });
+    expect(await status(id)).toBe("APPROVED");
+  });
+
+  it("a fact change after publication sends it back to review too", async () => {
+    const { owner, members, base, id, team } = await setup();
+    const incidentId = (await db().postmortem.findUniqueOrThrow({ where: { id } })).incidentId;
+    const v = await write(id, "Written.", owner.userId);
+    await requestReview(owner.userId, { ...base, reviewerIds: [members.MEMBER!.userId] });
+    await approve(members.MEMBER!.userId, { ...base, contentVersion: v });
+    await db().postmortem.update({ where: { id }, data: { status: "PUBLISHED" } });
+    await addEvent(owner.userId, { teamId: team.id, incidentId, kind: "NOTE", body: "A correction." });
+    expect(await status(id)).toBe("IN_REVIEW");
+    expect(await db().timelineEvent.count({ where: { incidentId, body: "Postmortem back in review: the incident's facts changed after it was published." } })).toBe(1);
+  });
+
+  it("a decision names the facts it was made on: refused when they changed meanwhile, if the team counts them", async () => {
+    const { owner, members, second, base, id, team } = await setup();
+    const incidentId = (await db().postmortem.findUniqueOrThrow({ where: { id } })).incidentId;
+    const v = await write(id, "Written.", owner.userId);
+    await requestReview(owner.userId, { ...base, reviewerIds: [members.MEMBER!.userId, second] });
+    const read = (await db().postmortem.findUniqueOrThrow({ where: { id } })).factsVersion;
+    await addEvent(owner.userId, { teamId: team.id, incidentId, kind: "NOTE", body: "Late finding." });
+    const refused = await rejection(approve(members.MEMBER!.userId, { ...base, contentVersion: v, factsVersion: read }));
+    expect(refused).toMatchObject({ code: "CONFLICT" });
+    expect(refused.message).toMatch(/timeline, tasks or times changed while you were reading/);
+    expect((await rejection(requestChanges(second, { ...base, contentVersion: v, factsVersion: read, comment: "No." }))).code).toBe("CONFLICT");
+    expect(await db().review.count({ where: { postmortemId: id } })).toBe(0);
+    const now = (await db().postmortem.findUniqueOrThrow({ where: { id } })).factsVersion;
+    await approve(members.MEMBER!.userId, { ...base, contentVersion: v, factsVersion: now });
     expect(await status(id)).toBe("APPROVED");
   });
 });
@@ -184,8 +208,14 @@ describe("changes requested, withdrawal and policy changes", () => {
     });
     expect((await rejection(updateReviewPolicy(owner.userId, form("0")))).fields?.["SEV3.approvals"]).toBeDefined();
     expect((await rejection(updateReviewPolicy(members.MEMBER!.userId, form("2")))).code).toBe("FORBIDDEN");
+    const actor = { userId: owner.userId, teamId: team.id, role: "OWNER" as const };
+    expect((await getReviewState(actor, team.id, id)).policyChangedDuringReview).toBeNull();
     expect(await updateReviewPolicy(owner.userId, form("2"))).toEqual({ changed: 1 });
     expect(await status(id)).toBe("IN_REVIEW");
+    // The review view says the policy changed during the review, and shows the new rule's checklist.
+    const state = await getReviewState(actor, team.id, id);
+    expect(state.policyChangedDuringReview).toBeInstanceOf(Date);
+    expect(state.result.checklist[0]).toEqual({ label: "1 of 2 approvals", met: false });
   });
 });
 

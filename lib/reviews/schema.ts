@@ -12,10 +12,14 @@ const base = { teamId: z.string().min(1), postmortemId: z.string().min(1) };
 const version = z.coerce.number().int().min(1);
 
 export const requestReviewSchema = z.object({ ...base, reviewerIds: ids });
-export const approveSchema = z.object({ ...base, contentVersion: version, comment: z.string().trim().max(2000).default("") });
+/** The facts (timeline, tasks, times) the reviewer saw; optional for callers that show no facts. */
+const factsVersion = z.coerce.number().int().min(1).optional();
+
+export const approveSchema = z.object({ ...base, contentVersion: version, factsVersion, comment: z.string().trim().max(2000, "Keep it under 2,000 characters.").default("") });
 export const requestChangesSchema = z.object({
   ...base,
   contentVersion: version,
+  factsVersion,
   comment: z.string().trim().min(1, "Say what needs to change.").max(2000, "Keep it under 2,000 characters."),
 });
 export const withdrawSchema = z.object(base);

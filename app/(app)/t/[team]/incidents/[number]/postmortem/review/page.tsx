@@ -9,6 +9,7 @@ import { DocumentView } from "@/components/postmortems/document-view";
 import { DiffView } from "@/components/postmortems/diff-view";
 import { SignOffRecord } from "@/components/reviews/sign-off-record";
 import { PolicyChecklist } from "@/components/reviews/policy-checklist";
+import { Moment } from "@/components/time/moment";
 import { requireTeamContext } from "@/lib/teams/actor";
 import { getIncident } from "@/lib/incidents/queries";
 import { formatIncidentNumber } from "@/lib/incidents/labels";
@@ -21,6 +22,8 @@ import { DecisionForms, RequestReviewForm, WithdrawForm } from "./review-forms";
 type Params = { team: string; number: string };
 
 export const metadata: Metadata = { title: "Postmortem review" };
+
+const lines = (n: number) => `${n} ${n === 1 ? "line" : "lines"}`;
 
 export default async function ReviewPage({ params }: { params: Promise<Params> }) {
   const { team: slug, number } = await params;
@@ -42,6 +45,8 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
   const status = state.subject.status;
   const isAuthor = state.subject.authorId === actor.userId;
   const requested = state.reviewers.map((r) => r.id);
+  const latest = state.record[0];
+  const changesRequested = latest?.decision === "CHANGES_REQUESTED" ? latest : undefined;
 
   return (
     <div className="space-y-6">
@@ -63,7 +68,7 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
         <div className="min-w-0 space-y-6">
           {changes.diff && (
             <Card>
-              <CardHeader title="What changed" description={`Since ${changes.since}: ${changes.diff.added} lines added, ${changes.diff.removed} removed.`} />
+              <CardHeader title="What changed" description={`Since ${changes.since}: ${lines(changes.diff.added)} added, ${lines(changes.diff.removed)} removed.`} />
               <div className="p-5">
                 <DiffView blocks={changes.diff.blocks} />
               </div>
@@ -82,13 +87,22 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
             <CardHeader title={`Sign-off for a ${incident.severity}`} description="The team's current policy, on the current version." />
             <div className="space-y-4 p-5">
               <PolicyChecklist checklist={state.result.checklist} />
+              {state.policyChangedDuringReview && (status === "IN_REVIEW" || status === "APPROVED") && (
+                <Alert tone="info">
+                  The team changed its sign-off policy on <Moment date={state.policyChangedDuringReview} timeZone={incident.timeZone} withDate />, during this review. The checklist
+                  applies the new policy to the current version.
+                </Alert>
+              )}
               {status === "APPROVED" && (
                 <Alert tone="success">
                   Approved: it meets the policy and <Link href={`${base}/publish`} className="underline">can be published</Link>.
                 </Alert>
               )}
-              {status === "DRAFT" && state.record.some((r) => r.decision === "CHANGES_REQUESTED") && (
-                <Alert tone="info">Changes were requested. Edit the postmortem, then ask for review again.</Alert>
+              {status === "DRAFT" && changesRequested && (
+                <Alert tone="info">
+                  {changesRequested.reviewerId === actor.userId ? "You" : changesRequested.reviewerName} requested changes to version {changesRequested.contentVersion}: “{changesRequested.comment}”{" "}
+                  {isAuthor ? "Edit the postmortem, then ask for review again." : "The author edits it, then asks for review again."}
+                </Alert>
               )}
               {state.reviewers.length > 0 && (
                 <ul className="space-y-1 text-sm" aria-label="Reviewers">
@@ -109,7 +123,7 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
             <Card>
               <CardHeader title="Your decision" description={`You are reviewing version ${state.subject.contentVersion}.`} />
               <div className="p-5">
-                <DecisionForms ids={ids} contentVersion={state.subject.contentVersion} />
+                <DecisionForms ids={ids} contentVersion={state.subject.contentVersion} factsVersion={state.subject.factsVersion} />
               </div>
             </Card>
           )}

@@ -8,6 +8,7 @@ import { idle } from "@/lib/action-state";
 import { approveAction, requestChangesAction, requestReviewAction, withdrawReviewAction } from "@/lib/reviews/actions";
 
 type Ids = { teamId: string; postmortemId: string };
+type Round = { result: Awaited<ReturnType<typeof requestReviewAction>>; picked: string[] };
 
 function Hidden({ teamId, postmortemId }: Ids) {
   return (
@@ -19,8 +20,13 @@ function Hidden({ teamId, postmortemId }: Ids) {
 }
 
 export function RequestReviewForm({ ids, candidates, requested, inReview }: { ids: Ids; candidates: { id: string; name: string }[]; requested: string[]; inReview: boolean }) {
-  const [state, action] = useActionState(requestReviewAction, idle);
-  const chosen = state.status === "error" ? null : requested;
+  // The ticked boxes travel with the result (values echoed back keep one string per field), so a refused request keeps them all.
+  const [round, action] = useActionState(
+    async (previous: Round, form: FormData): Promise<Round> => ({ result: await requestReviewAction(previous.result, form), picked: form.getAll("reviewerIds").map(String) }),
+    { result: idle, picked: [] },
+  );
+  const state = round.result;
+  const kept = state.status === "error" ? round.picked : [];
   const error = state.status === "error" ? (state.error.fields?.reviewerIds?.join(" ") ?? state.error.message) : null;
   return (
     <form action={action} className="space-y-3">
@@ -34,9 +40,16 @@ export function RequestReviewForm({ ids, candidates, requested, inReview }: { id
             {candidates.map((c) => (
               <li key={c.id}>
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="reviewerIds" value={c.id} defaultChecked={chosen?.includes(c.id)} disabled={requested.includes(c.id)} className="accent-brand-600" />
+                  <input
+                    type="checkbox"
+                    name="reviewerIds"
+                    value={c.id}
+                    defaultChecked={requested.includes(c.id) || kept.includes(c.id)}
+                    disabled={requested.includes(c.id)}
+                    className="size-4 accent-brand-600"
+                  />
                   {c.name}
-                  {requested.includes(c.id) && <span className="text-xs text-zinc-500">(asked)</span>}
+                  {requested.includes(c.id) && <span className="text-xs text-zinc-600 dark:text-zinc-400">(asked)</span>}
                 </label>
               </li>
             ))}
@@ -50,7 +63,7 @@ export function RequestReviewForm({ ids, candidates, requested, inReview }: { id
   );
 }
 
-export function DecisionForms({ ids, contentVersion }: { ids: Ids; contentVersion: number }) {
+export function DecisionForms({ ids, contentVersion, factsVersion }: { ids: Ids; contentVersion: number; factsVersion: number }) {
   const [approveState, approveFormAction] = useActionState(approveAction, idle);
   const [changesState, changesFormAction] = useActionState(requestChangesAction, idle);
   return (
@@ -58,6 +71,7 @@ export function DecisionForms({ ids, contentVersion }: { ids: Ids; contentVersio
       <form action={approveFormAction} className="space-y-2">
         <Hidden {...ids} />
         <input type="hidden" name="contentVersion" value={contentVersion} />
+        <input type="hidden" name="factsVersion" value={factsVersion} />
         <label className="block text-sm font-medium" htmlFor="approve-comment">Approve version {contentVersion}</label>
         <textarea id="approve-comment" name="comment" rows={2} maxLength={2000} placeholder="Optional note" className={inputClass} defaultValue={approveState.status === "error" ? approveState.values.comment : ""} />
         {approveState.status === "error" && <Alert tone="error">{approveState.error.message}</Alert>}
@@ -67,6 +81,7 @@ export function DecisionForms({ ids, contentVersion }: { ids: Ids; contentVersio
       <form action={changesFormAction} className="space-y-2">
         <Hidden {...ids} />
         <input type="hidden" name="contentVersion" value={contentVersion} />
+        <input type="hidden" name="factsVersion" value={factsVersion} />
         <label className="block text-sm font-medium" htmlFor="changes-comment">Request changes</label>
         <textarea
           id="changes-comment"
