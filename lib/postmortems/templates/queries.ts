@@ -37,3 +37,13 @@ export async function resolveTemplate(tx: Tx, teamId: string, templateId: string
   if (!row) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { templateId: ["Choose one of the listed templates."] });
   return toTemplate(row);
 }
+
+/** One of the team's templates with its version, for the editor; null for another team's or an archived one. */
+export async function getTeamTemplate(actor: Actor, teamId: string, templateId: string) {
+  authorize(actor, "postmortem.read", { teamId });
+  const row = await db().postmortemTemplate.findFirst({
+    where: { id: templateId, teamId, archivedAt: null },
+    select: { id: true, name: true, description: true, sections: true, version: true },
+  });
+  return row ? { ...toTemplate(row), version: row.version } : null;
+}

@@ -19,3 +19,31 @@ export const templateSectionsSchema = z
   .max(MAX_SECTIONS, `A template has at most ${MAX_SECTIONS} sections.`);
 
 export type Template = { id: string; name: string; description: string; builtIn: boolean; sections: TemplateSection[] };
+
+const RESERVED_NAMES = ["hindsight standard", "google sre"];
+
+/** The sections arrive from the settings form as JSON built by its section editor. */
+const sectionsJson = z.string().transform((text, ctx) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: "custom", message: "The sections could not be read. Reload the page and try again." });
+    return z.NEVER;
+  }
+});
+
+export const saveTemplateSchema = z.object({
+  teamId: z.string().min(1),
+  templateId: z.string().optional(),
+  version: z.coerce.number().int().min(1).optional(),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the template.")
+    .max(80, "Keep the name under 80 characters.")
+    .refine((name) => !RESERVED_NAMES.includes(name.toLowerCase()), "That is the name of a built-in template. Choose another."),
+  description: z.string().trim().max(300, "Keep the description under 300 characters.").default(""),
+  sections: sectionsJson.pipe(templateSectionsSchema),
+});
+
+export const archiveTemplateSchema = z.object({ teamId: z.string().min(1), templateId: z.string().min(1) });

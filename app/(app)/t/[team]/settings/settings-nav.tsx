@@ -10,6 +10,7 @@ export function SettingsNav({ slug, showAudit }: { slug: string; showAudit: bool
     { href: `/t/${slug}/settings`, label: "General" },
     { href: `/t/${slug}/settings/members`, label: "Members" },
     { href: `/t/${slug}/settings/severities`, label: "Severity levels" },
+    { href: `/t/${slug}/settings/templates`, label: "Postmortem templates" },
     { href: `/t/${slug}/settings/sign-off`, label: "Sign-off policy" },
     { href: `/t/${slug}/settings/publishing`, label: "Publishing" },
     ...(showAudit ? [{ href: `/t/${slug}/settings/audit`, label: "Audit log" }] : []),
