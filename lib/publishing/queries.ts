@@ -35,7 +35,7 @@ export async function getPublishingView(actor: NonNullable<Actor>, teamId: strin
         noindex: true,
         listed: true,
         revokedAt: true,
-        editions: { orderBy: { number: "desc" }, take: 50, select: { number: true, title: true, note: true, publishedAt: true, contentVersion: true, publishedBy: { select: { name: true } } } },
+        editions: { orderBy: { number: "desc" }, take: 50, select: { number: true, title: true, subtitle: true, note: true, publishedAt: true, contentVersion: true, publishedBy: { select: { name: true } } } },
       },
     }),
   ]);

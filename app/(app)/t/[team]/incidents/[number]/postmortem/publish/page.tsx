@@ -138,7 +138,7 @@ export default async function PublishPage({ params }: { params: Promise<Params> 
                   leaks={view.leaks.length}
                   defaults={{
                     title: latest?.title ?? view.postmortem.title,
-                    subtitle: "",
+                    subtitle: latest?.subtitle ?? "",
                     customSlug: view.publication?.customSlug ?? "",
                     noindex: view.publication?.noindex ?? true,
                     listed: view.publication?.listed ?? false,
