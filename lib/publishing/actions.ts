@@ -3,8 +3,7 @@
 import { memberAction } from "@/lib/action";
 import { publish, revoke, updatePublishingSettings } from "@/lib/publishing/mutations";
 
-// Public pages are cached like static files; a publication change revalidates every one of them.
-const revalidate = () => ["/t/[team]", "/p"];
+const revalidate = () => ["/t/[team]"];
 
 export const publishAction = memberAction((user, input) => publish(user.id, input), {
   revalidate,

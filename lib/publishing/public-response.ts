@@ -12,6 +12,7 @@ function html(status: number, body: string, noindex: boolean): Response {
     headers: {
       "Content-Type": "text/html; charset=utf-8",
       "Content-Security-Policy": PUBLIC_CSP,
+      "Cache-Control": status === 200 ? "public, no-cache" : "no-store",
       ...(noindex ? { "X-Robots-Tag": "noindex, nofollow" } : {}),
     },
   });

@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { db } from "@/lib/db";
 
 export type CapturedQuery = { sql: string; params: unknown[] };
@@ -35,4 +36,14 @@ export async function sequentialScans(query: CapturedQuery): Promise<string[]> {
   const scans: string[] = [];
   if (plan) walk(plan, (node) => node["Node Type"] === "Seq Scan" && node["Relation Name"] && scans.push(node["Relation Name"]));
   return scans;
+}
+
+/** Runs `work` and fails if any statement it sends scans one of the `grown` tables sequentially. */
+export async function expectIndexed(grown: readonly string[], work: () => Promise<unknown>): Promise<void> {
+  const queries = await captureQueries(work);
+  expect(queries.length).toBeGreaterThan(0);
+  for (const query of queries) {
+    const scans = (await sequentialScans(query)).filter((table) => grown.includes(table));
+    expect(scans, query.sql).toEqual([]);
+  }
 }

@@ -3,15 +3,9 @@ import { publicPostmortemResponse, type PublicPath } from "@/lib/publishing/publ
 import { editionImage, previewImage } from "@/lib/publishing/public-assets";
 import { teamFeed, teamIndexPage } from "@/lib/publishing/team-index-response";
 
-// Served from Next.js's response cache like a static file; publishing and taking down revalidate
-// the link's paths at once, and every entry is rechecked at least every 30 seconds.
-export const dynamic = "force-static";
-export const revalidate = 30;
-export const dynamicParams = true;
-
-export function generateStaticParams(): { path: string[] }[] {
-  return [];
-}
+// Rendered on every request from the stored edition (two indexed reads): a take-down or a new
+// edition is visible at once on every instance. Caching in front is left to a CDN (no-cache + revalidate).
+export const dynamic = "force-dynamic";
 
 const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
