@@ -11,6 +11,7 @@ import { changeStatus } from "@/lib/reviews/status-change";
 import { publishSchema, publishingSettingsSchema, revokeSchema } from "@/lib/publishing/schema";
 import { buildEditionBody } from "@/lib/publishing/edition";
 import { randomSlug } from "@/lib/publishing/slug";
+import { clearPublicPages } from "@/lib/publishing/cache";
 import type { JSONContent } from "@tiptap/core";
 
 /**
@@ -66,6 +67,7 @@ export async function publish(userId: string, input: unknown) {
       await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "postmortem.published", targetType: "postmortem", targetId: subject.id, data: { edition: number, slug: publication.slug, customSlug: data.customSlug } });
       return { slug: publication.slug, edition: number };
     });
+    clearPublicPages();
     return result;
   } catch (error) {
     if (isUniqueViolation(error, "customSlug")) {
@@ -89,6 +91,7 @@ export async function revoke(userId: string, input: unknown) {
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "postmortem.unpublished", targetType: "postmortem", targetId: subject.id });
     return { revoked: true };
   });
+  clearPublicPages();
   return result;
 }
 
@@ -100,5 +103,6 @@ export async function updatePublishingSettings(userId: string, input: unknown) {
     await tx.team.update({ where: { id: data.teamId }, data: { publicIndex: data.publicIndex, internalHostPatterns: data.internalHostPatterns } });
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "publishing.settings_updated", targetType: "team", targetId: data.teamId, data: { publicIndex: data.publicIndex } });
   });
+  clearPublicPages();
   return { saved: true };
 }

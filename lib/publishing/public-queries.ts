@@ -59,6 +59,16 @@ export async function lookupPublication(path: { slug: string } | { teamSlug: str
   };
 }
 
+/** The cache's freshness check: which edition a link shows now (or that it is gone). One indexed lookup. */
+export async function publicationVersion(path: { slug: string } | { teamSlug: string; customSlug: string }): Promise<string> {
+  const publication = await db().publication.findFirst({
+    where: "slug" in path ? { slug: path.slug } : { customSlug: path.customSlug, team: { slug: path.teamSlug } },
+    select: { revokedAt: true, noindex: true, updatedAt: true, editions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
+  });
+  if (!publication) return "missing";
+  return publication.revokedAt ? "gone" : `${publication.editions[0]?.id}:${publication.noindex}:${publication.updatedAt.toISOString()}`;
+}
+
 const INDEX_LIMIT = 100;
 
 /** A team's opt-in public index: its listed, live publications, newest edition first. */

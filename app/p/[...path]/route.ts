@@ -3,8 +3,8 @@ import { publicPostmortemResponse, type PublicPath } from "@/lib/publishing/publ
 import { editionImage, previewImage } from "@/lib/publishing/public-assets";
 import { teamFeed, teamIndexPage } from "@/lib/publishing/team-index-response";
 
-// Rendered on every request from the stored edition (two indexed reads): a take-down or a new
-// edition is visible at once on every instance. Caching in front is left to a CDN (no-cache + revalidate).
+// Rendered pages are cached in this process and rechecked against the database every few
+// seconds (lib/publishing/cache.ts); browsers and CDNs revalidate every visit (ETag, 304).
 export const dynamic = "force-dynamic";
 
 const notFound = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -15,7 +15,7 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "Cont
  *   …/og.png, …/images/<upload id>          its preview picture and the images it shows
  *   /p/teams/<team>, /p/teams/<team>/feed.xml   a team's opt-in index and Atom feed
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
   const segments = (await params).path;
   // The configured public URL (never a request header) names the page in links and previews.
   const origin = publicOrigin();
@@ -35,8 +35,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pat
     rest = segments.slice(2);
   }
   const basePath = "slug" in path ? `/p/${path.slug}` : `/p/${path.teamSlug}/${path.customSlug}`;
-  if (rest.length === 0) return publicPostmortemResponse(path, null, origin, basePath);
-  if (rest.length === 2 && rest[0] === "editions") return publicPostmortemResponse(path, rest[1]!, origin, basePath);
+  const ifNoneMatch = request.headers.get("if-none-match");
+  if (rest.length === 0) return publicPostmortemResponse(path, null, origin, basePath, ifNoneMatch);
+  if (rest.length === 2 && rest[0] === "editions") return publicPostmortemResponse(path, rest[1]!, origin, basePath, ifNoneMatch);
   if (rest.length === 1 && rest[0] === "og.png") return previewImage(path);
   if (rest.length === 2 && rest[0] === "images") return editionImage(path, rest[1]!);
   return notFound();
