@@ -10,7 +10,8 @@ export type PolicyResult = { met: boolean; counted: Approval[]; checklist: Check
 /**
  * Whether a postmortem's current approvals satisfy the policy rule for its severity. An approval
  * counts when it is on the current content (and facts, if the team says so), was not made stale,
- * and its reviewer is still a member who may review and is not the author.
+ * and its reviewer is still a member who may review and is not the author. A commander who wrote
+ * the postmortem has signed it off by sending it for review.
  */
 export function evaluatePolicy(input: {
   rule: SeverityRule;
@@ -33,9 +34,16 @@ export function evaluatePolicy(input: {
   const unique = [...new Map(counted.map((a) => [a.reviewerId, a])).values()];
   const checklist: CheckItem[] = [{ label: `${unique.length} of ${input.rule.approvals} approvals`, met: unique.length >= input.rule.approvals }];
   if (input.rule.commander) {
+    // Commanders often write the postmortem themselves; sending it for review is then their sign-off
+    // (they still cannot approve it, and the other approvals are still needed).
+    const commanderWrote = input.commanderId !== null && input.commanderId === input.authorId;
     checklist.push({
-      label: input.commanderId ? "Incident commander approved" : "Incident commander approved (the incident has no commander)",
-      met: input.commanderId !== null && unique.some((a) => a.reviewerId === input.commanderId),
+      label: !input.commanderId
+        ? "Incident commander approved (the incident has no commander)"
+        : commanderWrote
+          ? "Incident commander wrote it and sent it for review"
+          : "Incident commander approved",
+      met: commanderWrote || (input.commanderId !== null && unique.some((a) => a.reviewerId === input.commanderId)),
     });
   }
   if (input.rule.admin) {

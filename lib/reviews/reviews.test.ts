@@ -84,23 +84,36 @@ describe("approving", () => {
   });
 
   it("SEV1 needs the commander and an admin; the checklist says what is missing", async () => {
-    const { owner, members, second, base, id, team } = await setup("SEV1");
+    const { owner, members, second, base, id, team, incident } = await setup("SEV1");
+    // The owner declared the incident and wrote the postmortem; command passed to someone else.
+    await db().incident.update({ where: { id: incident.id }, data: { commanderId: members.VIEWER!.userId } });
     const v = await write(id, "Written.", owner.userId);
     await requestReview(owner.userId, { ...base, reviewerIds: [members.MEMBER!.userId, second, members.ADMIN!.userId] });
     await approve(members.MEMBER!.userId, { ...base, contentVersion: v });
     await approve(second, { ...base, contentVersion: v });
-    // The owner declared the incident and is its commander, but wrote the postmortem: the rule cannot be met by them.
     const actor = { userId: owner.userId, teamId: team.id, role: "OWNER" as const };
     let state = await getReviewState(actor, team.id, id);
     expect(state.result.met).toBe(false);
     expect(state.result.checklist.filter((c) => !c.met).map((c) => c.label)).toEqual(["Incident commander approved", "An admin or owner approved"]);
-    await db().incident.update({ where: { id: state.subject.incidentId }, data: { commanderId: members.ADMIN!.userId } });
+    await db().incident.update({ where: { id: incident.id }, data: { commanderId: members.ADMIN!.userId } });
     const v2 = (await db().postmortem.findUniqueOrThrow({ where: { id } })).contentVersion;
     await approve(members.ADMIN!.userId, { ...base, contentVersion: v2 });
     state = await getReviewState(actor, team.id, id);
     // Changing the commander changed the facts: the first two approvals went stale.
     expect(state.result.checklist.find((c) => c.label.includes("approvals"))?.label).toBe("1 of 2 approvals");
     expect(await status(id)).toBe("IN_REVIEW");
+  });
+
+  it("a commander who wrote the postmortem signs it off by sending it; an admin and another member approve", async () => {
+    const { owner, members, base, id, team } = await setup("SEV1");
+    const v = await write(id, "Written.", owner.userId);
+    await requestReview(owner.userId, { ...base, reviewerIds: [members.MEMBER!.userId, members.ADMIN!.userId] });
+    await approve(members.MEMBER!.userId, { ...base, contentVersion: v });
+    expect(await status(id)).toBe("IN_REVIEW");
+    await approve(members.ADMIN!.userId, { ...base, contentVersion: v });
+    expect(await status(id)).toBe("APPROVED");
+    const state = await getReviewState({ userId: owner.userId, teamId: team.id, role: "OWNER" }, team.id, id);
+    expect(state.result.checklist).toContainEqual({ label: "Incident commander wrote it and sent it for review", met: true });
   });
 });
 

@@ -97,6 +97,14 @@ describe("sign-off policy evaluation", () => {
     expect(result.checklist.map((c) => c.label)).toContain("Incident commander approved (the incident has no commander)");
   });
 
+  it("a commander who wrote the postmortem has signed it off by sending it; the other approvals are still needed", () => {
+    const wrote = { authorId: "ic", commanderId: "ic" };
+    expect(run(sev1, [approval("a", "ADMIN"), approval("m", "MEMBER")], wrote).met).toBe(true);
+    expect(run(sev1, [approval("a", "ADMIN")], wrote).met).toBe(false);
+    expect(run(sev1, [approval("ic", "ADMIN"), approval("a", "ADMIN")], wrote).counted.map((a) => a.reviewerId)).toEqual(["a"]);
+    expect(run(sev1, [approval("a", "ADMIN"), approval("m", "MEMBER")], wrote).checklist.map((c) => c.label)).toContain("Incident commander wrote it and sent it for review");
+  });
+
   it("reads a stored policy, and falls back to the default for anything invalid", () => {
     expect(policyOf(null)).toEqual(DEFAULT_POLICY);
     expect(policyOf({ rules: "nonsense" })).toEqual(DEFAULT_POLICY);
