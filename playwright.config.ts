@@ -58,7 +58,8 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
-      command: `node_modules/.bin/next start -p ${E2E_PORT}`,
+      // The production web server: Next.js behind the public-page cache, as `npm start` runs it.
+      command: `${process.execPath} --import tsx scripts/web.ts`,
       url: `http://localhost:${E2E_PORT}/sign-in`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -66,6 +67,7 @@ export default defineConfig({
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
+        PORT: String(E2E_PORT),
       },
       stdout: "ignore",
       stderr: "pipe",

@@ -16,6 +16,13 @@ const textOf = (page: Page, heading: string) =>
     copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
     return copy.textContent ?? "";
   });
+/** Clicks into a section's paragraph and waits until the caret is really there (a layout shift can move a click). */
+async function placeCaret(page: Page, heading: string) {
+  await expect(async () => {
+    await section(page, heading).click();
+    expect(await section(page, heading).evaluate((el) => el.contains(window.getSelection()?.anchorNode ?? null))).toBe(true);
+  }).toPass({ timeout: 10_000 });
+}
 const saved = (page: Page) => expect(page.locator("[data-connection]").first()).toHaveText("All changes saved", { timeout: 20_000 });
 
 async function openPostmortem(page: Page, slug: string) {
@@ -47,10 +54,11 @@ test("a team starts a postmortem from the default template and writes it togethe
   await openPostmortem(member.page, slug);
   await openPostmortem(page, slug);
   await expect(page.getByRole("list", { name: "People in this document" }).getByText("Grace Member")).toBeAttached();
+  await expect(member.page.getByRole("list", { name: "People in this document" }).getByText("Ada Owner")).toBeAttached();
 
   // Both type into the same paragraph at once; both see every keystroke of the other.
-  await section(page, "Root cause").click();
-  await section(member.page, "Root cause").click();
+  await placeCaret(page, "Root cause");
+  await placeCaret(member.page, "Root cause");
   await Promise.all([
     page.keyboard.type("An unindexed query on a grown table. ", { delay: 15 }),
     member.page.keyboard.type("Found with EXPLAIN. ", { delay: 15 }),
@@ -85,7 +93,7 @@ test("a team starts a postmortem from the default template and writes it togethe
   await expect(member.page.getByText("Can you add the plan output, @Grace Member")).toBeVisible();
 
   // A Mermaid diagram is drawn as a picture.
-  await section(page, "What went well").click();
+  await placeCaret(page, "What went well");
   await page.getByRole("button", { name: "Mermaid diagram" }).click();
   await expect(page.getByTestId("mermaid-diagram")).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId("mermaid-diagram")).toHaveAttribute("src", /^data:image\/svg\+xml/);
@@ -102,7 +110,7 @@ test("an older version is compared and restored for everyone, keeping the replac
   await page.goto(`/t/${slug}/incidents/1/postmortem`);
   await page.getByRole("button", { name: "Start the postmortem" }).click();
   await saved(page);
-  await section(page, "Root cause").click();
+  await placeCaret(page, "Root cause");
   await page.keyboard.type("A consumer crashed on a poison message.");
   await saved(page);
   await page.waitForTimeout(2500); // stored by the collaboration server (2 s debounce)
@@ -114,7 +122,7 @@ test("an older version is compared and restored for everyone, keeping the replac
 
   await page.goto(`/t/${slug}/incidents/1/postmortem`);
   await saved(page);
-  await section(page, "Root cause").click();
+  await placeCaret(page, "Root cause");
   await page.keyboard.press("End");
   await page.keyboard.type(" Actually it was the network.");
   await saved(page);
@@ -160,7 +168,7 @@ test("a viewer reads the postmortem live but cannot change it", async ({ page, b
   await expect(viewer.page.getByRole("toolbar", { name: "Formatting" })).toHaveCount(0);
 
   await openPostmortem(page, slug);
-  await section(page, "Root cause").click();
+  await placeCaret(page, "Root cause");
   await page.keyboard.type("Written by the owner.");
   await expect.poll(() => textOf(viewer.page, "Root cause")).toBe("Written by the owner.");
   await viewer.context.close();
@@ -189,17 +197,17 @@ test("edits made while disconnected are kept and merge when the connection retur
   });
   await openPostmortem(member.page, slug);
   await openPostmortem(page, slug);
-  await section(page, "Root cause").click();
+  await placeCaret(page, "Root cause");
   await page.keyboard.type("Shared start. ");
   await expect.poll(() => textOf(member.page, "Root cause")).toContain("Shared start.");
 
   connected = false;
   await Promise.all(sockets.map((ws) => ws.close().catch(() => undefined)));
   await expect(member.page.locator("[data-connection]").first()).toHaveAttribute("data-connection", "offline");
-  await section(member.page, "Resolution and recovery").click();
+  await placeCaret(member.page, "Resolution and recovery");
   await member.page.keyboard.type("Written while offline.");
   await expect(member.page.locator("[data-connection]").first()).toContainText("unsaved changes are kept here");
-  await section(page, "Root cause").click();
+  await placeCaret(page, "Root cause");
   await page.keyboard.press("End");
   await page.keyboard.type("Written online meanwhile.");
   await saved(page);
@@ -212,7 +220,7 @@ test("edits made while disconnected are kept and merge when the connection retur
   }
 
   // A paste far beyond the limit is refused in the editor, with the limit named.
-  await section(page, "What went wrong").click();
+  await placeCaret(page, "What went wrong");
   await page.evaluate(() => {
     const data = new DataTransfer();
     data.setData("text/plain", "x".repeat(1024 * 1024));

@@ -2,7 +2,7 @@ import { createCollabServer } from "../lib/collab/server";
 
 /**
  * The collaboration server as a process of its own (`npm run collab`): in production, run it
- * beside `next start` from the same image. `npm start` and `npm run dev` start it for you.
+ * beside `npm run web` from the same image. `npm start` and `npm run dev` start it for you.
  */
 const port = Number(process.env.COLLAB_PORT ?? 1234);
 const databaseUrl = process.env.DATABASE_URL;

@@ -4,7 +4,8 @@ import { binary, run, waitForHttp } from "./lib/processes";
 
 /**
  * `npm start`: the database (DATABASE_URL, or an embedded PostgreSQL in .hindsight/pg seeded with
- * a demo team), migrations, a production build when sources changed, then `next start`.
+ * a demo team), migrations, a production build when sources changed, then the web server
+ * (scripts/web.ts: Next.js behind a cache for public pages) and the collaboration server.
  */
 const log = (line: string) => console.log(`[hindsight] ${line}`);
 const port = Number(process.env.PORT ?? 3000);
@@ -34,7 +35,7 @@ const env = {
 
 // The app's long-running processes: the collaboration server (postmortem co-editing) and Next.js.
 supervisor.start("collaboration server", process.execPath, ["--import", "tsx", "scripts/collab.ts"], env);
-supervisor.start("web server", binary("next"), ["start", "-p", String(port)], env);
+supervisor.start("web server", process.execPath, ["--import", "tsx", "scripts/web.ts"], env);
 
 try {
   await waitForHttp(`http://127.0.0.1:${port}/`);

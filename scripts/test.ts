@@ -12,7 +12,7 @@ const HELP = `npm test [-- --unit | --e2e]
 
 Runs every check and exits non-zero if any fails:
   unit  type check, lint, then vitest on a fresh migrated database
-  e2e   next build, then Playwright against \`next start -p 3100\` on another fresh database
+  e2e   next build, then Playwright against the production web server (port 3100) on another fresh database
 The databases are created on DATABASE_URL's server when it is set (only CREATE/DROP DATABASE is
 done there), otherwise on an embedded PostgreSQL (.hindsight/test-pg), and dropped at the end.`;
 

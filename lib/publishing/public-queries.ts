@@ -59,14 +59,23 @@ export async function lookupPublication(path: { slug: string } | { teamSlug: str
   };
 }
 
-/** The cache's freshness check: which edition a link shows now (or that it is gone). One indexed lookup. */
+/** The cache's freshness check: which edition a link shows now (or that it is gone). One indexed lookup and a join. */
 export async function publicationVersion(path: { slug: string } | { teamSlug: string; customSlug: string }): Promise<string> {
   const publication = await db().publication.findFirst({
     where: "slug" in path ? { slug: path.slug } : { customSlug: path.customSlug, team: { slug: path.teamSlug } },
-    select: { revokedAt: true, noindex: true, updatedAt: true, editions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
+    select: {
+      revokedAt: true,
+      noindex: true,
+      updatedAt: true,
+      team: { select: { name: true, publicIndex: true } },
+      editions: { orderBy: { number: "desc" }, take: 1, select: { id: true } },
+    },
   });
   if (!publication) return "missing";
-  return publication.revokedAt ? "gone" : `${publication.editions[0]?.id}:${publication.noindex}:${publication.updatedAt.toISOString()}`;
+  if (publication.revokedAt) return "gone";
+  // Everything the page shows that is not frozen in the edition: a renamed team shows its new name.
+  const { team } = publication;
+  return `${publication.editions[0]?.id}:${publication.noindex}:${publication.updatedAt.toISOString()}:${team.publicIndex}:${team.name}`;
 }
 
 const INDEX_LIMIT = 100;

@@ -1,4 +1,6 @@
-import { describe, expect, it } from "vitest";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import type { JSONContent } from "@tiptap/core";
 import { db } from "@/lib/db";
@@ -14,6 +16,7 @@ import { approve, requestReview } from "@/lib/reviews/mutations";
 import { publish, revoke } from "@/lib/publishing/mutations";
 import { lookupPublication, teamIndex } from "@/lib/publishing/public-queries";
 import { publicPostmortemResponse } from "@/lib/publishing/public-response";
+import { serveFromPublicPageCache } from "@/lib/publishing/front-cache";
 import { teamFeed } from "@/lib/publishing/team-index-response";
 import { getPublishingView } from "@/lib/publishing/queries";
 import { findLeaks, hostPatternToRegExp } from "@/lib/publishing/leaks";
@@ -202,6 +205,55 @@ describe("publishing rules", () => {
     const html = (await body(await publicPostmortemResponse({ slug }, "1", "https://x.test", `/p/${slug}`))).text;
     expect(html).toContain("This is edition 1.");
     expect(html).toContain("Corrected the timeline.");
+  });
+
+  it("the web server answers the next visit from the route's cache entry, byte for byte, until a revoke takes it down", async () => {
+    const ctx = await setup();
+    const pm = await approved(ctx);
+    const { slug } = await publish(ctx.owner.userId, publishInput(pm));
+    let routed = 0;
+    const server = http.createServer((request, response) => {
+      if (serveFromPublicPageCache(request, response, true)) return;
+      routed++;
+      void publicPostmortemResponse({ slug }, null, "https://x.test", `/p/${slug}`).then(async (answer) => {
+        response.writeHead(answer.status, Object.fromEntries(answer.headers)).end(await answer.text());
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const visit = async () => {
+      const answer = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/p/${slug}`);
+      const headers = Object.fromEntries(["content-type", "content-security-policy", "cache-control", "etag", "x-robots-tag"].map((h) => [h, answer.headers.get(h)]));
+      return { status: answer.status, text: await answer.text(), headers };
+    };
+    try {
+      const first = await visit();
+      const second = await visit();
+      expect(routed).toBe(1);
+      expect(second).toEqual(first);
+      expect(first.text).toContain("When reports stopped");
+      await revoke(ctx.owner.userId, { teamId: ctx.team.id, postmortemId: ctx.id });
+      expect((await visit()).status).toBe(410);
+      expect(routed).toBe(2);
+    } finally {
+      server.close();
+    }
+  });
+
+  it("a cached page is rechecked after a few seconds: a team renamed elsewhere shows its new name", async () => {
+    const ctx = await setup();
+    const pm = await approved(ctx);
+    const { slug } = await publish(ctx.owner.userId, publishInput(pm));
+    const render = async () => (await body(await publicPostmortemResponse({ slug }, null, "https://x.test", `/p/${slug}`))).text;
+    expect(await render()).toContain("Test Team");
+    // Another process renames the team: nothing here cleared the cache.
+    await db().team.update({ where: { id: ctx.team.id }, data: { name: "Renamed Reliability" } });
+    expect(await render()).toContain("Test Team");
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 6_000 });
+    try {
+      expect(await render()).toContain("Renamed Reliability");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("nothing unpublished answers at any public address", async () => {

@@ -1,6 +1,6 @@
 import { renderTeamIndex } from "@/lib/publishing/html/page";
 import { teamIndex } from "@/lib/publishing/public-queries";
-import { PUBLIC_CSP } from "@/lib/publishing/public-response";
+import { PUBLIC_CSP } from "@/lib/publishing/public-headers";
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c] ?? c);
 

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { loadActor } from "@/lib/teams/actor";
 import { getPostmortemStatus } from "@/lib/postmortems/queries";
 import { getPublishingView } from "@/lib/publishing/queries";
-import { PUBLIC_CSP } from "@/lib/publishing/public-response";
+import { PUBLIC_CSP } from "@/lib/publishing/public-headers";
 import { renderPublicPage } from "@/lib/publishing/html/page";
 
 export const dynamic = "force-dynamic";

@@ -1,0 +1,42 @@
+import http from "node:http";
+import next from "next";
+import { serveFromPublicPageCache } from "../lib/publishing/front-cache";
+
+/**
+ * The web app's server (`npm run web`; `npm start` runs it for you): Next.js behind a plain Node
+ * HTTP server that answers published postmortem pages from their in-process cache first, so a
+ * page shared widely costs about what a static file does. Everything else is Next.js's.
+ */
+const port = Number(process.env.PORT ?? 3000);
+const production = process.env.NODE_ENV === "production";
+if (!production) {
+  console.error("scripts/web.ts serves a production build: run it with NODE_ENV=production after `next build` (or use `npm run dev`).");
+  process.exit(1);
+}
+
+const app = next({ dev: false, port, hostname: "localhost" });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = http.createServer((request, response) => {
+  if (serveFromPublicPageCache(request, response, production)) return;
+  void handle(request, response);
+});
+// All interfaces, as `next start` does.
+server.listen(port, () => {
+  console.log(`[web] listening on port ${port}`);
+  // Next.js attaches its websocket proxy (the /collab rewrite) to the server on the first request
+  // it handles. Make that request now, so an editor reconnecting to a restarted server is not first.
+  http.get({ host: "127.0.0.1", port, path: "/favicon.svg" }, (warmUp) => warmUp.resume()).on("error", () => undefined);
+});
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeIdleConnections();
+    void app.close().finally(() => process.exit(0));
+  });
+}
