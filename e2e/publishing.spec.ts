@@ -26,6 +26,12 @@ test("publish an approved postmortem, read it signed out without the internal pa
   await page.keyboard.press("Shift+Home");
   await page.getByRole("button", { name: /^Internal/ }).click();
   await expect(page.locator(".postmortem-doc .internal-passage")).toHaveText("Contact jane.doe@corp.example for the raw logs.");
+  // A Mermaid diagram: drawn in the editor, and kept as a picture for the public page.
+  const diagramKept = page.waitForResponse((r) => r.url().endsWith("/postmortem/diagrams") && r.status() === 201, { timeout: 30_000 });
+  await section(page, "What went well").click();
+  await page.getByRole("button", { name: "Mermaid diagram" }).click();
+  await expect(page.getByTestId("mermaid-diagram")).toBeVisible({ timeout: 20_000 });
+  await diagramKept;
   await saved(page);
   await page.waitForTimeout(2_500);
 
@@ -61,6 +67,9 @@ test("publish an approved postmortem, read it signed out without the internal pa
   await expect(anon.getByRole("heading", { level: 1, name: "Search was down" })).toBeVisible();
   await expect(anon.getByText("Full disks and what we changed")).toBeVisible();
   await expect(anon.getByText("The search cluster ran out of disk.")).toBeVisible();
+  const diagram = anon.locator("figure.diagram.drawn img");
+  await expect(diagram).toBeVisible();
+  expect(await diagram.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await expect(anon.locator('meta[property="og:image"]')).toHaveAttribute("content", new RegExp(`${link}/og.png$`));
   const og = await anon.request.get(`${link}/og.png`);
   expect(og.status()).toBe(200);

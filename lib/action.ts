@@ -2,11 +2,11 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { AppError, toErrorBody } from "@/lib/errors";
+import { assertSameOrigin } from "@/lib/same-origin";
 import type { ActionState } from "@/lib/action-state";
 import { formDataToObject } from "@/lib/validation";
 import { requireUserOrThrow } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/sessions";
-
 
 const SECRET_FIELDS = /password|token|secret/i;
 
@@ -15,24 +15,6 @@ function echoValues(input: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(input).filter(([k, v]) => typeof v === "string" && !SECRET_FIELDS.test(k)) as [string, string][],
   );
-}
-
-/**
- * Server actions must come from our own pages. Next.js compares Origin and Host already; this
- * also refuses a missing or `null` Origin (sandboxed frames, some privacy tools, forged posts).
- */
-async function assertSameOrigin(): Promise<void> {
-  const h = await headers();
-  const origin = h.get("origin");
-  const host = h.get("x-forwarded-host") ?? h.get("host");
-  if (!origin || origin === "null" || !host) throw new AppError("FORBIDDEN", "This request did not come from Hindsight.");
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new AppError("FORBIDDEN", "This request did not come from Hindsight.");
-  }
-  if (originHost !== host) throw new AppError("FORBIDDEN", "This request did not come from Hindsight.");
 }
 
 type Options<T> = {
@@ -58,7 +40,7 @@ export function formAction<T>(
     const input = formDataToObject(form);
     let result: T;
     try {
-      await assertSameOrigin();
+      assertSameOrigin(await headers());
       const user = options.anonymous ? null : await requireUserOrThrow();
       result = await run(user, input);
     } catch (error) {

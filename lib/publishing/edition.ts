@@ -2,6 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import { documentToMarkdown } from "@/lib/postmortems/document";
 import type { PostmortemFacts } from "@/lib/postmortems/facts";
 import { redactDocument, redactFacts } from "@/lib/publishing/redact";
+import { diagramKey, mermaidSources } from "@/lib/postmortems/diagram-key";
 
 export type SignOffEntry = { name: string; version: number; at: string };
 
@@ -10,10 +11,23 @@ export type EditionBody = {
   markdown: string;
   facts: PostmortemFacts;
   signOff: SignOffEntry[];
+  /** Pictures of the edition's Mermaid blocks (SVG by diagram key); editions before these had none. */
+  diagrams?: Record<string, string>;
 };
 
-export function buildEditionBody(content: JSONContent, facts: PostmortemFacts, signOff: SignOffEntry[]): EditionBody {
-  return { markdown: documentToMarkdown(redactDocument(content)), facts: redactFacts(facts), signOff };
+/** `drawn`: the pictures the editor drew, by diagram key; only those of blocks that stay public are kept. */
+export function buildEditionBody(content: JSONContent, facts: PostmortemFacts, signOff: SignOffEntry[], drawn: Record<string, string> = {}): EditionBody {
+  const redacted = redactDocument(content);
+  const diagrams = Object.fromEntries(mermaidSources(redacted).flatMap((source) => {
+    const svg = drawn[diagramKey(source)];
+    return svg ? [[diagramKey(source), svg]] : [];
+  }));
+  return { markdown: documentToMarkdown(redacted), facts: redactFacts(facts), signOff, diagrams };
+}
+
+/** The words a diagram picture shows (its text elements), for the leak check. */
+function svgText(svg: string): string {
+  return svg.replace(/<style[\s\S]*?<\/style>/gi, " ").replace(/<[^>]*>/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
 }
 
 /** Every piece of text an edition makes public (for the leak check and the leak tests). */
@@ -29,6 +43,7 @@ export function publicText(title: string, subtitle: string, body: EditionBody): 
     incident.services.join(", "),
     ...events.map((e) => e.body),
     ...tasks.map((t) => t.title),
+    ...Object.values(body.diagrams ?? {}).map(svgText),
   ].join("\n");
 }
 

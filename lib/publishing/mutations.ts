@@ -12,6 +12,7 @@ import { publishSchema, publishingSettingsSchema, revokeSchema } from "@/lib/pub
 import { buildEditionBody } from "@/lib/publishing/edition";
 import { randomSlug } from "@/lib/publishing/slug";
 import { clearPublicPages } from "@/lib/publishing/cache";
+import { loadDiagrams } from "@/lib/postmortems/diagrams";
 import type { JSONContent } from "@tiptap/core";
 
 /**
@@ -38,7 +39,8 @@ export async function publish(userId: string, input: unknown) {
       const facts = await loadPostmortemFacts(actor, data.teamId, subject.incidentId);
       if (!facts) throw new AppError("NOT_FOUND", "This incident was not found.");
       const signOff = policy.counted.map((a) => ({ name: a.reviewerName, version: subject.contentVersion, at: new Date().toISOString() }));
-      const body = buildEditionBody(row.content as JSONContent, facts, signOff);
+      const drawn = await loadDiagrams(tx, subject.id, row.content as JSONContent);
+      const body = buildEditionBody(row.content as JSONContent, facts, signOff, drawn);
       const existing = await tx.publication.findUnique({ where: { postmortemId: subject.id }, select: { id: true, slug: true } });
       const settings = { customSlug: data.customSlug, noindex: data.noindex, listed: data.listed, revokedAt: null };
       const publication = existing

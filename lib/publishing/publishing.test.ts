@@ -19,6 +19,7 @@ import { publicPostmortemResponse } from "@/lib/publishing/public-response";
 import { serveFromPublicPageCache } from "@/lib/publishing/front-cache";
 import { teamFeed } from "@/lib/publishing/team-index-response";
 import { getPublishingView } from "@/lib/publishing/queries";
+import { saveDiagram } from "@/lib/postmortems/diagrams";
 import { findLeaks, hostPatternToRegExp } from "@/lib/publishing/leaks";
 import { customSlugSchema, randomSlug } from "@/lib/publishing/slug";
 import { redactDocument } from "@/lib/publishing/redact";
@@ -58,8 +59,8 @@ Added the index.
 `;
 
 /** The document with one passage marked internal and the "Legal notes" heading marked internal. */
-function documentWithInternals(): JSONContent {
-  const doc = markdownToDocument(DOCUMENT);
+function documentWithInternals(source = DOCUMENT): JSONContent {
+  const doc = markdownToDocument(source);
   for (const node of doc.content ?? []) {
     if (node.type === "heading" && node.content?.[0]?.text === "Legal notes") node.attrs = { ...node.attrs, internal: true };
     for (const child of node.content ?? []) {
@@ -70,6 +71,14 @@ function documentWithInternals(): JSONContent {
     }
   }
   return doc;
+}
+
+async function rewrite(postmortemId: string, userId: string, content: JSONContent) {
+  const row = await db().postmortem.findUniqueOrThrow({ where: { id: postmortemId } });
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, new Uint8Array(row.ydoc));
+  replaceDocumentContent(doc, content);
+  await storeDocumentState(postmortemId, Y.encodeStateAsUpdate(doc), [userId]);
 }
 
 async function setup() {
@@ -288,6 +297,57 @@ describe("publishing rules", () => {
     expect(clash.fields?.customSlug).toBeDefined();
     const slugs = new Set(Array.from({ length: 1000 }, randomSlug));
     expect(slugs.size).toBe(1000);
+  });
+});
+
+describe("diagrams", () => {
+  const PUBLIC_DIAGRAM = "graph LR\n  A[Alert fired] --> B[Index added]";
+  const SECRET_DIAGRAM = "graph LR\n  S[db-legal-7.corp] --> T[Counsel]";
+  const svgOf = (words: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 20"><style>text{fill:#333}</style><text x="0" y="15">${words}</text></svg>`;
+
+  it("a published page shows the drawn picture of a public diagram, nothing of an internal one, and checks its words for leaks", async () => {
+    const ctx = await setup();
+    const withDiagrams = DOCUMENT.replace("Added the index.", `Added the index.\n\n\`\`\`mermaid\n${PUBLIC_DIAGRAM}\n\`\`\``).replace(SECRET_SECTION, `${SECRET_SECTION}\n\n\`\`\`mermaid\n${SECRET_DIAGRAM}\n\`\`\``);
+    await rewrite(ctx.id, ctx.owner.userId, documentWithInternals(withDiagrams));
+    const { number } = await db().incident.findUniqueOrThrow({ where: { id: ctx.incidentId }, select: { number: true } });
+    const actor = { userId: ctx.owner.userId, teamId: ctx.team.id, role: "OWNER" as const };
+    expect((await getPublishingView(actor, ctx.team.id, ctx.id)).undrawnDiagrams).toBe(1);
+
+    await saveDiagram(ctx.members.MEMBER!.userId, ctx.team.slug, number, { source: PUBLIC_DIAGRAM, svg: svgOf("Alert fired, ops@corp.example paged") });
+    await saveDiagram(ctx.owner.userId, ctx.team.slug, number, { source: SECRET_DIAGRAM, svg: svgOf("db-legal-7.corp") });
+    const view = await getPublishingView(actor, ctx.team.id, ctx.id);
+    expect(view.undrawnDiagrams).toBe(0);
+    expect(view.leaks.map((l) => l.match)).toContain("ops@corp.example");
+    expect(Object.keys(view.body.diagrams ?? {})).toHaveLength(1);
+
+    const pm = await approved(ctx);
+    const { slug } = await publish(ctx.owner.userId, publishInput(pm));
+    const page = (await body(await publicPostmortemResponse({ slug }, null, "https://x.test", `/p/${slug}`))).text;
+    expect(page).toContain(`<img src="data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgOf("Alert fired, ops@corp.example paged")).replace(/'/g, "&#39;")}"`);
+    expect(page).toContain("<details><summary>Diagram source</summary><pre><code>graph LR");
+    for (const form of ["db-legal-7", encodeURIComponent("db-legal-7"), "Counsel"]) expect(page).not.toContain(form);
+    const edition = await db().publicEdition.findFirstOrThrow({ where: { postmortemId: ctx.id } });
+    expect(JSON.stringify(edition.body)).not.toContain("db-legal-7");
+  });
+
+  it("only editors of the team keep pictures, only plain SVG is kept, and a postmortem keeps its 50 newest", async () => {
+    const ctx = await setup();
+    const { number } = await db().incident.findUniqueOrThrow({ where: { id: ctx.incidentId }, select: { number: true } });
+    const save = (userId: string, input: unknown, team = ctx.team.slug) => saveDiagram(userId, team, number, input);
+    expect((await rejection(save(ctx.members.VIEWER!.userId, { source: PUBLIC_DIAGRAM, svg: svgOf("x") }))).code).toBe("FORBIDDEN");
+    const outsider = await createTeamWith();
+    expect((await rejection(save(outsider.owner.userId, { source: PUBLIC_DIAGRAM, svg: svgOf("x") }))).code).toBe("NOT_FOUND");
+    expect((await rejection(save(outsider.owner.userId, { source: PUBLIC_DIAGRAM, svg: svgOf("x") }, outsider.team.slug))).code).toBe("NOT_FOUND");
+    for (const svg of ["<svg><script>alert(1)</script></svg>", '<svg><a href="javascript:alert(1)">x</a></svg>', "<html><body>x</body></html>", `<svg>${"x".repeat(600_000)}</svg>`]) {
+      expect((await rejection(save(ctx.owner.userId, { source: PUBLIC_DIAGRAM, svg }))).code).toBe("VALIDATION");
+    }
+    await save(ctx.owner.userId, { source: `${PUBLIC_DIAGRAM}\n\n`, svg: svgOf("first") });
+    await save(ctx.owner.userId, { source: PUBLIC_DIAGRAM, svg: svgOf("second") });
+    const rows = await db().diagramImage.findMany({ where: { postmortemId: ctx.id } });
+    expect(rows.map((r) => r.svg)).toEqual([svgOf("second")]);
+    for (let i = 0; i < 55; i++) await save(ctx.owner.userId, { source: `graph LR\n  N${i} --> M`, svg: svgOf(String(i)) });
+    expect(await db().diagramImage.count({ where: { postmortemId: ctx.id } })).toBe(50);
+    expect(await db().diagramImage.count({ where: { postmortemId: ctx.id, svg: svgOf("54") } })).toBe(1);
   });
 });
 

@@ -7,6 +7,8 @@ import { sectionsOf } from "@/lib/postmortems/document";
 import { buildEditionBody, publicText, type EditionBody } from "@/lib/publishing/edition";
 import { redactDocument } from "@/lib/publishing/redact";
 import { findLeaks } from "@/lib/publishing/leaks";
+import { loadDiagrams } from "@/lib/postmortems/diagrams";
+import { diagramKey, mermaidSources } from "@/lib/postmortems/diagram-key";
 
 function countInternalPassages(node: JSONContent): number {
   const own = node.type === "text" && node.marks?.some((m) => m.type === "internal") ? 1 : 0;
@@ -41,7 +43,8 @@ export async function getPublishingView(actor: NonNullable<Actor>, teamId: strin
   ]);
   if (!facts) throw new AppError("NOT_FOUND", "This incident was not found.");
   const content = postmortem.content as JSONContent;
-  const body: EditionBody = buildEditionBody(content, facts, []);
+  const drawn = await loadDiagrams(db(), postmortem.id, content);
+  const body: EditionBody = buildEditionBody(content, facts, [], drawn);
   const leaks = findLeaks(publicText(postmortem.title, "", body), {
     memberNames: members.map((m) => m.user.name),
     hostPatterns: postmortem.team.internalHostPatterns.split("\n"),
@@ -58,6 +61,8 @@ export async function getPublishingView(actor: NonNullable<Actor>, teamId: strin
       events: facts.events.filter((e) => e.internal).length,
       tasks: facts.tasks.filter((t) => t.internal).length,
     },
+    /** Public Mermaid blocks no editor has drawn yet: the page would show their source. */
+    undrawnDiagrams: mermaidSources(redactDocument(content)).filter((source) => !body.diagrams?.[diagramKey(source)]).length,
     publication,
     teamSlug: postmortem.team.slug,
   };

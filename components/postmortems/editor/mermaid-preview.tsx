@@ -1,27 +1,38 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useState } from "react";
+import { drawMermaid, keepDiagram } from "@/components/postmortems/editor/draw-mermaid";
+import { useDiagramKeeper } from "@/components/postmortems/editor/diagram-keeper";
 
 type Rendered = { svg: string } | { error: string } | null;
 
-/** Renders Mermaid source to a picture (an <img> of the SVG, so nothing in it can run). Mermaid loads only when a diagram is shown. */
+const KEEP_AFTER_MS = 2_000;
+
+const prefersDark = () =>
+  document.documentElement.classList.contains("dark") || (!document.documentElement.classList.contains("light") && matchMedia("(prefers-color-scheme: dark)").matches);
+
+/**
+ * Renders Mermaid source to a picture (an <img> of the SVG, so nothing in it can run). In the
+ * editor, a diagram that stays unchanged for a moment is also kept for the public page.
+ */
 export function MermaidPreview({ source }: { source: string }) {
-  const id = useId().replace(/[^a-zA-Z0-9]/g, "");
   const [rendered, setRendered] = useState<Rendered>(null);
+  const keepUrl = useDiagramKeeper();
 
   useEffect(() => {
     let cancelled = false;
+    let keepTimer: ReturnType<typeof setTimeout> | undefined;
     const timer = setTimeout(async () => {
       if (!source.trim()) {
         setRendered({ error: "Write a Mermaid diagram, e.g. “graph LR; Alert --> Triage --> Fix”." });
         return;
       }
       try {
-        const { default: mermaid } = await import("mermaid");
-        const dark = document.documentElement.classList.contains("dark") || (!document.documentElement.classList.contains("light") && matchMedia("(prefers-color-scheme: dark)").matches);
-        mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: dark ? "dark" : "default", htmlLabels: false, flowchart: { htmlLabels: false } });
-        const { svg } = await mermaid.render(`mermaid-${id}-${Date.now()}`, source);
-        if (!cancelled) setRendered({ svg });
+        const dark = prefersDark();
+        const svg = await drawMermaid(source, dark ? "dark" : "default");
+        if (cancelled) return;
+        setRendered({ svg });
+        if (keepUrl) keepTimer = setTimeout(() => void keepDiagram(keepUrl, source, dark ? null : svg).catch(() => undefined), KEEP_AFTER_MS);
       } catch (error) {
         if (!cancelled) setRendered({ error: error instanceof Error ? error.message.split("\n").slice(0, 3).join(" ") : "This diagram could not be drawn." });
       }
@@ -29,8 +40,9 @@ export function MermaidPreview({ source }: { source: string }) {
     return () => {
       cancelled = true;
       clearTimeout(timer);
+      clearTimeout(keepTimer);
     };
-  }, [source, id]);
+  }, [source, keepUrl]);
 
   if (!rendered) return <p className="text-xs text-zinc-500">Drawing the diagram…</p>;
   if ("error" in rendered) return <p role="status" className="text-xs text-amber-700 dark:text-amber-300">{rendered.error}</p>;

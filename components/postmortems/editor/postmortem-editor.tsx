@@ -15,6 +15,7 @@ import { Toolbar } from "@/components/postmortems/editor/toolbar";
 import { SectionPlaceholder } from "@/components/postmortems/editor/section-placeholder";
 import { colorFor, type CollabSession } from "@/components/postmortems/editor/use-collab-session";
 import type { PendingComment } from "@/components/postmortems/comments/comments-panel";
+import { DiagramKeeperContext } from "@/components/postmortems/editor/diagram-keeper";
 
 const kb = (chars: number) => `${Math.round(chars / 1024)} KB`;
 
@@ -35,6 +36,8 @@ type Props = {
   editable: boolean;
   canComment: boolean;
   uploadUrl: string;
+  /** Where drawn Mermaid pictures are kept for the public page. */
+  diagramsUrl: string;
   onComment: (pending: PendingComment) => void;
   onReady: (editor: Editor) => void;
   onThreads: (anchored: Set<string>, active: string | null) => void;
@@ -50,7 +53,7 @@ function threadsIn(editor: Editor): { anchored: Set<string>; active: string | nu
 }
 
 /** The collaborative Tiptap editor: the shared Yjs document, others' carets, the toolbar, and guards against oversized pastes. */
-export function PostmortemEditor({ session, user, editable, canComment, uploadUrl, onComment, onReady, onThreads }: Props) {
+export function PostmortemEditor({ session, user, editable, canComment, uploadUrl, diagramsUrl, onComment, onReady, onThreads }: Props) {
   const [notice, setNotice] = useState<{ tone: "error" | "info"; text: string } | null>(null);
 
   const editor = useEditor(
@@ -130,7 +133,9 @@ export function PostmortemEditor({ session, user, editable, canComment, uploadUr
           </Alert>
         </div>
       )}
-      <EditorContent editor={editor} className="px-4 py-4 sm:px-8 sm:py-6" />
+      <DiagramKeeperContext.Provider value={editable ? diagramsUrl : null}>
+        <EditorContent editor={editor} className="px-4 py-4 sm:px-8 sm:py-6" />
+      </DiagramKeeperContext.Provider>
     </div>
   );
 }

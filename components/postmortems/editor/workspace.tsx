@@ -19,6 +19,7 @@ type Props = {
   tokenUrl: string;
   collabPath: string;
   uploadUrl: string;
+  diagramsUrl: string;
   incidentHref: string;
   user: { id: string; name: string };
   canEdit: boolean;
@@ -73,6 +74,7 @@ export function PostmortemWorkspace(props: Props) {
               editable={props.canEdit && state.loaded && state.stopped === null}
               canComment={props.canComment}
               uploadUrl={props.uploadUrl}
+              diagramsUrl={props.diagramsUrl}
               onComment={setPending}
               onReady={setEditor}
               onThreads={onThreads}

@@ -1,6 +1,7 @@
 import { Marked, type Tokens } from "marked";
 import { isSafeImageUrl, isSafeLinkUrl } from "@/lib/postmortems/editor/safe-url";
 import { esc } from "@/lib/publishing/html/escape";
+import { diagramKey } from "@/lib/postmortems/diagram-key";
 
 /** Uploaded images are team-only; a published edition serves the ones it shows under its own path. */
 function publicImageUrl(src: string, imageBase: string | null): string {
@@ -10,18 +11,25 @@ function publicImageUrl(src: string, imageBase: string | null): string {
 
 /**
  * Markdown to HTML for public pages: raw HTML in the source is shown as text, links and images
- * keep only safe addresses, and Mermaid diagrams are shown as their source with a caption.
+ * keep only safe addresses, and a Mermaid diagram is shown as the picture the editor drew (an
+ * <img>, where SVG cannot run anything) with its source folded away, or as its source alone.
  */
-export function markdownToHtml(source: string, imageBase: string | null): string {
-  return parser(imageBase).parse(source) as string;
+export function markdownToHtml(source: string, imageBase: string | null, diagrams: Record<string, string> = {}): string {
+  return parser(imageBase, diagrams).parse(source) as string;
 }
 
 /** One line of Markdown (a timeline entry) as inline HTML, with the same safety rules. */
 export function inlineMarkdownToHtml(source: string): string {
-  return parser(null).parseInline(source) as string;
+  return parser(null, {}).parseInline(source) as string;
 }
 
-function parser(imageBase: string | null): Marked {
+function diagramHtml(source: string, svg: string | undefined): string {
+  const code = `<pre><code>${esc(source)}</code></pre>`;
+  if (!svg) return `<figure class="diagram">${code}<figcaption>Diagram (Mermaid source)</figcaption></figure>`;
+  return `<figure class="diagram drawn"><img src="data:image/svg+xml;charset=utf-8,${esc(encodeURIComponent(svg))}" alt="Diagram (its Mermaid source is below)"><details><summary>Diagram source</summary>${code}</details></figure>`;
+}
+
+function parser(imageBase: string | null, diagrams: Record<string, string>): Marked {
   return new Marked({
     gfm: true,
     async: false,
@@ -36,7 +44,7 @@ function parser(imageBase: string | null): Marked {
         return `<img src="${esc(publicImageUrl(token.href, imageBase))}" alt="${esc(token.text)}" loading="lazy">`;
       },
       code(token: Tokens.Code) {
-        if (token.lang === "mermaid") return `<figure class="diagram"><pre><code>${esc(token.text)}</code></pre><figcaption>Diagram (Mermaid source)</figcaption></figure>`;
+        if (token.lang === "mermaid") return diagramHtml(token.text, diagrams[diagramKey(token.text)]);
         return `<pre><code${token.lang ? ` class="language-${esc(token.lang)}"` : ""}>${esc(token.text)}</code></pre>`;
       },
     },

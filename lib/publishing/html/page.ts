@@ -27,7 +27,7 @@ const dateOnly = (date: Date) => html`<time datetime="${date.toISOString()}" dat
  */
 export function renderPublicPage(found: FoundEdition, origin: string, path: string, preview = false): string {
   const { edition, team } = found;
-  const { facts, markdown, signOff } = edition.body;
+  const { facts, markdown, signOff, diagrams } = edition.body;
   const zone = facts.incident.timeZone;
   const canonical = `${origin}${found.canonicalPath}`;
   const description = previewDescription(found);
@@ -43,7 +43,7 @@ ${found.noindex ? html`<meta name="robots" content="noindex, nofollow">` : null}
 <meta name="twitter:card" content="summary_large_image"><meta name="twitter:title" content="${edition.title}"><meta name="twitter:description" content="${description}"><meta name="twitter:image" content="${image}">
 <script src="/p-time.js" defer></script>`;
   const parts = splitLiveBlocks(markdown).map((part) => {
-    if (part.kind === "markdown") return raw(markdownToHtml(part.text, preview ? null : path));
+    if (part.kind === "markdown") return raw(markdownToHtml(part.text, preview ? null : path, diagrams));
     if (part.block === "timeline") return timelineHtml(facts.events, zone, part.scope);
     if (part.block === "tasks") return tasksHtml(facts.tasks);
     return null; // The summary card opens the page.

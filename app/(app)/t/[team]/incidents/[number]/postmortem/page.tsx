@@ -119,6 +119,7 @@ export default async function PostmortemPage({ params }: { params: Promise<Param
         tokenUrl={`${base}/postmortem/token`}
         collabPath={process.env.COLLAB_PUBLIC_URL ?? "/collab"}
         uploadUrl={`${base}/postmortem/uploads`}
+        diagramsUrl={`${base}/postmortem/diagrams`}
         incidentHref={base}
         user={{ id: user.id, name: user.name }}
         canEdit={can(actor, "postmortem.edit", { teamId: team.id })}

@@ -78,6 +78,12 @@ export default async function PublishPage({ params }: { params: Promise<Params> 
                 Left out as internal: {view.omitted.sections} section{view.omitted.sections === 1 ? "" : "s"}, {view.omitted.passages} passage{view.omitted.passages === 1 ? "" : "s"},{" "}
                 {view.omitted.events} timeline event{view.omitted.events === 1 ? "" : "s"}, {view.omitted.tasks} task{view.omitted.tasks === 1 ? "" : "s"}. People&apos;s names are removed from the timeline and tasks.
               </p>
+              {view.undrawnDiagrams > 0 && (
+                <p className="text-amber-800 dark:text-amber-200">
+                  {view.undrawnDiagrams === 1 ? "1 diagram has" : `${view.undrawnDiagrams} diagrams have`} not been drawn yet and would show as Mermaid source.{" "}
+                  <Link href={base} className="font-medium underline">Open the editor</Link> for a moment to draw {view.undrawnDiagrams === 1 ? "it" : "them"}, then reload this page.
+                </p>
+              )}
               {view.leaks.length === 0 ? (
                 <p className="text-emerald-700 dark:text-emerald-300">Nothing flagged: no e-mail or IP addresses, internal host names, member names or key-like strings found.</p>
               ) : (

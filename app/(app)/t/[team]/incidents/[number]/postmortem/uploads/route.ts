@@ -1,12 +1,12 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { AppError, statusOf, toErrorBody } from "@/lib/errors";
+import { assertSameOrigin } from "@/lib/same-origin";
 import { saveImage } from "@/lib/uploads/mutations";
 
 /** Image upload from the editor (multipart field "file"). Same-origin only: the session cookie is SameSite=Lax and the Origin is checked. */
 export async function POST(request: Request, { params }: { params: Promise<{ team: string; number: string }> }) {
   try {
-    const origin = request.headers.get("origin");
-    if (!origin || new URL(origin).host !== request.headers.get("host")) throw new AppError("FORBIDDEN", "This request did not come from Hindsight.");
+    assertSameOrigin(request.headers);
     const user = await getCurrentUser();
     if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
     const { team, number } = await params;
