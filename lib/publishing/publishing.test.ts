@@ -324,6 +324,7 @@ describe("diagrams", () => {
     const { slug } = await publish(ctx.owner.userId, publishInput(pm));
     const page = (await body(await publicPostmortemResponse({ slug }, null, "https://x.test", `/p/${slug}`))).text;
     expect(page).toContain(`<img src="data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgOf("Alert fired, ops@corp.example paged")).replace(/'/g, "&#39;")}"`);
+    expect(page).toContain('width="100" height="20" alt="Diagram (its Mermaid source is below)"');
     expect(page).toContain("<details><summary>Diagram source</summary><pre><code>graph LR");
     for (const form of ["db-legal-7", encodeURIComponent("db-legal-7"), "Counsel"]) expect(page).not.toContain(form);
     const edition = await db().publicEdition.findFirstOrThrow({ where: { postmortemId: ctx.id } });

@@ -26,7 +26,10 @@ export function inlineMarkdownToHtml(source: string): string {
 function diagramHtml(source: string, svg: string | undefined): string {
   const code = `<pre><code>${esc(source)}</code></pre>`;
   if (!svg) return `<figure class="diagram">${code}<figcaption>Diagram (Mermaid source)</figcaption></figure>`;
-  return `<figure class="diagram drawn"><img src="data:image/svg+xml;charset=utf-8,${esc(encodeURIComponent(svg))}" alt="Diagram (its Mermaid source is below)"><details><summary>Diagram source</summary>${code}</details></figure>`;
+  // The picture's own proportions, so the page does not shift when it is decoded.
+  const box = /viewBox="[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)"/.exec(svg);
+  const size = box ? ` width="${Math.round(Number(box[1]))}" height="${Math.round(Number(box[2]))}"` : "";
+  return `<figure class="diagram drawn"><span class="picture"><img src="data:image/svg+xml;charset=utf-8,${esc(encodeURIComponent(svg))}"${size} alt="Diagram (its Mermaid source is below)"></span><details><summary>Diagram source</summary>${code}</details></figure>`;
 }
 
 function parser(imageBase: string | null, diagrams: Record<string, string>): Marked {
