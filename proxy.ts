@@ -18,5 +18,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Public postmortems (/p/…) set their own, stricter policy.
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|fonts/|p/|p\\.css|p-time\\.js|favicon\\.svg).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|fonts/|p/|p\\.css|favicon\\.svg).*)" }],
 };

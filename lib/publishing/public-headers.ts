@@ -1,5 +1,7 @@
-/** Public pages run no script but our one static file, load nothing from elsewhere, and cannot be framed. */
-export const PUBLIC_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+import { LOCAL_TIMES_SCRIPT_HASH } from "@/lib/publishing/html/local-times";
+
+/** Public pages run no script but our one (by its hash), load nothing from elsewhere, and cannot be framed. */
+export const PUBLIC_CSP = `default-src 'none'; style-src 'self'; img-src 'self' data:; script-src ${LOCAL_TIMES_SCRIPT_HASH}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
 /** The headers of a public postmortem page, whichever server layer answers it. */
 export function publicPageHeaders(status: number, noindex: boolean, etag: string | undefined): Record<string, string> {

@@ -20,6 +20,7 @@ import { serveFromPublicPageCache } from "@/lib/publishing/front-cache";
 import { teamFeed } from "@/lib/publishing/team-index-response";
 import { getPublishingView } from "@/lib/publishing/queries";
 import { saveDiagram } from "@/lib/postmortems/diagrams";
+import { LOCAL_TIMES_SCRIPT, LOCAL_TIMES_SCRIPT_HASH } from "@/lib/publishing/html/local-times";
 import { findLeaks, hostPatternToRegExp } from "@/lib/publishing/leaks";
 import { customSlugSchema, randomSlug } from "@/lib/publishing/slug";
 import { redactDocument } from "@/lib/publishing/redact";
@@ -152,7 +153,9 @@ describe("redaction", () => {
     expect(page.text).toContain("&lt;script&gt;");
     expect(page.text).not.toContain("javascript:");
     expect(page.text).toContain('href="https://example.com/dash"');
-    expect([...page.text.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])).toEqual(['<script src="/p-time.js" defer>']);
+    // One script: ours, allowed by its hash; an injected inline script would not match it.
+    expect([...page.text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1])).toEqual([LOCAL_TIMES_SCRIPT]);
+    expect(page.headers.get("content-security-policy")).toContain(`script-src ${LOCAL_TIMES_SCRIPT_HASH};`);
     expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
     expect(page.headers.get("x-robots-tag")).toContain("noindex");
     expect(page.text).toContain('<meta name="robots" content="noindex, nofollow">');

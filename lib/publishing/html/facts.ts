@@ -12,7 +12,7 @@ const KIND_LABEL: Record<string, string> = {
   MITIGATION: "Mitigation", RESOLUTION: "Resolved", COMMUNICATION: "Communication", NOTE: "Note", UPDATE: "Update",
 };
 
-/** A moment in the incident's zone with its offset; /p-time.js adds the reader's own time. */
+/** A moment in the incident's zone with its offset; the page's one script adds the reader's own time. */
 export function timeHtml(iso: string, zone: string, withDate = false): Html {
   const date = new Date(iso);
   return html`<time datetime="${iso}" data-local="${withDate ? "datetime" : "time"}">${withDate ? formatDateTime(date, zone) : formatTime(date, zone)}</time>`;

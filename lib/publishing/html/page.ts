@@ -3,12 +3,14 @@ import { splitLiveBlocks } from "@/lib/postmortems/live-directives";
 import { formatDuration } from "@/lib/incidents/durations";
 import { html, raw, type Html } from "@/lib/publishing/html/escape";
 import { markdownToHtml } from "@/lib/publishing/html/markdown";
+import { LOCAL_TIMES_SCRIPT } from "@/lib/publishing/html/local-times";
 import { durationsOf, glanceHtml, tasksHtml, timelineHtml } from "@/lib/publishing/html/facts";
 
 export type FoundEdition = Extract<PublicLookup, { kind: "edition" }>;
 
-function document(head: Html, body: Html): string {
-  return `<!DOCTYPE html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><link rel="stylesheet" href="/p.css"><link rel="icon" href="/favicon.svg" type="image/svg+xml">${head}</head><body>${body}</body></html>`.html}`;
+function document(head: Html, body: Html, localTimes = false): string {
+  const script = localTimes ? html`<script>${raw(LOCAL_TIMES_SCRIPT)}</script>` : null;
+  return `<!DOCTYPE html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><link rel="stylesheet" href="/p.css"><link rel="icon" href="/favicon.svg" type="image/svg+xml">${head}</head><body>${body}${script}</body></html>`.html}`;
 }
 
 /** What link previews say: severity, duration and the subtitle or summary — never more. */
@@ -40,8 +42,7 @@ ${found.noindex ? html`<meta name="robots" content="noindex, nofollow">` : null}
 <meta property="og:type" content="article"><meta property="og:title" content="${edition.title}"><meta property="og:description" content="${description}">
 <meta property="og:url" content="${canonical}"><meta property="og:site_name" content="${team.name}"><meta property="og:image" content="${image}">
 <meta property="og:image:width" content="1200"><meta property="og:image:height" content="630">
-<meta name="twitter:card" content="summary_large_image"><meta name="twitter:title" content="${edition.title}"><meta name="twitter:description" content="${description}"><meta name="twitter:image" content="${image}">
-<script src="/p-time.js" defer></script>`;
+<meta name="twitter:card" content="summary_large_image"><meta name="twitter:title" content="${edition.title}"><meta name="twitter:description" content="${description}"><meta name="twitter:image" content="${image}">`;
   const parts = splitLiveBlocks(markdown).map((part) => {
     if (part.kind === "markdown") return raw(markdownToHtml(part.text, preview ? null : path, diagrams));
     if (part.block === "timeline") return timelineHtml(facts.events, zone, part.scope);
@@ -64,7 +65,7 @@ ${signOff.length > 0 ? html`<p class="signoff">Reviewed and approved by ${signOf
   )}</ol></section>
 </article></main>
 <footer class="site"><p>Published with Hindsight.</p></footer>`;
-  return document(head, body);
+  return document(head, body, true);
 }
 
 export function renderGonePage(): string {
@@ -84,8 +85,9 @@ export function renderNotFoundPage(): string {
 export function renderTeamIndex(team: { name: string; slug: string }, items: { title: string; subtitle: string; path: string; publishedAt: Date }[]): string {
   const feed = `/p/teams/${team.slug}/feed.xml`;
   return document(
-    html`<title>Postmortems · ${team.name}</title><link rel="alternate" type="application/atom+xml" title="${team.name} postmortems" href="${feed}"><script src="/p-time.js" defer></script>`,
+    html`<title>Postmortems · ${team.name}</title><link rel="alternate" type="application/atom+xml" title="${team.name} postmortems" href="${feed}">`,
     html`<main id="main"><h1>${team.name}: postmortems</h1><p class="meta">What went wrong, what we learned, and what we changed. <a href="${feed}">Atom feed</a></p>
 ${items.length === 0 ? html`<p>Nothing published yet.</p>` : html`<ul class="index">${items.map((i) => html`<li><a href="${i.path}">${i.title}</a>${i.subtitle ? ` — ${i.subtitle}` : ""} ${dateOnly(i.publishedAt)}</li>`)}</ul>`}</main>`,
+    true,
   );
 }

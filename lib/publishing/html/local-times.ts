@@ -1,5 +1,11 @@
-// Adds the reader's own time next to each time shown in the incident's zone, when they differ.
-(function () {
+import { createHash } from "node:crypto";
+
+/**
+ * Adds the reader's own time next to each time shown in the incident's zone, when they differ.
+ * Inline at the end of the page so it runs before the first paint (no layout shift); the
+ * Content-Security-Policy allows exactly this script by its hash, and nothing else.
+ */
+export const LOCAL_TIMES_SCRIPT = `(function () {
   var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   var time = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "shortOffset" };
   var full = { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "shortOffset" };
@@ -18,4 +24,6 @@
     span.textContent = " (" + mine + " your time)";
     el.appendChild(span);
   });
-})();
+})();`;
+
+export const LOCAL_TIMES_SCRIPT_HASH = `'sha256-${createHash("sha256").update(LOCAL_TIMES_SCRIPT).digest("base64")}'`;
