@@ -153,8 +153,8 @@ describe("redaction", () => {
     expect(page.text).toContain("&lt;script&gt;");
     expect(page.text).not.toContain("javascript:");
     expect(page.text).toContain('href="https://example.com/dash"');
-    // One script: ours, allowed by its hash; an injected inline script would not match it.
-    expect([...page.text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1])).toEqual([LOCAL_TIMES_SCRIPT]);
+    // One script (run twice: after the summary card and at the end), allowed by its hash; an injected inline script would not match it.
+    expect([...page.text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1])).toEqual([LOCAL_TIMES_SCRIPT, LOCAL_TIMES_SCRIPT]);
     expect(page.headers.get("content-security-policy")).toContain(`script-src ${LOCAL_TIMES_SCRIPT_HASH};`);
     expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
     expect(page.headers.get("x-robots-tag")).toContain("noindex");

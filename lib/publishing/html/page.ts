@@ -8,8 +8,10 @@ import { durationsOf, glanceHtml, tasksHtml, timelineHtml } from "@/lib/publishi
 
 export type FoundEdition = Extract<PublicLookup, { kind: "edition" }>;
 
-function document(head: Html, body: Html, localTimes = false): string {
-  const script = localTimes ? html`<script>${raw(LOCAL_TIMES_SCRIPT)}</script>` : null;
+const localTimes = () => html`<script>${raw(LOCAL_TIMES_SCRIPT)}</script>`;
+
+function document(head: Html, body: Html, withLocalTimes = false): string {
+  const script = withLocalTimes ? localTimes() : null;
   return `<!DOCTYPE html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><link rel="stylesheet" href="/p.css"><link rel="icon" href="/favicon.svg" type="image/svg+xml">${head}</head><body>${body}${script}</body></html>`.html}`;
 }
 
@@ -49,6 +51,8 @@ ${found.noindex ? html`<meta name="robots" content="noindex, nofollow">` : null}
     if (part.block === "tasks") return tasksHtml(facts.tasks);
     return null; // The summary card opens the page.
   });
+  // The local-times script runs right after the summary card too, so the times at the top are the
+  // reader's before the first paint (no layout shift); it runs again at the end for the rest.
   const body = html`<a class="skip" href="#main">Skip to the postmortem</a>
 <header class="site"><p>${team.name} · Postmortem</p></header>
 <main id="main"><article>
@@ -57,6 +61,7 @@ ${isOld ? html`<p class="notice" role="note">This is edition ${edition.number}. 
 ${edition.subtitle ? html`<p class="subtitle">${edition.subtitle}</p>` : null}
 <p class="meta">${found.editions.length > 1 ? "Updated on " : "Published on "}${dateOnly(found.latest.publishedAt)}${found.editions.length > 1 ? html` · edition ${edition.number} of ${found.editions.length} · <a href="#changelog">what changed</a>` : null}<span class="zone"> · times in ${zone} with the GMT offset, and yours alongside</span></p>
 ${glanceHtml(facts.incident)}
+${localTimes()}
 ${parts}
 ${signOff.length > 0 ? html`<p class="signoff">Reviewed and approved by ${signOff.length} ${signOff.length === 1 ? "reviewer" : "reviewers"} (version ${signOff[0]?.version ?? ""}) before publication.</p>` : null}
 <section id="changelog" class="changelog" aria-labelledby="changelog-heading"><h2 id="changelog-heading">Editions</h2><ol reversed>${found.editions.map(
