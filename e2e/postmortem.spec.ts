@@ -69,6 +69,14 @@ test("a team starts a postmortem from the default template and writes it togethe
   }
   await expect.poll(async () => (await textOf(page, "Root cause")) === (await textOf(member.page, "Root cause"))).toBe(true);
   await expect(page.locator(".collaboration-carets__label", { hasText: "Grace Member" })).toBeVisible();
+
+  // Someone writes into the empty paragraph your caret is waiting in: your caret stays there.
+  await placeCaret(member.page, "What went wrong");
+  await placeCaret(page, "What went wrong");
+  await page.keyboard.type("Nobody looked at the database.");
+  await expect.poll(() => textOf(member.page, "What went wrong")).toBe("Nobody looked at the database.");
+  await member.page.keyboard.type("We trusted the CPU graph. ");
+  for (const p of [page, member.page]) await expect.poll(() => textOf(p, "What went wrong")).toBe("We trusted the CPU graph. Nobody looked at the database.");
   await saved(page);
   await saved(member.page);
 
@@ -206,7 +214,7 @@ test("edits made while disconnected are kept and merge when the connection retur
   await expect(member.page.locator("[data-connection]").first()).toHaveAttribute("data-connection", "offline");
   await placeCaret(member.page, "Resolution and recovery");
   await member.page.keyboard.type("Written while offline.");
-  await expect(member.page.locator("[data-connection]").first()).toContainText("unsaved changes are kept here");
+  await expect(member.page.locator("[data-connection]").first()).toContainText("unsaved changes are kept in this browser");
   await placeCaret(page, "Root cause");
   await page.keyboard.press("End");
   await page.keyboard.type("Written online meanwhile.");
@@ -218,6 +226,18 @@ test("edits made while disconnected are kept and merge when the connection retur
     await expect.poll(() => textOf(p, "Resolution and recovery"), { timeout: 20_000 }).toBe("Written while offline.");
     await expect.poll(() => textOf(p, "Root cause"), { timeout: 20_000 }).toBe("Shared start. Written online meanwhile.");
   }
+
+  // Offline again, Fiona writes and closes the tab; the browser's copy sends it when she comes back.
+  connected = false;
+  await Promise.all(sockets.map((ws) => ws.close().catch(() => undefined)));
+  await expect(member.page.locator("[data-connection]").first()).toHaveAttribute("data-connection", "offline");
+  await placeCaret(member.page, "What went well");
+  await member.page.keyboard.type("Kept after closing the tab.");
+  await member.page.waitForTimeout(500);
+  await member.page.close();
+  const back = await member.context.newPage();
+  await openPostmortem(back, slug);
+  for (const p of [page, back]) await expect.poll(() => textOf(p, "What went well"), { timeout: 20_000 }).toBe("Kept after closing the tab.");
 
   // A paste far beyond the limit is refused in the editor, with the limit named.
   await placeCaret(page, "What went wrong");

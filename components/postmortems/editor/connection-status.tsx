@@ -3,7 +3,7 @@
 import type { SessionState } from "@/components/postmortems/editor/use-collab-session";
 import { cx } from "@/components/ui/cx";
 
-/** Says plainly whether what you typed is safe: saved, saving, or kept here until the connection returns. */
+/** Says plainly whether what you typed is safe: saved, saving, or kept in this browser until the connection returns. */
 export function ConnectionStatus({ state }: { state: SessionState }) {
   const { connection, unsynced, loaded, stopped } = state;
   let tone = "bg-emerald-500";
@@ -13,7 +13,7 @@ export function ConnectionStatus({ state }: { state: SessionState }) {
     text = "Editing stopped";
   } else if (connection === "offline") {
     tone = "bg-amber-500";
-    text = unsynced > 0 ? "Offline — unsaved changes are kept here and sync when you reconnect" : "Offline — reconnecting…";
+    text = unsynced > 0 ? "Offline — unsaved changes are kept in this browser and sync when you reconnect" : "Offline — reconnecting…";
   } else if (!loaded || connection === "connecting") {
     tone = "bg-zinc-400";
     text = "Connecting…";

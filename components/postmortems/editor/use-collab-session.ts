@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { CLOSE_ACCESS_CHANGED, CLOSE_TOO_LARGE } from "@/lib/collab/close-codes";
+import { keepLocalCopy } from "@/components/postmortems/editor/local-copies";
 
 export type CollabSession = { doc: Y.Doc; provider: HocuspocusProvider };
 export type Connection = "connecting" | "connected" | "offline";
@@ -29,14 +30,16 @@ class TokenRefused extends Error {}
 /**
  * One Yjs document shared through the collaboration server. Every (re)connection fetches a fresh
  * token from the app, so a removed member cannot reconnect; edits made offline stay in the local
- * document and are merged by Yjs when the connection returns.
+ * document — and in this browser's copy of it, should the tab be closed — and are merged by Yjs
+ * when the connection returns.
  */
-export function useCollabSession(documentName: string, tokenUrl: string, collabPath: string): SessionState {
+export function useCollabSession(documentName: string, tokenUrl: string, collabPath: string, userId: string): SessionState {
   const [state, setState] = useState<SessionState>({ session: null, connection: "connecting", loaded: false, unsynced: 0, stopped: null, notice: null });
 
   useEffect(() => {
     const update = (patch: Partial<SessionState>) => setState((s) => ({ ...s, ...patch }));
     const doc = new Y.Doc();
+    const localCopy = keepLocalCopy(userId, documentName, doc);
     const socket = new HocuspocusProviderWebsocket({ url: socketUrl(collabPath), delay: 500, minDelay: 250, maxDelay: 8000, factor: 2 });
     const stop = (message: string) => {
       update({ stopped: message });
@@ -62,6 +65,8 @@ export function useCollabSession(documentName: string, tokenUrl: string, collabP
       onAuthenticationFailed: () => stop("You no longer have access to this postmortem. Reload the page to see what you can open."),
       onClose: ({ event }) => {
         if (event.code === CLOSE_TOO_LARGE.code) {
+          // The refused change must not come back from the local copy after a reload.
+          void localCopy.clearData().catch(() => undefined);
           stop("That change was too large to save (at most 512 KB per change and 4 MB per document), so it was not sent. Reload the page to continue from the saved document.");
         } else if (event.code === CLOSE_ACCESS_CHANGED.code) {
           update({ notice: "Your access to this team changed; reconnecting with your current role…" });
@@ -83,10 +88,11 @@ export function useCollabSession(documentName: string, tokenUrl: string, collabP
       window.removeEventListener("online", online);
       provider.destroy();
       socket.destroy();
+      void localCopy.destroy().catch(() => undefined);
       doc.destroy();
       update({ session: null });
     };
-  }, [documentName, tokenUrl, collabPath]);
+  }, [documentName, tokenUrl, collabPath, userId]);
 
   return state;
 }

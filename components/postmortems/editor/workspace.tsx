@@ -33,7 +33,7 @@ type Props = {
 
 /** The postmortem as the team writes it together: presence and connection state, the shared editor, and the comment threads beside it. */
 export function PostmortemWorkspace(props: Props) {
-  const state = useCollabSession(props.documentName, props.tokenUrl, props.collabPath);
+  const state = useCollabSession(props.documentName, props.tokenUrl, props.collabPath, props.user.id);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [pending, setPending] = useState<PendingComment | null>(null);
   const [threadState, setThreadState] = useState<{ anchored: Set<string>; active: string | null }>({ anchored: new Set(), active: null });
