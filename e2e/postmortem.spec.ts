@@ -238,6 +238,13 @@ test("edits made while disconnected are kept and merge when the connection retur
   const back = await member.context.newPage();
   await openPostmortem(back, slug);
   for (const p of [page, back]) await expect.poll(() => textOf(p, "What went well"), { timeout: 20_000 }).toBe("Kept after closing the tab.");
+  // Signing out forgets the browser's copies, so the next person at this computer finds none.
+  const copies = () => back.evaluate(async () => (await indexedDB.databases()).filter((d) => d.name?.startsWith("hindsight-doc:")).length);
+  expect(await copies()).toBe(1);
+  await back.getByLabel("Account", { exact: true }).click();
+  await back.getByRole("button", { name: "Sign out" }).click();
+  await back.waitForURL(/\/sign-in/);
+  await expect.poll(copies).toBe(0);
 
   // A paste far beyond the limit is refused in the editor, with the limit named.
   await placeCaret(page, "What went wrong");
