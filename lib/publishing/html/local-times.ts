@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 
 /**
  * Adds the reader's own time next to each time shown in the incident's zone, when they differ.
- * Inline at the end of the page so it runs before the first paint (no layout shift); the
+ * Inline (no extra request, and early enough to run before most first paints); the
  * Content-Security-Policy allows exactly this script by its hash, and nothing else.
  */
 export const LOCAL_TIMES_SCRIPT = `(function () {

@@ -51,8 +51,9 @@ ${found.noindex ? html`<meta name="robots" content="noindex, nofollow">` : null}
     if (part.block === "tasks") return tasksHtml(facts.tasks);
     return null; // The summary card opens the page.
   });
-  // The local-times script runs right after the summary card too, so the times at the top are the
-  // reader's before the first paint (no layout shift); it runs again at the end for the rest.
+  // The local-times script runs right after the summary card too, so the times at the top are
+  // usually the reader's by the first paint (on a slow phone Chrome may paint first: a small
+  // layout shift); it runs again at the end for the rest.
   const body = html`<a class="skip" href="#main">Skip to the postmortem</a>
 <header class="site"><p>${team.name} · Postmortem</p></header>
 <main id="main"><article>
