@@ -1,9 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { authorize } from "@/lib/authz";
-import { loadActor } from "@/lib/teams/actor";
+import { locatePostmortem } from "@/lib/postmortems/locate";
 import { parseInput } from "@/lib/validation";
 import { diagramKey, mermaidSources } from "@/lib/postmortems/diagram-key";
 
@@ -32,25 +30,19 @@ export async function saveDiagram(userId: string, teamSlug: string, incidentNumb
   const data = parseInput(diagramSchema, input);
   const key = diagramKey(data.source);
   return db().$transaction(async (tx) => {
-    const team = await tx.team.findUnique({ where: { slug: teamSlug }, select: { id: true } });
-    if (!team) throw new AppError("NOT_FOUND", "This team was not found.");
-    authorize(await loadActor(tx, userId, team.id), "postmortem.edit", { teamId: team.id });
-    const postmortem = Number.isSafeInteger(incidentNumber)
-      ? await tx.postmortem.findFirst({ where: { teamId: team.id, incident: { number: incidentNumber } }, select: { id: true } })
-      : null;
-    if (!postmortem) throw new AppError("NOT_FOUND", "This postmortem was not found.");
+    const { teamId, postmortemId } = await locatePostmortem(tx, userId, teamSlug, incidentNumber, "postmortem.edit");
     await tx.diagramImage.upsert({
-      where: { postmortemId_sourceHash: { postmortemId: postmortem.id, sourceHash: key } },
-      create: { teamId: team.id, postmortemId: postmortem.id, sourceHash: key, svg: data.svg },
+      where: { postmortemId_sourceHash: { postmortemId, sourceHash: key } },
+      create: { teamId, postmortemId, sourceHash: key, svg: data.svg },
       update: { svg: data.svg },
     });
     const older = await tx.diagramImage.findMany({
-      where: { postmortemId: postmortem.id },
+      where: { postmortemId },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
       skip: KEEP_PER_POSTMORTEM,
       select: { id: true },
     });
-    if (older.length > 0) await tx.diagramImage.deleteMany({ where: { id: { in: older.map((d) => d.id) }, postmortemId: postmortem.id } });
+    if (older.length > 0) await tx.diagramImage.deleteMany({ where: { id: { in: older.map((d) => d.id) }, postmortemId } });
     return { key };
   });
 }

@@ -23,7 +23,7 @@ export async function getPublishingView(actor: NonNullable<Actor>, teamId: strin
   authorize(actor, "postmortem.read", { teamId });
   const postmortem = await db().postmortem.findFirst({
     where: { id: postmortemId, teamId },
-    select: { id: true, title: true, status: true, content: true, contentVersion: true, incidentId: true, team: { select: { slug: true, internalHostPatterns: true, publicIndex: true } } },
+    select: { id: true, title: true, status: true, content: true, contentVersion: true, incidentId: true, team: { select: { name: true, slug: true, internalHostPatterns: true, publicIndex: true } } },
   });
   if (!postmortem) throw new AppError("NOT_FOUND", "This postmortem was not found.");
   const [facts, members, publication] = await Promise.all([
@@ -49,8 +49,9 @@ export async function getPublishingView(actor: NonNullable<Actor>, teamId: strin
     memberNames: members.map((m) => m.user.name),
     hostPatterns: postmortem.team.internalHostPatterns.split("\n"),
   });
+  const redacted = redactDocument(content);
   const allSections = sectionsOf(content).length;
-  const publicSections = sectionsOf(redactDocument(content)).length;
+  const publicSections = sectionsOf(redacted).length;
   return {
     postmortem,
     body,
@@ -62,7 +63,7 @@ export async function getPublishingView(actor: NonNullable<Actor>, teamId: strin
       tasks: facts.tasks.filter((t) => t.internal).length,
     },
     /** Public Mermaid blocks no editor has drawn yet: the page would show their source. */
-    undrawnDiagrams: mermaidSources(redactDocument(content)).filter((source) => !body.diagrams?.[diagramKey(source)]).length,
+    undrawnDiagrams: mermaidSources(redacted).filter((source) => !body.diagrams?.[diagramKey(source)]).length,
     publication,
     teamSlug: postmortem.team.slug,
   };

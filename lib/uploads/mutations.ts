@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { authorize } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/record";
-import { loadActor } from "@/lib/teams/actor";
+import { locatePostmortem } from "@/lib/postmortems/locate";
 import { sniffImageType } from "@/lib/uploads/image-type";
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -18,18 +17,11 @@ export async function saveImage(userId: string, teamSlug: string, incidentNumber
   const contentType = sniffImageType(bytes);
   if (!contentType) throw new AppError("VALIDATION", "Only PNG, JPEG, GIF and WebP images can be uploaded.", { file: ["Not a supported image."] });
   return db().$transaction(async (tx) => {
-    const team = await tx.team.findUnique({ where: { slug: teamSlug }, select: { id: true } });
-    const actor = team ? await loadActor(tx, userId, team.id) : null;
-    if (!team) throw new AppError("NOT_FOUND", "This team was not found.");
-    authorize(actor, "postmortem.edit", { teamId: team.id });
-    const postmortem = Number.isSafeInteger(incidentNumber)
-      ? await tx.postmortem.findFirst({ where: { teamId: team.id, incident: { number: incidentNumber } }, select: { id: true } })
-      : null;
-    if (!postmortem) throw new AppError("NOT_FOUND", "This postmortem was not found.");
+    const { teamId, postmortemId } = await locatePostmortem(tx, userId, teamSlug, incidentNumber, "postmortem.edit");
     const upload = await tx.upload.create({
       data: {
-        teamId: team.id,
-        postmortemId: postmortem.id,
+        teamId,
+        postmortemId,
         uploadedById: userId,
         contentType,
         byteSize: bytes.byteLength,
@@ -38,7 +30,7 @@ export async function saveImage(userId: string, teamSlug: string, incidentNumber
       },
       select: { id: true },
     });
-    await recordAudit(tx, { teamId: team.id, actorId: userId, action: "upload.created", targetType: "postmortem", targetId: postmortem.id, data: { uploadId: upload.id, bytes: bytes.byteLength } });
+    await recordAudit(tx, { teamId, actorId: userId, action: "upload.created", targetType: "postmortem", targetId: postmortemId, data: { uploadId: upload.id, bytes: bytes.byteLength } });
     return { id: upload.id, url: `/api/uploads/${upload.id}` };
   });
 }
