@@ -45,6 +45,10 @@ test("publish an approved postmortem, read it signed out without the internal pa
   await expect(reviewer.page.getByText("Approved. The postmortem now meets the sign-off policy.")).toBeVisible();
 
   // The redaction check and the publish form.
+  await page.goto(`/t/${slug}/incidents/1/postmortem/publish/preview`);
+  await expect(page.getByRole("heading", { level: 1, name: "Search was down" })).toBeVisible();
+  await expect(page.locator("time .local").first()).toContainText("your time");
+  await expect(page.getByText("Contact jane.doe@corp.example")).toHaveCount(0);
   await page.goto(`/t/${slug}/incidents/1/postmortem/publish`);
   await expect(page.getByText(/Left out as internal: 0 sections, 1 passage/)).toBeVisible();
   await page.getByLabel("Subtitle").fill("Full disks and what we changed");
