@@ -27,7 +27,8 @@ export default defineConfig({
   // Two cores: one for the browser, one for the server.
   workers: 2,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
+  // Multi-person flows run near a minute when both workers are busy on two cores.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
@@ -52,7 +53,8 @@ export default defineConfig({
       command: `${process.execPath} --import tsx scripts/collab.ts`,
       port: COLLAB_PORT,
       reuseExistingServer: false,
-      timeout: 60_000,
+      // Multi-person flows run near a minute when both workers are busy on two cores.
+  timeout: 120_000,
       env: { COLLAB_PORT: String(COLLAB_PORT) },
       stdout: "ignore",
       stderr: "pipe",
