@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/validation";
 import { loadActor, memberNameOrFieldError } from "@/lib/teams/actor";
 import { formatDateTime } from "@/lib/time/format";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
+import { applyFactsChange } from "@/lib/reviews/facts-changes";
 import { recordSystemEvents, type SystemLine } from "@/lib/timeline/system-events";
 import type { IncidentStatus, Severity } from "@/lib/generated/prisma/enums";
 import { declareIncidentSchema, updateIncidentSchema, KEY_MOMENTS, type KeyMoment } from "@/lib/incidents/schema";
@@ -201,6 +202,7 @@ export async function updateIncident(userId: string, input: unknown): Promise<In
       data: { number: current.number, fields: changed },
     });
     await notifyIncidentChanged(tx, current.id);
+    await applyFactsChange(tx, { teamId: data.teamId, incidentId: current.id, actorId: userId, now });
     return { id: current.id, number: current.number, version: current.version + 1, warnings };
   });
 }

@@ -2,8 +2,11 @@ import PgBoss from "pg-boss";
 import { env } from "@/lib/env";
 import { inAppNotifier } from "@/lib/notifications/notifier";
 import { sendDueReminders } from "@/lib/tasks/reminders";
+import { drainFactsChanges } from "@/lib/reviews/facts-changes";
 
 const REMINDERS = "task-reminders";
+/** Facts changes written around lib (raw SQL, imports); lib's own writes settle them in their transaction. */
+const REVIEW_FACTS = "review-facts-changes";
 
 /**
  * Background jobs on a PostgreSQL-backed queue (pg-boss, its own "pgboss" schema): no extra
@@ -20,5 +23,11 @@ export async function startJobWorker(): Promise<PgBoss> {
     await sendDueReminders(inAppNotifier);
   });
   await boss.send(REMINDERS, {});
+  await boss.createQueue(REVIEW_FACTS);
+  await boss.schedule(REVIEW_FACTS, "* * * * *");
+  await boss.work(REVIEW_FACTS, async () => {
+    await drainFactsChanges(new Date(), inAppNotifier);
+  });
+  await boss.send(REVIEW_FACTS, {});
   return boss;
 }

@@ -14,12 +14,12 @@ import { evaluate, lockSubject, type ReviewSubject } from "@/lib/reviews/load";
 import { canTransition, REFUSAL, type ReviewAction } from "@/lib/reviews/transitions";
 import { changeStatus } from "@/lib/reviews/status-change";
 import { writeSnapshot } from "@/lib/postmortems/snapshots";
+import { reviewHref } from "@/lib/reviews/links";
 
 function assertTransition(subject: ReviewSubject, action: ReviewAction): void {
   if (!canTransition(subject.status, action)) throw new AppError("CONFLICT", REFUSAL[action][subject.status] ?? "That is not possible in this state.");
 }
 
-const reviewHref = (s: ReviewSubject) => `/t/${s.teamSlug}/incidents/${s.incidentNumber}/postmortem/review`;
 
 async function nameOf(tx: Tx, userId: string): Promise<string> {
   return (await tx.user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? "Someone";
@@ -93,7 +93,7 @@ export async function requestReview(userId: string, input: unknown, notifier: No
         kind: "review.requested" as const,
         dedupeKey: `review-requested:${subject.id}:${r.reviewerId}:${subject.contentVersion}`,
         message: `${requester} asked you to review the postmortem of ${formatIncidentNumber(subject.incidentNumber)}`,
-        href: reviewHref(subject),
+        href: reviewHref(subject.teamSlug, subject.incidentNumber),
       })),
       tx,
     );
@@ -158,7 +158,7 @@ export async function approve(userId: string, input: unknown, notifier: Notifier
           kind: "review.approved" as const,
           dedupeKey: `review-approved:${subject.id}:${subject.contentVersion}:${subject.factsVersion}`,
           message: `The postmortem of ${formatIncidentNumber(subject.incidentNumber)} is approved`,
-          href: reviewHref(subject),
+          href: reviewHref(subject.teamSlug, subject.incidentNumber),
         })),
         tx,
       );
@@ -205,7 +205,7 @@ export async function requestChanges(userId: string, input: unknown, notifier: N
             kind: "review.changes_requested",
             dedupeKey: `review-changes:${subject.id}:${userId}:${subject.contentVersion}`,
             message: `${name} requested changes to the postmortem of ${formatIncidentNumber(subject.incidentNumber)}`,
-            href: reviewHref(subject),
+            href: reviewHref(subject.teamSlug, subject.incidentNumber),
           },
         ],
         tx,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { can } from "@/lib/authz";
 import type { PostmortemStatus, Role } from "@/lib/generated/prisma/enums";
 import { evaluatePolicy, type Approval } from "@/lib/reviews/evaluate";
-import { canTransition, nextStatus, type ReviewAction } from "@/lib/reviews/transitions";
+import { canTransition, nextStatus, statusAfterFactsChange, type ReviewAction } from "@/lib/reviews/transitions";
 import { DEFAULT_POLICY, policyOf, type SeverityRule } from "@/lib/reviews/policy";
 
 const STATES: PostmortemStatus[] = ["DRAFT", "IN_REVIEW", "APPROVED", "PUBLISHED"];
@@ -36,6 +36,18 @@ describe("review state machine", () => {
         }
       });
     }
+  }
+});
+
+describe("a change of the incident's facts", () => {
+  /** state → the state after a facts change the team counts, when the approvals no longer meet the policy. */
+  const after: Record<PostmortemStatus, PostmortemStatus> = { DRAFT: "DRAFT", IN_REVIEW: "IN_REVIEW", APPROVED: "IN_REVIEW", PUBLISHED: "IN_REVIEW" };
+  for (const state of STATES) {
+    it(`from ${state}: → ${after[state]}; unchanged if the team does not count facts or approvals on the new facts meet the policy`, () => {
+      expect(statusAfterFactsChange(state, true, false)).toBe(after[state]);
+      expect(statusAfterFactsChange(state, false, false)).toBe(state);
+      expect(statusAfterFactsChange(state, true, true)).toBe(state);
+    });
   }
 });
 

@@ -3,6 +3,7 @@ import { inAppNotifier, type Notifier } from "@/lib/notifications/notifier";
 import { formatIncidentNumber } from "@/lib/incidents/labels";
 import { lockSubject } from "@/lib/reviews/load";
 import { changeStatus } from "@/lib/reviews/status-change";
+import { reviewHref } from "@/lib/reviews/links";
 
 /**
  * The document's content changed (called where the collaboration server stores it). Approvals of
@@ -26,7 +27,7 @@ export async function onContentChanged(tx: Tx, teamId: string, postmortemId: str
           kind: "review.stale" as const,
           dedupeKey: `review-stale:${r.id}`,
           message: `Your approval of the postmortem of ${formatIncidentNumber(subject.incidentNumber)} is stale: it was edited after you approved`,
-          href: `/t/${subject.teamSlug}/incidents/${subject.incidentNumber}/postmortem/review`,
+          href: reviewHref(subject.teamSlug, subject.incidentNumber),
         })),
       tx,
     );

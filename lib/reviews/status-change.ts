@@ -10,9 +10,18 @@ const LABEL: Record<PostmortemStatus, string> = { DRAFT: "Draft", IN_REVIEW: "In
 
 /**
  * Moves a postmortem to a new status and leaves the trail every transition leaves: a version of
- * the content as it stood, a line on the incident's timeline, an audit record.
+ * the content as it stood, a line on the incident's timeline, an audit record (with the `reason`
+ * when the move was not someone's decision on the review itself).
  */
-export async function changeStatus(tx: Tx, subject: ReviewSubject, to: PostmortemStatus, actorId: string | null, line: string, now = new Date()): Promise<void> {
+export async function changeStatus(
+  tx: Tx,
+  subject: ReviewSubject,
+  to: PostmortemStatus,
+  actorId: string | null,
+  line: string,
+  now = new Date(),
+  reason?: "facts_changed",
+): Promise<void> {
   if (subject.status === to) return;
   const current = await tx.postmortem.update({
     where: { id: subject.id },
@@ -42,7 +51,7 @@ export async function changeStatus(tx: Tx, subject: ReviewSubject, to: Postmorte
     action: "postmortem.status_changed",
     targetType: "postmortem",
     targetId: subject.id,
-    data: { from: subject.status, to, contentVersion: current.contentVersion },
+    data: { from: subject.status, to, contentVersion: current.contentVersion, ...(reason ? { reason } : {}) },
   });
   await notifyIncidentChanged(tx, subject.incidentId);
   subject.status = to;

@@ -5,7 +5,8 @@ export type ReviewAction = "requestReview" | "approve" | "requestChanges" | "wit
 /**
  * The review state machine. DRAFT → IN_REVIEW (review requested) → APPROVED (policy met);
  * changes requested send it back to DRAFT; a content change after approval returns it to
- * IN_REVIEW (lib/reviews/staleness.ts). PUBLISHED is set by publishing only.
+ * IN_REVIEW (lib/reviews/staleness.ts), and so does a change of the incident's facts
+ * (lib/reviews/facts-changes.ts). PUBLISHED is set by publishing only.
  */
 const allowed: Record<ReviewAction, readonly PostmortemStatus[]> = {
   requestReview: ["DRAFT", "IN_REVIEW"],
@@ -30,6 +31,16 @@ export function nextStatus(status: PostmortemStatus, action: ReviewAction, polic
     case "withdraw":
       return "DRAFT";
   }
+}
+
+/**
+ * The status after the incident's facts (times, impact, timeline, tasks) changed. When the team
+ * counts such changes, an approved or published postmortem goes back to review unless approvals
+ * given on the new facts still meet the policy; in every other case the status stays.
+ */
+export function statusAfterFactsChange(status: PostmortemStatus, factsCount: boolean, policyMet: boolean): PostmortemStatus {
+  if (!factsCount || policyMet) return status;
+  return status === "APPROVED" || status === "PUBLISHED" ? "IN_REVIEW" : status;
 }
 
 export const REFUSAL: Record<ReviewAction, Partial<Record<PostmortemStatus, string>>> = {

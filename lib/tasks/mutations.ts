@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { parseInput } from "@/lib/validation";
 import { loadActor, memberNameOrFieldError } from "@/lib/teams/actor";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
+import { applyFactsChange } from "@/lib/reviews/facts-changes";
 import { recordSystemEvents, type SystemLine } from "@/lib/timeline/system-events";
 import { inAppNotifier, type NotificationInput } from "@/lib/notifications/notifier";
 import type { TaskStatus } from "@/lib/generated/prisma/enums";
@@ -83,6 +84,7 @@ export async function createTask(userId: string, input: unknown) {
       await inAppNotifier.notify([{ userId: data.ownerId, teamId: data.teamId, kind: "task.assigned", dedupeKey: `task-assigned:${created.id}:${data.ownerId}`, message: `You own a new task: ${data.title}`, href: taskHref(incident.team.slug, created.id), taskId: created.id }], tx);
     }
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "task.created", targetType: "task", targetId: created.id, data: { incidentId: incident.id, type: data.type } });
+    await applyFactsChange(tx, { teamId: data.teamId, incidentId: incident.id, actorId: userId });
     return { id: created.id, incidentId: incident.id, slug: incident.team.slug };
   });
 }
@@ -130,6 +132,7 @@ export async function updateTask(userId: string, input: unknown) {
     await tellIncident(tx, userId, task, lines);
     await inAppNotifier.notify(notices, tx);
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "task.updated", targetType: "task", targetId: task.id, data: { fields: Object.keys(data).filter((k) => !["teamId", "taskId", "version"].includes(k)) } });
+    await applyFactsChange(tx, { teamId: data.teamId, incidentId: task.incidentId, actorId: userId });
     return { id: task.id, version: task.version + 1 };
   });
 }
@@ -204,6 +207,7 @@ export async function changeTaskStatus(userId: string, input: unknown, options: 
     }
     await tellIncident(tx, userId, task, lines);
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "task.status_changed", targetType: "task", targetId: task.id, data: { from: task.status, to: status, verified, nextId: next?.id ?? null } });
+    await applyFactsChange(tx, { teamId: data.teamId, incidentId: task.incidentId, actorId: userId, now });
     return { id: task.id, status, awaitingVerification: awaiting, nextId: next?.id ?? null, version: task.version + 1 };
   });
 }

@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/validation";
 import { loadActor } from "@/lib/teams/actor";
 import { zonedFieldToUtc } from "@/lib/incidents/times";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
+import { applyFactsChange } from "@/lib/reviews/facts-changes";
 import { addEventSchema, editEventSchema, eventRefSchema, starEventSchema, internalEventSchema } from "@/lib/timeline/schema";
 
 export async function addEvent(userId: string, input: unknown) {
@@ -22,6 +23,7 @@ export async function addEvent(userId: string, input: unknown) {
     });
     await touchIncident(tx, incident.id, now);
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "timeline.added", targetType: "timeline_event", targetId: event.id, data: { incidentId: incident.id, kind: data.kind } });
+    await applyFactsChange(tx, { teamId: data.teamId, incidentId: incident.id, actorId: userId, now });
     return event;
   });
 }
@@ -67,6 +69,7 @@ export async function editEvent(userId: string, input: unknown) {
     });
     if (updated.count === 0) throw new AppError("CONFLICT", "Someone changed this event while you were editing. Review it and save again.");
     await keepHistory(tx, userId, data.teamId, event, "edited", now);
+    await applyFactsChange(tx, { teamId: data.teamId, incidentId: event.incidentId, actorId: userId, now });
     return { id: event.id };
   });
 }
@@ -79,6 +82,7 @@ export async function deleteEvent(userId: string, input: unknown) {
     const event = await loadEditable(tx, userId, data.teamId, data.eventId);
     await tx.timelineEvent.update({ where: { id: event.id, teamId: data.teamId }, data: { deletedAt: now, version: { increment: 1 } } });
     await keepHistory(tx, userId, data.teamId, event, "deleted", now);
+    await applyFactsChange(tx, { teamId: data.teamId, incidentId: event.incidentId, actorId: userId, now });
     return { id: event.id };
   });
 }
@@ -93,6 +97,7 @@ export async function starEvent(userId: string, input: unknown) {
     await tx.timelineEvent.update({ where: { id: event.id, teamId: data.teamId }, data: { starred: data.starred } });
     await notifyIncidentChanged(tx, event.incidentId);
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: data.starred ? "timeline.starred" : "timeline.unstarred", targetType: "timeline_event", targetId: event.id });
+    await applyFactsChange(tx, { teamId: data.teamId, incidentId: event.incidentId, actorId: userId });
     return { id: event.id, starred: data.starred };
   });
 }
