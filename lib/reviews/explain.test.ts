@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { listPostmortems, postmortemFiltersSchema } from "@/lib/reviews/list";
 import { getReviewState } from "@/lib/reviews/queries";
+import { applyFactsChange, drainFactsChanges } from "@/lib/reviews/facts-changes";
 import { expectIndexed as expectIndexedOn } from "@/lib/testing/explain";
 import { createTeamWith } from "@/lib/testing/factories";
 
@@ -77,5 +78,14 @@ describe("the Postmortems page and review state on a grown data set", () => {
   it("a postmortem's review state and sign-off record", async () => {
     const actor = { userId: ctx.owner.userId, teamId: ctx.team.id, role: "OWNER" as const };
     await expectIndexed(() => getReviewState(actor, ctx.team.id, "a-pm-10"));
+  });
+
+  it("settling facts changes: in the writer's transaction, and by the background drain", async () => {
+    // a-pm-10 and a-pm-14 are approved (see grow): a change of their incidents' facts sends them back.
+    await db().$executeRawUnsafe(`UPDATE "Incident" SET impact = 'Revised' WHERE id IN ('a-inc-10', 'a-inc-14')`);
+    await expectIndexed(() => db().$transaction((tx) => applyFactsChange(tx, { teamId: ctx.team.id, incidentId: "a-inc-10", actorId: ctx.owner.userId })));
+    await expectIndexed(() => drainFactsChanges());
+    const statuses = await db().postmortem.findMany({ where: { id: { in: ["a-pm-10", "a-pm-14"] } }, select: { status: true } });
+    expect(statuses).toEqual([{ status: "IN_REVIEW" }, { status: "IN_REVIEW" }]);
   });
 });
