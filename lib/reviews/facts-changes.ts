@@ -18,10 +18,15 @@ import { reviewHref } from "@/lib/reviews/links";
  *   its consequences commit or roll back together (a crash can never leave one without the
  *   other), the actor is known for the audit trail, and nobody ever reads an approved postmortem
  *   whose facts changed.
- * - `drainFactsChanges`, run by the job worker, for changes written around lib. Each postmortem is
- *   settled in its own transaction that deletes the queued rows it acted on: a crash leaves them
- *   queued for the next run. Until then approvals on older facts already do not count
- *   (evaluatePolicy compares factsVersion); only the status lags.
+ * - `drainFactsChanges`, run by the job worker every minute, for changes written around lib (and
+ *   any lib path that forgot the call). Each postmortem is settled in its own transaction that
+ *   deletes the queued rows it acted on: a crash leaves them queued for the next run. Until then
+ *   approvals on older facts already do not count (evaluatePolicy compares factsVersion); only
+ *   the status lags.
+ *
+ * A processor that runs only after commit (NOTIFY, a hook after the transaction) was not chosen
+ * for lib writes: it would let readers see the change without its consequences, and it needs the
+ * queue anyway to survive a crash between the commit and the processing.
  *
  * `settle` takes the postmortem's row lock before it reads the queue (a writer's trigger already
  * holds it), so concurrent changes are settled one after another, each seeing what the previous

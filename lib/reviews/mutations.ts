@@ -20,7 +20,6 @@ function assertTransition(subject: ReviewSubject, action: ReviewAction): void {
   if (!canTransition(subject.status, action)) throw new AppError("CONFLICT", REFUSAL[action][subject.status] ?? "That is not possible in this state.");
 }
 
-
 async function nameOf(tx: Tx, userId: string): Promise<string> {
   return (await tx.user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? "Someone";
 }
