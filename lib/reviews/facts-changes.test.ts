@@ -130,6 +130,23 @@ describe("concurrent facts changes", () => {
     expect(await queued(pm.id)).toEqual([]);
   });
 
+  it("timeline entries and incident edits at the same instants all succeed (no deadlock), with one transition", async () => {
+    const pm = await approved();
+    const failures: unknown[] = [];
+    for (let round = 0; round < 10; round++) {
+      const { version } = await db().incident.findUniqueOrThrow({ where: { id: pm.incident.id }, select: { version: true } });
+      const results = await Promise.allSettled([
+        addEvent(pm.owner, { teamId: pm.team.id, incidentId: pm.incident.id, kind: "NOTE", body: `Finding ${round}.` }),
+        updateIncident(pm.owner, { teamId: pm.team.id, incidentId: pm.incident.id, version, impact: `Impact, revision ${round}.` }),
+      ]);
+      failures.push(...results.filter((r) => r.status === "rejected").map((r) => r.reason));
+    }
+    expect(failures).toEqual([]);
+    expect(await statusOf(pm.id)).toBe("IN_REVIEW");
+    expect(await trail(pm.id, pm.incident.id)).toEqual({ transitions: 1, versions: 1, lines: 1 });
+    expect(await queued(pm.id)).toEqual([]);
+  });
+
   it("a change through lib while the drain settles one made around it: one transition", async () => {
     const pm = await approved();
     await db().$executeRaw`UPDATE "TimelineEvent" SET starred = true WHERE id = ${pm.event.id}`;

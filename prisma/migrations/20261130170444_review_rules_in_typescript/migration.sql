@@ -19,10 +19,17 @@ ALTER TABLE "PostmortemFactsChange" ADD CONSTRAINT "PostmortemFactsChange_postmo
 -- The review rules live in TypeScript (lib/reviews/facts-changes.ts). The database keeps only what
 -- must happen atomically with any write, whichever path made it (lib, raw SQL, imports, cascades):
 -- the postmortem's factsVersion moves on and the change is queued for the rules to act on.
+-- Locks are taken incident first, then postmortem, as an edit of the incident itself does (its
+-- UPDATE holds the incident's row when this runs): a timeline or task write that locked the
+-- postmortem first and touched the incident afterwards deadlocked with a concurrent incident edit.
 CREATE FUNCTION hindsight_record_facts_change(p_incident_id TEXT, p_source TEXT, p_source_id TEXT) RETURNS VOID AS $$
 DECLARE
   pm RECORD;
 BEGIN
+  IF NOT EXISTS (SELECT 1 FROM "Postmortem" WHERE "incidentId" = p_incident_id) THEN
+    RETURN;
+  END IF;
+  PERFORM 1 FROM "Incident" WHERE id = p_incident_id FOR NO KEY UPDATE;
   UPDATE "Postmortem" SET "factsVersion" = "factsVersion" + 1 WHERE "incidentId" = p_incident_id
     RETURNING id, "factsVersion" INTO pm;
   IF NOT FOUND THEN
