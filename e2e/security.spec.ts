@@ -94,7 +94,7 @@ test("callbackUrl values that normalise to another host land on this site", asyn
   }
 });
 
-test("password guesses are refused with 429 and Retry-After before the password is checked", async ({ page, request }) => {
+test("password guesses are refused with 429 and Retry-After before the password is checked", async ({ page, request, browser }) => {
   const owner = newUser("Guessed Owner");
   await signUp(page, owner);
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
@@ -111,6 +111,18 @@ test("password guesses are refused with 429 and Retry-After before the password 
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
   const { url } = (await refused.json()) as { url: string };
   expect(new URL(url).searchParams.get("error")).toMatch(/^Too many sign-in attempts\. Try again in \d+ minutes?\.$/);
+
+  // The owner at this address, signing in through the form, is told why and for how long.
+  const visitor = await browser.newContext();
+  const form = await visitor.newPage();
+  await form.goto("/sign-in");
+  await expect(async () => {
+    await form.getByLabel("Email").fill(owner.email);
+    await form.getByLabel("Password").fill(owner.password);
+    await form.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(form.getByRole("alert").filter({ hasText: "Too many" })).toHaveText(/^Too many sign-in attempts\. Try again in \d+ minutes?\.$/, { timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
+  await visitor.close();
 });
 
 test("X-Forwarded-For from a client does not buy it a fresh sign-in budget", async ({ page, request }) => {

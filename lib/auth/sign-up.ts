@@ -13,11 +13,12 @@ import { isUniqueViolation } from "@/lib/prisma-errors";
  * before any work, given back when an account is created) and a password hash either way.
  */
 export async function signUp(input: unknown, ip: string): Promise<{ id: string; email: string; name: string }> {
+  // Input that does not parse reveals nothing and costs nothing, so it is not counted.
+  const { name, email, password } = parseInput(signUpSchema, input);
   const wait = await consume(ipKey(ip), SIGN_IN_LIMITS.perIp);
   if (wait > 0) {
     throw new RateLimitedError(`Too many attempts from your network. Try again in ${waitPhrase(wait)}.`, wait);
   }
-  const { name, email, password } = parseInput(signUpSchema, input);
   const taken = () =>
     new AppError("CONFLICT", "An account with this email already exists.", {
       email: ["An account with this email already exists. Sign in instead?"],
