@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { systemChromium } from "./scripts/lib/chromium";
 import { collabPort } from "./lib/collab/port";
+import { OIDC_E2E } from "./e2e/oidc-config";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 /** Must match the COLLAB_PORT the app was built with (the /collab proxy is fixed at build). */
@@ -70,6 +71,11 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
         PORT: String(E2E_PORT),
+        // e2e/oidc.spec.ts starts this issuer; other specs just see one more sign-in button.
+        OIDC_ISSUER: OIDC_E2E.issuer,
+        OIDC_CLIENT_ID: OIDC_E2E.clientId,
+        OIDC_CLIENT_SECRET: OIDC_E2E.clientSecret,
+        OIDC_NAME: OIDC_E2E.name,
       },
       stdout: "ignore",
       stderr: "pipe",

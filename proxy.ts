@@ -8,6 +8,8 @@ import { contentSecurityPolicy } from "@/lib/security-headers";
 export function proxy(request: NextRequest) {
   // The publish preview is a public page rendered for the team: it sets the public pages' stricter policy itself.
   if (request.nextUrl.pathname.endsWith("/postmortem/publish/preview")) return NextResponse.next();
+  // Uploaded files are served with their own sandbox policy; the app's would replace it.
+  if (request.nextUrl.pathname.startsWith("/api/uploads/")) return NextResponse.next();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "production");
   const requestHeaders = new Headers(request.headers);

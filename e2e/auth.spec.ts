@@ -56,6 +56,10 @@ test("a session cookie replayed after sign-out is refused", async ({ page, brows
   const attackerPage = await attacker.newPage();
   await attackerPage.goto("/teams/new");
   await expect(attackerPage).toHaveURL(/\/sign-in/);
+  // next-auth's session endpoint agrees, and does not hand the replayed cookie a fresh one.
+  const session = await attacker.request.get("/api/auth/session");
+  expect(await session.json()).toEqual({});
+  expect(session.headers()["set-cookie"]).toBeUndefined();
   await attacker.close();
 });
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { createTeam, newUser, signUp, uniqueSlug } from "./fixtures";
+import { createTeam, inviteNewMember, newUser, signUp, uniqueSlug } from "./fixtures";
 
 async function userCount(email: string): Promise<number> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -67,4 +67,131 @@ test("no server secret reaches the browser's JavaScript", async ({ page, request
     const body = await (await request.get(src)).text();
     for (const secret of secrets) expect(body.includes(secret), `${src} contains a secret`).toBe(false);
   }
+});
+
+const OFF_SITE_CALLBACKS = ["/.//evil.example", "/..//evil.example", "/%2e%2e//evil.example", "/\\evil.example", "\\/\\/evil.example", "/\t/evil.example", "https://evil.example/", "javascript:alert(1)"];
+
+test("callbackUrl values that normalise to another host land on this site", async ({ page, request, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  // Signed in, /sign-in sends the visitor on to the callbackUrl at once.
+  await signUp(page, newUser("Redirect Target"));
+  for (const callbackUrl of OFF_SITE_CALLBACKS) {
+    const response = await page.request.get(`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0, failOnStatusCode: false });
+    expect(response.status(), callbackUrl).toBeLessThan(400);
+    const location = response.headers()["location"] ?? "";
+    expect(new URL(location, origin).origin, `${callbackUrl} → ${location}`).toBe(origin);
+  }
+  // next-auth's own endpoints: the callback URL it hands back stays here and nothing answers 500.
+  for (const callbackUrl of [...OFF_SITE_CALLBACKS, "http://[bad", "not a url"]) {
+    const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const response = await request.post("/api/auth/signin/oidc", {
+      form: { csrfToken, callbackUrl, json: "true" },
+      failOnStatusCode: false,
+    });
+    expect(response.status(), callbackUrl).toBeLessThan(500);
+    const cookie = (await request.storageState()).cookies.find((c) => c.name.endsWith("next-auth.callback-url"));
+    expect(new URL(decodeURIComponent(cookie?.value ?? "/"), origin).origin, callbackUrl).toBe(origin);
+  }
+});
+
+test("password guesses are refused with 429 and Retry-After before the password is checked", async ({ page, request, browser }) => {
+  const owner = newUser("Guessed Owner");
+  await signUp(page, owner);
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const guess = (password: string) =>
+    request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: owner.email, password, json: "true", callbackUrl: "/" },
+      failOnStatusCode: false,
+    });
+  const statuses: number[] = [];
+  for (let i = 0; i < 6; i++) statuses.push((await guess(`wrong password ${i}`)).status());
+  expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
+  const refused = await guess(owner.password);
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+  const { url } = (await refused.json()) as { url: string };
+  expect(new URL(url).searchParams.get("error")).toMatch(/^Too many sign-in attempts\. Try again in \d+ minutes?\.$/);
+
+  // Guessing through the form: the refusal is shown with how long to wait. (The API client above
+  // may reach the server over another loopback address than the browser, so it counts apart.)
+  const visitor = await browser.newContext();
+  const form = await visitor.newPage();
+  await form.goto("/sign-in");
+  await expect(async () => {
+    await form.getByLabel("Email").fill(owner.email);
+    await form.getByLabel("Password").fill("still the wrong password");
+    await form.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(form.getByRole("alert").filter({ hasText: "Too many" })).toHaveText(/^Too many sign-in attempts\. Try again in \d+ minutes?\.$/, { timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
+  await visitor.close();
+});
+
+test("X-Forwarded-For from a client does not buy it a fresh sign-in budget", async ({ page, request }) => {
+  const owner = newUser("Spoof Target");
+  await signUp(page, owner);
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  let last = 0;
+  for (let i = 0; i < 6; i++) {
+    const response = await request.post("/api/auth/callback/credentials", {
+      headers: { "X-Forwarded-For": `203.0.113.${i + 1}` },
+      form: { csrfToken, email: owner.email, password: `wrong password ${i}`, json: "true", callbackUrl: "/" },
+      failOnStatusCode: false,
+    });
+    last = response.status();
+  }
+  expect(last).toBe(429);
+  // The address the app saw is the connection's (recorded at sign-up), not a header's.
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT a.ip FROM "SignInAddress" a JOIN "User" u ON u.id = a."userId" WHERE u.email = $1`, [owner.email]);
+    expect(rows.map((r: { ip: string }) => r.ip)).toEqual([expect.stringMatching(/^(127\.0\.0\.1|::1)$/)]);
+  } finally {
+    await client.end();
+  }
+});
+
+test("the audit log is a 404 for members and viewers, not a 500", async ({ page, browser }) => {
+  await signUp(page, newUser("Audit Owner"));
+  const slug = uniqueSlug("audit");
+  await createTeam(page, "Audit Team", slug);
+  expect((await page.goto(`/t/${slug}/settings/audit`))?.status()).toBe(200);
+
+  const member = await inviteNewMember(page, browser, slug, "Audit Member");
+  expect((await member.page.goto(`/t/${slug}/settings/audit`))?.status()).toBe(404);
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`UPDATE "Membership" SET role = 'VIEWER' WHERE "userId" = (SELECT id FROM "User" WHERE email = $1)`, [member.user.email]);
+  } finally {
+    await client.end();
+  }
+  expect((await member.page.goto(`/t/${slug}/settings/audit`))?.status()).toBe(404);
+  await member.context.close();
+});
+
+// A 1×1 PNG.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+
+test("uploaded images keep their own sandbox CSP", async ({ page, baseURL }) => {
+  await signUp(page, newUser("Upload Owner"));
+  const slug = uniqueSlug("upl");
+  await createTeam(page, "Upload Team", slug);
+  await page.goto(`/t/${slug}/incidents/new`);
+  await page.getByLabel("What is happening?").fill("Images everywhere");
+  await page.getByLabel("What is happening?").press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Images everywhere" })).toBeVisible();
+  await page.getByRole("link", { name: "Start postmortem" }).click();
+  await page.getByRole("button", { name: "Start the postmortem" }).click();
+  await expect(page).toHaveURL(new RegExp(`/t/${slug}/incidents/1/postmortem$`));
+
+  const uploaded = await page.request.post(`/t/${slug}/incidents/1/postmortem/uploads`, {
+    headers: { Origin: new URL(baseURL!).origin },
+    multipart: { file: { name: "dot.png", mimeType: "image/png", buffer: PNG } },
+  });
+  expect(uploaded.status()).toBe(201);
+  const { url } = (await uploaded.json()) as { url: string };
+  const image = await page.request.get(url);
+  expect(image.status()).toBe(200);
+  expect(image.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox");
 });

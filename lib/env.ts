@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustProxy } from "@/lib/auth/client-ip";
 
 const optional = z
   .string()
@@ -19,6 +20,13 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: optional,
   OIDC_CLIENT_SECRET: optional,
   OIDC_NAME: optional,
+  TRUST_PROXY: optional.superRefine((value, ctx) => {
+    try {
+      parseTrustProxy(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+    }
+  }),
 });
 
 export type Env = z.infer<typeof envSchema>;

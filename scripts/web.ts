@@ -1,6 +1,7 @@
 import http from "node:http";
 import next from "next";
 import { serveFromPublicPageCache } from "../lib/publishing/front-cache";
+import { recordPeerAddress } from "../lib/auth/client-ip";
 
 /**
  * The web app's server (`npm run web`; `npm start` runs it for you): Next.js behind a plain Node
@@ -19,6 +20,7 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = http.createServer((request, response) => {
+  recordPeerAddress(request);
   if (serveFromPublicPageCache(request, response, production)) return;
   void handle(request, response);
 });

@@ -69,8 +69,9 @@ export async function AppHeader({ user, teams, current, children }: { user: Sess
             <p className="truncate text-sm font-medium">{user.name}</p>
             <p className="truncate text-xs text-zinc-500 dark:text-zinc-400">{user.email}</p>
           </div>
-          <div className="border-t border-zinc-200 py-1 sm:hidden dark:border-zinc-800">
-            <Link href="/my/tasks" className={itemClass}>My tasks</Link>
+          <div className="border-t border-zinc-200 py-1 dark:border-zinc-800">
+            <Link href="/my/tasks" className={cx(itemClass, "sm:hidden")}>My tasks</Link>
+            <Link href="/account" className={itemClass}>Account settings</Link>
           </div>
           <div className="border-t border-zinc-200 dark:border-zinc-800">
             <ThemeSwitcher theme={theme} />

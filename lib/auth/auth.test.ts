@@ -3,9 +3,9 @@ import { db } from "@/lib/db";
 import { signUp } from "@/lib/auth/sign-up";
 import { WRONG_CREDENTIALS, verifyCredentials } from "@/lib/auth/credentials";
 import { SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
+import { randomIp } from "@/lib/auth/test-ips";
 import { createSession, loadSessionUser, revokeSession } from "@/lib/auth/sessions";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { safeCallbackPath } from "@/lib/auth/safe-redirect";
 import { uniqueEmail } from "@/lib/testing/factories";
 import { rejection as failure } from "@/lib/testing/errors";
 
@@ -25,14 +25,14 @@ describe("passwords", () => {
 describe("sign-up", () => {
   it("creates an account and refuses the same email twice, case-insensitively", async () => {
     const email = uniqueEmail();
-    await signUp({ name: "Ada", email, password: PASSWORD });
-    const again = await failure(signUp({ name: "Ada", email: email.toUpperCase(), password: PASSWORD }));
+    await signUp({ name: "Ada", email, password: PASSWORD }, randomIp());
+    const again = await failure(signUp({ name: "Ada", email: email.toUpperCase(), password: PASSWORD }, randomIp()));
     expect(again.fields?.email?.[0]).toMatch(/already exists/);
     expect(await db().user.count({ where: { email } })).toBe(1);
   });
 
   it("refuses a weak password and a bad email with field messages", async () => {
-    const error = await failure(signUp({ name: "", email: "not-an-email", password: "short" }));
+    const error = await failure(signUp({ name: "", email: "not-an-email", password: "short" }, randomIp()));
     expect(error.code).toBe("VALIDATION");
     expect(error.fields?.password?.[0]).toMatch(/at least 10/);
     expect(error.fields?.email?.[0]).toMatch(/valid email/);
@@ -42,7 +42,7 @@ describe("sign-up", () => {
   it("accepts a 64-character password", async () => {
     const email = uniqueEmail();
     const password = "p".repeat(64);
-    await signUp({ name: "Long", email, password });
+    await signUp({ name: "Long", email, password }, randomIp());
     expect((await verifyCredentials({ email, password }, "10.0.0.1")).email).toBe(email);
   });
 });
@@ -50,26 +50,16 @@ describe("sign-up", () => {
 describe("sign-in", () => {
   it("gives the same message for an unknown email and a wrong password", async () => {
     const email = uniqueEmail();
-    await signUp({ name: "Grace", email, password: PASSWORD });
+    await signUp({ name: "Grace", email, password: PASSWORD }, randomIp());
     const unknown = await failure(verifyCredentials({ email: uniqueEmail(), password: PASSWORD }, "10.0.0.2"));
     const wrong = await failure(verifyCredentials({ email, password: "wrong password!" }, "10.0.0.2"));
     expect(unknown.message).toBe(WRONG_CREDENTIALS);
     expect(wrong.message).toBe(WRONG_CREDENTIALS);
   });
 
-  it("locks an account after repeated failures, even with the right password", async () => {
-    const email = uniqueEmail();
-    await signUp({ name: "Linus", email, password: PASSWORD });
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.max; i++) {
-      await failure(verifyCredentials({ email, password: `wrong-${i}-password` }, `10.1.0.${i}`));
-    }
-    const locked = await failure(verifyCredentials({ email, password: PASSWORD }, "10.1.1.1"));
-    expect(locked.code).toBe("RATE_LIMITED");
-    expect(locked.message).toMatch(/Try again in \d+ minute/);
-  });
-
-  it("limits one IP trying many accounts", async () => {
-    const ip = `10.2.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  // Thirty password checks: slow on a busy machine.
+  it("limits one IP trying many accounts", { timeout: 120_000 }, async () => {
+    const ip = randomIp();
     for (let i = 0; i < SIGN_IN_LIMITS.perIp.max; i++) {
       await failure(verifyCredentials({ email: uniqueEmail(), password: "whatever-password" }, ip));
     }
@@ -78,7 +68,7 @@ describe("sign-in", () => {
 
   it("refuses a disabled user", async () => {
     const email = uniqueEmail();
-    const user = await signUp({ name: "Off", email, password: PASSWORD });
+    const user = await signUp({ name: "Off", email, password: PASSWORD }, randomIp());
     await db().user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
     expect((await failure(verifyCredentials({ email, password: PASSWORD }, "10.3.0.1"))).message).toBe(WRONG_CREDENTIALS);
   });
@@ -86,7 +76,7 @@ describe("sign-in", () => {
 
 describe("server-side sessions", () => {
   it("ends a session on sign-out and when the user is disabled", async () => {
-    const user = await signUp({ name: "Sess", email: uniqueEmail(), password: PASSWORD });
+    const user = await signUp({ name: "Sess", email: uniqueEmail(), password: PASSWORD }, randomIp());
     const sid = await createSession(user.id);
     expect(await loadSessionUser(sid, user.id)).not.toBeNull();
     await revokeSession(sid);
@@ -98,21 +88,9 @@ describe("server-side sessions", () => {
   });
 
   it("does not accept a session id with another user's id", async () => {
-    const a = await signUp({ name: "A", email: uniqueEmail(), password: PASSWORD });
-    const b = await signUp({ name: "B", email: uniqueEmail(), password: PASSWORD });
+    const a = await signUp({ name: "A", email: uniqueEmail(), password: PASSWORD }, randomIp());
+    const b = await signUp({ name: "B", email: uniqueEmail(), password: PASSWORD }, randomIp());
     const sid = await createSession(a.id);
     expect(await loadSessionUser(sid, b.id)).toBeNull();
-  });
-});
-
-describe("callback URLs", () => {
-  it.each([
-    ["/t/acme/incidents?x=1", "/t/acme/incidents?x=1"],
-    ["//evil.example", "/"],
-    ["https://evil.example/", "/"],
-    ["/\\evil.example", "/"],
-    ["javascript:alert(1)", "/"],
-  ])("%s → %s", (raw, expected) => {
-    expect(safeCallbackPath(raw)).toBe(expected);
   });
 });

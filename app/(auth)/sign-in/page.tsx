@@ -4,21 +4,16 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { oauthProviderList } from "@/lib/auth/providers";
 import { safeCallbackPath } from "@/lib/auth/safe-redirect";
+import { oauthMessage } from "@/lib/auth/oauth-messages";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
-
-const OAUTH_ERRORS: Record<string, string> = {
-  OAuthAccountNotLinked: "This email is linked to another sign-in method.",
-  AccessDenied: "Access was denied.",
-  Callback: "Sign-in with your provider failed. Please try again.",
-};
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl, "/");
   if (await getCurrentUser()) redirect(callbackUrl);
-  const providerError = params.error && params.error !== "CredentialsSignin" ? (OAUTH_ERRORS[params.error] ?? "Sign-in failed. Please try again.") : undefined;
+  const providerError = params.error && params.error !== "CredentialsSignin" ? (oauthMessage(params.error) ?? "Sign-in failed. Please try again.") : undefined;
   return (
     <>
       <h1 className="text-xl font-semibold">Sign in to Hindsight</h1>

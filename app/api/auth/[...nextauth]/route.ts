@@ -1,11 +1,3 @@
-import type { NextRequest } from "next/server";
-import NextAuth from "next-auth";
-import { authOptions } from "@/lib/auth/options";
+import { handleAuthRoute } from "@/lib/auth/auth-route";
 
-type Context = { params: Promise<{ nextauth: string[] }> };
-
-function handler(request: NextRequest, context: Context) {
-  return NextAuth(request, context, authOptions());
-}
-
-export { handler as GET, handler as POST };
+export { handleAuthRoute as GET, handleAuthRoute as POST };

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
+import { can } from "@/lib/authz";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
@@ -12,6 +14,8 @@ export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<{ after?: string }> }) {
   const { team, actor } = await requireTeamContext((await params).team);
+  // The log is for admins; for anyone else the page does not exist (the query would refuse too).
+  if (!can(actor, "audit.read", { teamId: team.id })) notFound();
   const { after } = await searchParams;
   const page = await listAuditEvents(actor, team.id, after);
   return (
