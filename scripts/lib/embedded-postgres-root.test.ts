@@ -1,16 +1,23 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT, inProject } from "./project-root";
+import { SHARED_ROOT } from "./postgres-binaries";
 
 const asRoot = process.getuid?.() === 0;
 // A 700 folder, like /root: nobody but root may enter it.
 const home = asRoot ? mkdtempSync(path.join(tmpdir(), "hindsight-root-home-")) : "";
 const clone = path.join(home, "hindsight");
+/** What the run leaves outside the clone (binaries and data under /var/tmp, test data under the temp folder) goes too. */
+const leftovers = (dir: string, pattern: RegExp) => (existsSync(dir) ? readdirSync(dir).filter((name) => pattern.test(name)).map((name) => path.join(dir, name)) : []);
+const outside = () => [...leftovers(SHARED_ROOT, /^hindsight-pg-/), ...leftovers(tmpdir(), /^hindsight-[0-9a-f]{8}$/)];
+const before = new Set(asRoot ? outside() : []);
 afterAll(() => {
-  if (home) rmSync(home, { recursive: true, force: true });
+  if (!home) return;
+  rmSync(home, { recursive: true, force: true });
+  for (const left of outside()) if (!before.has(left)) rmSync(left, { recursive: true, force: true });
 });
 
 /**
