@@ -16,7 +16,8 @@ export type DatabaseServer = { databaseUrl: string; embedded: EmbeddedServer | n
 export async function openAppDatabase(log: (line: string) => void, dataDir = APP_DATA_DIR): Promise<DatabaseServer> {
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) return { databaseUrl, embedded: null };
-  log(`No DATABASE_URL: using the embedded PostgreSQL (data in ${path.relative(process.cwd(), dataDir) || dataDir})…`);
+  const shown = dataDir.startsWith(process.cwd()) ? path.relative(process.cwd(), dataDir) : dataDir;
+  log(`No DATABASE_URL: using the embedded PostgreSQL (data in ${shown})…`);
   const embedded = await startEmbeddedPostgres({ dataDir, port: EMBEDDED_PORT, log });
   try {
     await embedded.createDatabase(APP_DATABASE);

@@ -5,6 +5,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { connectClient, typeInto, waitFor } from "@/lib/collab/testing/client";
 import { freePort } from "@/lib/collab/testing/collab-process";
+import { postmortemForTest } from "@/lib/collab/testing/postmortem";
+import { db } from "@/lib/db";
 import { DEMO_LOGIN } from "../db-seed";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { runSql } from "./run-sql";
@@ -89,5 +91,29 @@ describe("stopping `npm start`", () => {
   it("SIGTERM to the app alone: it stops the collaboration server (which stores) and only then PostgreSQL", async () => {
     const { postmortemId, output } = await typeThenStop(({ pid }) => process.kill(pid, "SIGTERM"), "typed just before SIGTERM");
     expect(await storedMarkdown(postmortemId), output).toContain("typed just before SIGTERM");
+  }, 60_000);
+
+  it("SIGINT to the npm process itself (not its group) reaches the server, which stores before npm exits", async () => {
+    const { owner, postmortemId, grant } = await postmortemForTest();
+    const port = await freePort();
+    let output = "";
+    const npm = spawn("npm", ["run", "collab"], { env: { ...process.env, COLLAB_PORT: String(port), COLLAB_DEBOUNCE_MS: "60000" }, stdio: ["ignore", "pipe", "pipe"] });
+    npm.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    npm.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exit = new Promise<number | null>((resolve) => npm.once("exit", (code, signal) => resolve(code ?? (signal ? 128 : null))));
+    const editor = connectClient(`ws://127.0.0.1:${port}`, secret, grant(owner.userId));
+    try {
+      await waitFor(() => editor.provider.isSynced, 30_000, "sync");
+      typeInto(editor.doc, "typed before npm got SIGINT");
+      await waitFor(() => !editor.provider.hasUnsyncedChanges, 5000, "sent");
+      npm.kill("SIGINT");
+      const exited = await Promise.race([exit.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 15_000))]);
+      expect(exited, output).toBe(true);
+    } finally {
+      editor.destroy();
+      npm.kill("SIGKILL");
+    }
+    const row = await db().postmortem.findUniqueOrThrow({ where: { id: postmortemId }, select: { markdown: true } });
+    expect(row.markdown, output).toContain("typed before npm got SIGINT");
   }, 60_000);
 });
