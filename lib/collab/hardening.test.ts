@@ -50,16 +50,16 @@ describe("characters PostgreSQL cannot store", () => {
     const bystander = client(url, other.grant(other.owner.userId));
     await Promise.all([synced(writer), synced(bystander)]);
     typeInto(writer.doc, "before\u0000after \ud800lonely");
-    await waitFor(async () => (await stored(bad.postmortemId)).markdown.includes("beforeafter"), 10_000, "the document stored");
+    await waitFor(async () => (await stored(bad.postmortemId)).markdown.includes("beforeafter"), 20_000, "the document stored");
     const row = await stored(bad.postmortemId);
     expect(row.markdown).toContain("beforeafter \ufffdlonely");
     expect(row.content).not.toContain("\\u0000");
     typeInto(bystander.doc, "the other document");
-    await waitFor(async () => (await stored(other.postmortemId)).markdown.includes("the other document"), 10_000, "the other document stored");
+    await waitFor(async () => (await stored(other.postmortemId)).markdown.includes("the other document"), 20_000, "the other document stored");
     typeInto(writer.doc, " and more");
-    await waitFor(async () => (await stored(bad.postmortemId)).markdown.includes("and more"), 10_000, "later edits stored");
+    await waitFor(async () => (await stored(bad.postmortemId)).markdown.includes("and more"), 20_000, "later edits stored");
     expect(collab.exited()).toBe(false);
-  });
+  }, 60_000);
 });
 
 describe("a database that goes away", () => {
