@@ -13,7 +13,9 @@ const messageSchema = z.discriminatedUnion("type", [
 export type StoreMessage = z.infer<typeof messageSchema>;
 
 export function storedMessage(snapshot: Uint8Array): string {
-  return JSON.stringify({ type: "stored", snapshot: Buffer.from(snapshot).toString("base64") } satisfies StoreMessage);
+  let binary = "";
+  for (const byte of snapshot) binary += String.fromCharCode(byte);
+  return JSON.stringify({ type: "stored", snapshot: btoa(binary) } satisfies StoreMessage);
 }
 
 export function notStoredMessage(retryInMs: number): string {
