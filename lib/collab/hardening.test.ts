@@ -94,7 +94,7 @@ describe("a database that goes away", () => {
 
 describe("saved means stored", () => {
   it("a change the server received but has not stored is not reported as stored; after the store it is", async () => {
-    const own = createCollabServer({ port: 0, databaseUrl, secret, debounceMs: 1500, maxDebounceMs: 1500 });
+    const own = createCollabServer({ port: 0, databaseUrl, secret, debounceMs: 3000, maxDebounceMs: 3000 });
     const port = await own.listen();
     try {
       const { owner, postmortemId, grant } = await postmortemForTest();
