@@ -22,6 +22,8 @@ const collab = createCollabServer({
   maxDebounceMs: Math.max(debounceMs, 10_000),
   log: (line) => console.error(`[collab] ${line}`),
 });
+// A stray rejection in a hook must not take every open document down with it.
+process.on("unhandledRejection", (reason) => console.error(`[collab] unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
 await collab.listen();
 console.log(`[collab] listening on ${process.env.COLLAB_HOST ?? "127.0.0.1"}:${port}`);
 

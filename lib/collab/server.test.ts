@@ -1,14 +1,12 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { declareIncident } from "@/lib/incidents/mutations";
-import { startPostmortem } from "@/lib/postmortems/mutations";
 import { removeMember, changeRole } from "@/lib/teams/members";
 import { createCollabServer, type CollabServer } from "@/lib/collab/server";
 import { signCollabToken } from "@/lib/collab/token";
 import { connectClient, firstParagraphText, typeInto, waitFor, type TestClient } from "@/lib/collab/testing/client";
 import { createTeamWith } from "@/lib/testing/factories";
+import { freePort, spawnCollab } from "@/lib/collab/testing/collab-process";
+import { postmortemForTest } from "@/lib/collab/testing/postmortem";
 import { documentFromUpdate, plainText } from "@/lib/postmortems/document";
 import { FRAGMENT } from "@/lib/postmortems/limits";
 import { CLOSE_ACCESS_CHANGED, CLOSE_TOO_LARGE } from "@/lib/collab/close-codes";
@@ -33,13 +31,7 @@ afterAll(async () => {
   await collab.destroy();
 });
 
-async function setup() {
-  const ctx = await createTeamWith(["MEMBER", "VIEWER", "ADMIN"]);
-  const incident = await declareIncident(ctx.owner.userId, { teamId: ctx.team.id, title: "Reports stopped" });
-  const postmortem = await startPostmortem(ctx.owner.userId, { teamId: ctx.team.id, incidentId: incident.id, templateId: "builtin:standard", title: "Reports stopped" });
-  const grant = (userId: string, canEdit = true) => ({ userId, teamId: ctx.team.id, postmortemId: postmortem.id, canEdit });
-  return { ...ctx, postmortemId: postmortem.id, grant };
-}
+const setup = postmortemForTest;
 
 function client(grant: Parameters<typeof connectClient>[2], options: Parameters<typeof connectClient>[3] & { url?: string } = {}): TestClient {
   const c = connectClient(options.url ?? url, secret, grant, options);
@@ -186,7 +178,7 @@ describe("restarts", () => {
     const { owner, members, postmortemId, grant } = await setup();
     const port = await freePort();
     // Long debounce: nothing typed before the kill has been stored when it dies.
-    const start = () => spawnCollab(port);
+    const start = async () => (await spawnCollab(port)).child;
     let processHandle = await start();
     const a = client(grant(owner.userId), { url: `ws://127.0.0.1:${port}` });
     const b = client(grant(members.MEMBER!.userId), { url: `ws://127.0.0.1:${port}` });
@@ -215,26 +207,3 @@ describe("restarts", () => {
     }
   }, 60_000);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-async function spawnCollab(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/collab.ts"], {
-    env: { ...process.env, COLLAB_PORT: String(port), COLLAB_DEBOUNCE_MS: "60000" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("listening")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`collab server exited with ${code}`)));
-  });
-  return child;
-}

@@ -11,9 +11,13 @@ import { documentNameFor, postmortemIdFrom } from "@/lib/collab/document-name";
 import { listenForAccessChanges, type AccessChange } from "@/lib/collab/access-listener";
 import { verifySignedBody } from "@/lib/collab/internal-request";
 import { CLOSE_TOO_LARGE, CLOSE_ACCESS_CHANGED } from "@/lib/collab/close-codes";
+import { retryWithBackoff } from "@/lib/collab/retry";
+import { notStoredMessage, storedMessage } from "@/lib/collab/stored-status";
+import { guardPresence } from "@/lib/collab/presence-guard";
 
 export type CollabServerOptions = {
   port: number;
+  /** The interface to listen on: 127.0.0.1 unless told otherwise. */
   host?: string;
   databaseUrl: string;
   secret: string;
@@ -21,12 +25,14 @@ export type CollabServerOptions = {
   debounceMs?: number;
   maxDebounceMs?: number;
   log?: (line: string) => void;
+  /** Backoff between attempts to store a document PostgreSQL refused or could not be reached for. */
+  storeRetry?: { firstDelayMs: number; maxDelayMs: number };
 };
 
 const restoreSchema = z.object({ postmortemId: z.string(), snapshotId: z.string(), userId: z.string() });
 
 function contextOf(value: unknown): CollabContext | null {
-  return typeof value === "object" && value !== null && "userId" in value && "teamId" in value ? (value as CollabContext) : null;
+  return typeof value === "object" && value !== null && "userId" in value && "teamId" in value && "name" in value ? (value as CollabContext) : null;
 }
 
 async function readBody(request: IncomingMessage, limit: number): Promise<string> {
@@ -55,11 +61,42 @@ export function createCollabServer(options: CollabServerOptions) {
   /** Who changed each document since it was last stored (the last one is recorded as its last editor). */
   const editors = new Map<string, string[]>();
   const sizes = new Map<string, number>();
+  /** What PostgreSQL holds of each open document, as a Yjs snapshot editors compare their copy with. */
+  const storedSnapshots = new Map<string, Uint8Array>();
+  const snapshotOf = (document: Document) => Y.encodeSnapshot(Y.snapshot(document));
+
+  /**
+   * Stores until PostgreSQL takes it, however long that is: Hocuspocus keeps a document in memory
+   * while its store hook runs, and an error escaping the hook would end the process. Each attempt
+   * stores the document as it is then, so the one that succeeds holds every change made meanwhile.
+   */
+  async function storeUntilStored(document: Document, postmortemId: string): Promise<void> {
+    const name = document.name;
+    await retryWithBackoff(
+      async () => {
+        const changedBy = editors.get(name) ?? [];
+        const state = Y.encodeStateAsUpdate(document);
+        const snapshot = snapshotOf(document);
+        sizes.set(name, state.byteLength);
+        await storeDocumentState(postmortemId, state, changedBy);
+        // onChange replaces the list, so the same list means nobody edited while this was stored.
+        if (editors.get(name) === changedBy) editors.delete(name);
+        storedSnapshots.set(name, snapshot);
+        document.broadcastStateless(storedMessage(snapshot));
+      },
+      {
+        ...options.storeRetry,
+        onFailure(error, attempt, delayMs) {
+          log(`storing ${name} failed (attempt ${attempt}); retrying in ${delayMs} ms: ${error instanceof Error ? error.message : String(error)}`);
+          document.broadcastStateless(notStoredMessage(delayMs));
+        },
+      },
+    );
+  }
 
   const server = new Server({
     name: "hindsight-collab",
     port: options.port,
-    address: options.host ?? "127.0.0.1",
     quiet: true,
     stopOnSignals: false,
     debounce: options.debounceMs ?? 2000,
@@ -83,7 +120,17 @@ export function createCollabServer(options: CollabServerOptions) {
       if (!stored) throw new Error(`No postmortem for ${documentName}`);
       Y.applyUpdate(document, stored.ydoc);
       sizes.set(documentName, stored.ydoc.byteLength);
+      storedSnapshots.set(documentName, snapshotOf(document));
+      guardPresence(document, (socket) => {
+        const who = contextOf(document.getConnections().find((connection) => connection.webSocket === socket)?.context);
+        return who ? { userId: who.userId, name: who.name } : null;
+      });
       return document;
+    },
+
+    async connected({ connection, documentName }) {
+      const snapshot = storedSnapshots.get(documentName);
+      if (snapshot) connection.sendStateless(storedMessage(snapshot));
     },
 
     async beforeHandleMessage({ update, documentName, connection }) {
@@ -106,16 +153,12 @@ export function createCollabServer(options: CollabServerOptions) {
 
     async onStoreDocument({ document, documentName }) {
       const postmortemId = postmortemIdFrom(documentName);
-      if (!postmortemId) return;
-      const changedBy = editors.get(documentName) ?? [];
-      editors.delete(documentName);
-      const state = Y.encodeStateAsUpdate(document);
-      sizes.set(documentName, state.byteLength);
-      await storeDocumentState(postmortemId, state, changedBy);
+      if (postmortemId) await storeUntilStored(document, postmortemId);
     },
 
     async afterUnloadDocument({ documentName }) {
       sizes.delete(documentName);
+      storedSnapshots.delete(documentName);
     },
 
     async onRequest({ request, response, instance }) {
@@ -170,7 +213,15 @@ export function createCollabServer(options: CollabServerOptions) {
     server,
     async listen(): Promise<number> {
       accessListener = listenForAccessChanges(options.databaseUrl, closeConnectionsFor);
-      await server.listen();
+      // Hocuspocus 3.4.4's listen() hands its `address` option to Node under a key Node ignores, so
+      // it listens on every interface; listening here names the host the way Node expects.
+      await new Promise<void>((resolve, reject) => {
+        server.httpServer.once("error", reject);
+        server.httpServer.listen({ port: options.port, host: options.host ?? "127.0.0.1" }, () => {
+          server.httpServer.off("error", reject);
+          resolve();
+        });
+      });
       return server.address.port;
     },
     /** Stores every open document, closes every socket and stops listening. */

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { contentHash, documentFromUpdate, documentToMarkdown } from "@/lib/postmortems/document";
 import { autoSnapshotDue, writeSnapshot } from "@/lib/postmortems/snapshots";
 import { onContentChanged } from "@/lib/reviews/staleness";
+import { storableJson, storableText } from "@/lib/collab/storable";
 
 export type StoredDocument = { postmortemId: string; teamId: string; incidentId: string; ydoc: Uint8Array };
 
@@ -24,7 +25,8 @@ export async function storeDocumentState(
   editorIds: readonly string[],
   now: Date = new Date(),
 ): Promise<StoreResult | null> {
-  const content = documentFromUpdate(state);
+  // The Yjs state is stored as sent (bytea takes any byte); what is derived from it must be storable text.
+  const content = storableJson(documentFromUpdate(state));
   const hash = contentHash(content);
   const ydoc = new Uint8Array(state);
   return db().$transaction(async (tx) => {
@@ -33,7 +35,7 @@ export async function storeDocumentState(
     if (!current) return null;
     const changed = current.contentHash !== hash;
     const contentVersion = changed ? current.contentVersion + 1 : current.contentVersion;
-    const markdown = documentToMarkdown(content);
+    const markdown = storableText(documentToMarkdown(content));
     const lastEditor = editorIds.at(-1) ?? null;
     // An editor who has since left the team (or been deleted) is not recorded as the last editor.
     const lastEditedById = lastEditor

@@ -23,8 +23,8 @@ function persistentSecret(): string {
  * What `npm start` and `npm run dev` run on: the app's database, migrated, and a NEXTAUTH_SECRET
  * (the environment's, or one generated once and kept in .hindsight/secret).
  */
-export async function prepareAppDatabase(log: (line: string) => void): Promise<AppDatabase> {
-  const server = await openAppDatabase(log);
+export async function prepareAppDatabase(log: (line: string) => void, dataDir?: string): Promise<AppDatabase> {
+  const server = await openAppDatabase(log, dataDir);
   try {
     const applied = await applyMigrations({ databaseUrl: server.databaseUrl, log: (line) => log(`  ${line}`) });
     log(applied.length ? `Database migrated (${applied.length} migration${applied.length === 1 ? "" : "s"}).` : "Database is up to date.");

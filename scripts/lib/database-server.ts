@@ -1,3 +1,4 @@
+import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded-postgres";
 import { inProject } from "./project-root";
 
@@ -12,11 +13,12 @@ export type DatabaseServer = { databaseUrl: string; embedded: EmbeddedServer | n
  * The app's database: DATABASE_URL when set, otherwise database "hindsight" on the embedded
  * server kept in .hindsight/pg (started here, or joined when another script already runs it).
  */
-export async function openAppDatabase(log: (line: string) => void): Promise<DatabaseServer> {
+export async function openAppDatabase(log: (line: string) => void, dataDir = APP_DATA_DIR): Promise<DatabaseServer> {
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) return { databaseUrl, embedded: null };
-  log("No DATABASE_URL: using the embedded PostgreSQL (data in .hindsight/pg)…");
-  const embedded = await startEmbeddedPostgres({ dataDir: APP_DATA_DIR, port: EMBEDDED_PORT, log });
+  const shown = dataDir.startsWith(process.cwd()) ? path.relative(process.cwd(), dataDir) : dataDir;
+  log(`No DATABASE_URL: using the embedded PostgreSQL (data in ${shown})…`);
+  const embedded = await startEmbeddedPostgres({ dataDir, port: EMBEDDED_PORT, log });
   try {
     await embedded.createDatabase(APP_DATABASE);
   } catch (error) {

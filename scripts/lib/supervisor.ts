@@ -1,59 +1,46 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { stopChild } from "./processes";
 import { PROJECT_ROOT } from "./project-root";
 
+export type RestartPolicy = {
+  /** This many crashes within `windowMs` is a crash loop: everything stops. */
+  maxCrashes: number;
+  windowMs: number;
+  /** Wait before the first restart; doubled for each further crash in the window, up to `maxDelayMs`. */
+  firstDelayMs: number;
+  maxDelayMs: number;
+};
+
+const DEFAULT_POLICY: RestartPolicy = { maxCrashes: 5, windowMs: 60_000, firstDelayMs: 1000, maxDelayMs: 15_000 };
+
 export type Supervisor = {
-  /** Starts a long-running process; if it exits on its own, everything stops. */
-  start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess;
+  /** Starts a long-running process, restarted (with backoff) when it exits on its own. */
+  start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): void;
   /** Stops the processes (newest first), then runs `afterChildren`, then exits with `code`. */
   shutdown(code: number): Promise<never>;
 };
 
-function parentOf(pid: number): number | null {
-  try {
-    // /proc/<pid>/stat reads "pid (name) state ppid …"; the name may contain spaces.
-    const [, afterName = ""] = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ");
-    return Number(afterName.split(" ")[1]) || null;
-  } catch {
-    return null;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
- * `npm start` runs npm → sh -c → tsx → this script. A SIGTERM to npm is passed to the shell only,
- * which dies without passing it on; so under npm, the shell going away means stop.
+ * Owns the app's child processes and the order they stop in on Ctrl-C or SIGTERM: children first
+ * (the web server stops taking requests, the collaboration server stores every open document),
+ * then whatever they depend on (the embedded database, which a terminal's Ctrl-C does not reach).
+ * A child that crashes is started again; only a crash loop stops the app. Small and ours because
+ * it must also own the database's lifetime, which process managers (pm2, systemd) do not see.
  */
-function onNpmShellGone(stop: () => void): void {
-  if (!process.env.npm_lifecycle_event) return;
-  const shell = parentOf(process.ppid);
-  if (!shell || shell === 1) return;
-  setInterval(() => {
-    if (!isAlive(shell)) stop();
-  }, 1000).unref();
-}
-
-/**
- * Owns the app's child processes and the order they stop in on Ctrl-C, SIGTERM or a crash:
- * children first, then whatever they depend on (the embedded database).
- */
-export function createSupervisor(log: (line: string) => void, afterChildren: () => Promise<void>): Supervisor {
-  const children: ChildProcess[] = [];
+export function createSupervisor(log: (line: string) => void, afterChildren: () => Promise<void>, policy: RestartPolicy = DEFAULT_POLICY): Supervisor {
+  const running = new Map<string, ChildProcess>();
+  const order: string[] = [];
+  const restarts = new Set<NodeJS.Timeout>();
   let stopping: Promise<void> | null = null;
 
   async function shutdown(code: number): Promise<never> {
     stopping ??= (async () => {
       log("Stopping…");
-      for (const child of [...children].reverse()) await stopChild(child);
+      for (const timer of restarts) clearTimeout(timer);
+      for (const name of [...order].reverse()) {
+        const child = running.get(name);
+        if (child) await stopChild(child);
+      }
       await afterChildren();
     })();
     await stopping;
@@ -63,23 +50,32 @@ export function createSupervisor(log: (line: string) => void, afterChildren: () 
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
   process.on("SIGHUP", () => void shutdown(0));
-  onNpmShellGone(() => void shutdown(0));
 
-  return {
-    start(name, command, args, env) {
-      const child = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
-      child.on("error", (error) => {
-        log(`${name} could not start: ${error.message}`);
+  function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, crashes: number[] = []): void {
+    if (!order.includes(name)) order.push(name);
+    const child = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+    running.set(name, child);
+    const crashed = (how: string) => {
+      if (stopping || running.get(name) !== child) return;
+      running.delete(name);
+      const now = Date.now();
+      const recent = [...crashes.filter((at) => now - at < policy.windowMs), now];
+      if (recent.length >= policy.maxCrashes) {
+        log(`${name} ${how} and has crashed ${recent.length} times in ${Math.round(policy.windowMs / 1000)} s: it is crash-looping, so Hindsight stops. See its output above.`);
         void shutdown(1);
-      });
-      child.on("exit", (code, signal) => {
-        if (stopping) return;
-        log(`${name} exited (${signal ?? code}); stopping.`);
-        void shutdown(code ?? 1);
-      });
-      children.push(child);
-      return child;
-    },
-    shutdown,
-  };
+        return;
+      }
+      const delayMs = Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** (recent.length - 1));
+      log(`${name} ${how}; restarting it in ${(delayMs / 1000).toFixed(1)} s (crash ${recent.length} of ${policy.maxCrashes} allowed in ${Math.round(policy.windowMs / 1000)} s).`);
+      const timer = setTimeout(() => {
+        restarts.delete(timer);
+        if (!stopping) start(name, command, args, env, recent);
+      }, delayMs);
+      restarts.add(timer);
+    };
+    child.on("error", (error) => crashed(`could not start (${error.message})`));
+    child.on("exit", (code, signal) => crashed(`exited (${signal ?? code})`));
+  }
+
+  return { start, shutdown };
 }

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startEmbeddedPostgres, unreachableAncestor, type EmbeddedServer } from "./embedded-postgres";
+import { startEmbeddedPostgres, type EmbeddedServer } from "./embedded-postgres";
+import { unreachableAncestor } from "./postgres-binaries";
 import { PROJECT_ROOT, inProject } from "./project-root";
 
 const PROJECT_DATA_DIR = inProject(".hindsight", "test-pg");

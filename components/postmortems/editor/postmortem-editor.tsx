@@ -13,7 +13,8 @@ import { LiveBlockView } from "@/components/postmortems/editor/live-block-view";
 import { CodeBlockView } from "@/components/postmortems/editor/code-block-view";
 import { Toolbar } from "@/components/postmortems/editor/toolbar";
 import { SectionPlaceholder } from "@/components/postmortems/editor/section-placeholder";
-import { colorFor, type CollabSession } from "@/components/postmortems/editor/use-collab-session";
+import type { CollabSession } from "@/components/postmortems/editor/use-collab-session";
+import { colorFor } from "@/lib/collab/presence-colors";
 import type { PendingComment } from "@/components/postmortems/comments/comments-panel";
 import { DiagramKeeperContext } from "@/components/postmortems/editor/diagram-keeper";
 

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
+import { PRESENCE_COLORS } from "@/lib/collab/presence-colors";
 
 type Present = { clientId: number; name: string; color: string };
 
@@ -16,8 +17,10 @@ export function Presence({ provider, selfClientId }: { provider: HocuspocusProvi
       const list: Present[] = [];
       awareness.getStates().forEach((state, clientId) => {
         const user: unknown = state.user;
+        // The server rewrites everyone's name and colour; a colour outside the palette is not drawn all the same.
         if (typeof user === "object" && user !== null && "name" in user && "color" in user && typeof user.name === "string" && typeof user.color === "string") {
-          list.push({ clientId, name: user.name, color: user.color });
+          const color = (PRESENCE_COLORS as readonly string[]).includes(user.color) ? user.color : PRESENCE_COLORS[0];
+          list.push({ clientId, name: user.name, color });
         }
       });
       setPeople(list.sort((a, b) => Number(b.clientId === selfClientId) - Number(a.clientId === selfClientId) || a.name.localeCompare(b.name)));

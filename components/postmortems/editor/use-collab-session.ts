@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { CLOSE_ACCESS_CHANGED, CLOSE_TOO_LARGE } from "@/lib/collab/close-codes";
 import { keepLocalCopy } from "@/components/postmortems/editor/local-copies";
+import { trackStoredState } from "@/lib/collab/stored-status";
 
 export type CollabSession = { doc: Y.Doc; provider: HocuspocusProvider };
 export type Connection = "connecting" | "connected" | "offline";
@@ -15,6 +16,10 @@ export type SessionState = {
   loaded: boolean;
   /** Local changes the server has not confirmed yet. */
   unsynced: number;
+  /** The server says everything in this copy is stored in PostgreSQL (receiving a change is not storing it). */
+  stored: boolean;
+  /** The server could not store the last changes and is retrying. */
+  storeFailing: boolean;
   /** Something the user must know and that stops editing (too large, access lost). */
   stopped: string | null;
   notice: string | null;
@@ -34,12 +39,22 @@ class TokenRefused extends Error {}
  * when the connection returns.
  */
 export function useCollabSession(documentName: string, tokenUrl: string, collabPath: string, userId: string): SessionState {
-  const [state, setState] = useState<SessionState>({ session: null, connection: "connecting", loaded: false, unsynced: 0, stopped: null, notice: null });
+  const [state, setState] = useState<SessionState>({
+    session: null,
+    connection: "connecting",
+    loaded: false,
+    unsynced: 0,
+    stored: false,
+    storeFailing: false,
+    stopped: null,
+    notice: null,
+  });
 
   useEffect(() => {
     const update = (patch: Partial<SessionState>) => setState((s) => ({ ...s, ...patch }));
     const doc = new Y.Doc();
     const localCopy = keepLocalCopy(userId, documentName, doc);
+    const storedState = trackStoredState(doc, ({ stored, failing }) => update({ stored, storeFailing: failing }));
     const socket = new HocuspocusProviderWebsocket({ url: socketUrl(collabPath), delay: 500, minDelay: 250, maxDelay: 8000, factor: 2 });
     const stop = (message: string) => {
       update({ stopped: message });
@@ -62,6 +77,7 @@ export function useCollabSession(documentName: string, tokenUrl: string, collabP
         if (synced) update({ loaded: true, notice: null });
       },
       onUnsyncedChanges: ({ number }) => update({ unsynced: number }),
+      onStateless: ({ payload }) => void storedState.receive(payload),
       onAuthenticationFailed: () => stop("You no longer have access to this postmortem. Reload the page to see what you can open."),
       onClose: ({ event }) => {
         if (event.code === CLOSE_TOO_LARGE.code) {
@@ -86,6 +102,7 @@ export function useCollabSession(documentName: string, tokenUrl: string, collabP
     return () => {
       window.removeEventListener("offline", offline);
       window.removeEventListener("online", online);
+      storedState.destroy();
       provider.destroy();
       socket.destroy();
       void localCopy.destroy().catch(() => undefined);
@@ -95,13 +112,4 @@ export function useCollabSession(documentName: string, tokenUrl: string, collabP
   }, [documentName, tokenUrl, collabPath, userId]);
 
   return state;
-}
-
-const COLORS = ["#e11d48", "#2563eb", "#059669", "#d97706", "#7c3aed", "#0891b2", "#c026d3", "#65a30d"];
-
-/** A stable colour per person, so a collaborator's caret keeps its colour across sessions. */
-export function colorFor(userId: string): string {
-  let hash = 0;
-  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) | 0;
-  return COLORS[Math.abs(hash) % COLORS.length] ?? COLORS[0]!;
 }

@@ -4,12 +4,17 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import { signCollabToken } from "@/lib/collab/token";
 import { documentNameFor } from "@/lib/collab/document-name";
 import { FRAGMENT } from "@/lib/postmortems/limits";
+import { trackStoredState, type StoredState } from "@/lib/collab/stored-status";
 
 export type TestClient = {
   doc: Y.Doc;
   provider: HocuspocusProvider;
   closes: number[];
   authFailures: string[];
+  /** Whether the server says this copy of the document is stored in PostgreSQL (as the editor shows it). */
+  storedState(): StoredState;
+  /** Store messages received, oldest first. */
+  storeMessages: string[];
   destroy(): void;
 };
 
@@ -23,6 +28,8 @@ export function connectClient(
   const doc = new Y.Doc();
   const closes: number[] = [];
   const authFailures: string[] = [];
+  const storeMessages: string[] = [];
+  const tracker = trackStoredState(doc, () => undefined);
   const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, delay: 100, minDelay: 50, maxDelay: 500, factor: 1.5 });
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
@@ -31,6 +38,9 @@ export function connectClient(
     token: async () => options.token?.() ?? signCollabToken(grant, secret).token,
     onClose: ({ event }) => closes.push(event.code),
     onAuthenticationFailed: ({ reason }) => authFailures.push(reason),
+    onStateless: ({ payload }) => {
+      if (tracker.receive(payload)) storeMessages.push(payload);
+    },
   });
   provider.attach();
   return {
@@ -38,7 +48,10 @@ export function connectClient(
     provider,
     closes,
     authFailures,
+    storedState: tracker.current,
+    storeMessages,
     destroy() {
+      tracker.destroy();
       provider.destroy();
       socket.destroy();
     },
