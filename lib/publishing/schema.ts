@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine, singleLine } from "@/lib/validation";
 import { customSlugSchema } from "@/lib/publishing/slug";
 
 const checkbox = z.union([z.literal("on"), z.literal("true"), z.boolean()]).optional().transform((v) => v === "on" || v === "true" || v === true);
@@ -7,9 +8,9 @@ export const publishSchema = z.object({
   teamId: z.string().min(1),
   postmortemId: z.string().min(1),
   contentVersion: z.coerce.number().int().min(1),
-  title: z.string().trim().min(1, "Give the public page a title.").max(200, "Keep the title under 200 characters."),
-  subtitle: z.string().trim().max(300, "Keep the subtitle under 300 characters.").default(""),
-  note: z.string().trim().max(500, "Keep the note under 500 characters.").default(""),
+  title: singleLine({ max: 200, required: "Give the public page a title.", tooLong: "Keep the title under 200 characters." }),
+  subtitle: singleLine({ max: 300, tooLong: "Keep the subtitle under 300 characters." }).default(""),
+  note: multiLine({ max: 500, tooLong: "Keep the note under 500 characters." }).default(""),
   customSlug: z.union([z.literal(""), customSlugSchema]).optional().transform((v) => (v ? v : null)),
   noindex: checkbox,
   listed: checkbox,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine } from "@/lib/validation";
 import { policySchema } from "@/lib/reviews/policy";
 
 const ids = z
@@ -15,12 +16,12 @@ export const requestReviewSchema = z.object({ ...base, reviewerIds: ids });
 /** The facts (timeline, tasks, times) the reviewer saw; optional for callers that show no facts. */
 const factsVersion = z.coerce.number().int().min(1).optional();
 
-export const approveSchema = z.object({ ...base, contentVersion: version, factsVersion, comment: z.string().trim().max(2000, "Keep it under 2,000 characters.").default("") });
+export const approveSchema = z.object({ ...base, contentVersion: version, factsVersion, comment: multiLine({ max: 2000, tooLong: "Keep it under 2,000 characters." }).default("") });
 export const requestChangesSchema = z.object({
   ...base,
   contentVersion: version,
   factsVersion,
-  comment: z.string().trim().min(1, "Say what needs to change.").max(2000, "Keep it under 2,000 characters."),
+  comment: multiLine({ max: 2000, required: "Say what needs to change.", tooLong: "Keep it under 2,000 characters." }),
 });
 export const withdrawSchema = z.object(base);
 
