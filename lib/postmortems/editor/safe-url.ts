@@ -3,7 +3,6 @@
  * trailing spaces and control characters are dropped (WHATWG URL parsing does the same).
  */
 function normalise(url: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is being removed
   return url.replace(/[\t\n\r]/g, "").replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "");
 }
 
