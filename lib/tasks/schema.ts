@@ -7,6 +7,11 @@ export const TASK_STATUSES = ["OPEN", "IN_PROGRESS", "BLOCKED", "DONE", "WONT_DO
 export const OPEN_STATUSES = ["OPEN", "IN_PROGRESS", "BLOCKED"] as const;
 export const DUE_BUCKETS = ["overdue", "week", "later", "none"] as const;
 
+export const TASK_TITLE_MAX = 200;
+export const TASK_DESCRIPTION_MAX = 20_000;
+export const TASK_VERIFICATION_MAX = 2_000;
+export const TASK_KEY_MAX = 100;
+
 const optionalId = z.union([z.literal("").transform(() => null), z.string().min(1)]);
 const optionalText = (max: number, label: string) => singleLine({ max, tooLong: `${label} is too long (${max} characters at most).` });
 const optionalLongText = (max: number, label: string) => multiLine({ max, tooLong: `${label} is too long (${max} characters at most).` });
@@ -29,17 +34,17 @@ const recurrenceEvery = z.union([
 const checkbox = z.union([z.literal("on"), z.literal("true"), z.literal("false"), z.boolean()]).optional().transform((v) => v === true || v === "on" || v === "true");
 
 export const taskFieldsSchema = z.object({
-  title: singleLine({ max: 200, required: "Give the task a title.", tooLong: "Keep the title under 200 characters." }),
-  description: optionalLongText(20_000, "The description").optional(),
+  title: singleLine({ max: TASK_TITLE_MAX, required: "Give the task a title.", tooLong: "Keep the title under 200 characters." }),
+  description: optionalLongText(TASK_DESCRIPTION_MAX, "The description").optional(),
   type: z.enum(TASK_TYPES, { message: "Choose a type." }),
   priority: z.enum(TASK_PRIORITIES, { message: "Choose a priority." }).optional(),
   ownerId: optionalId.optional(),
   dueDate: dueDate.optional(),
   externalUrl: externalUrl.optional(),
-  externalKey: optionalText(100, "The tracker key").optional(),
+  externalKey: optionalText(TASK_KEY_MAX, "The tracker key").optional(),
   recurrenceEvery: recurrenceEvery.optional(),
   recurrenceUnit: z.union([z.literal("").transform(() => null), z.enum(["WEEKS", "MONTHS"])]).optional(),
-  verificationCriteria: optionalLongText(2_000, "The check").optional(),
+  verificationCriteria: optionalLongText(TASK_VERIFICATION_MAX, "The check").optional(),
 });
 
 export const createTaskSchema = taskFieldsSchema.extend({
