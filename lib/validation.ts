@@ -43,6 +43,11 @@ export function cleanMultiLine(text: string): string {
   return text.toWellFormed().replace(/\r\n?/g, "\n").replace(CONTROLS_BUT_TAB_NEWLINE, "").trim();
 }
 
+/** Text kept exactly as written (no trimming) except for what PostgreSQL cannot or should not store. */
+export function withoutControlCharacters(text: string): string {
+  return text.toWellFormed().replace(CONTROLS_BUT_TAB_NEWLINE, "");
+}
+
 /** True when nothing a reader could see is left once whitespace and invisible characters are gone. */
 export function isBlank(text: string): boolean {
   return text.replace(INVISIBLE, "").replace(CONTROLS, "").trim() === "";

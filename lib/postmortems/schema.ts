@@ -26,9 +26,12 @@ export const restoreVersionSchema = z.object({
   snapshotId: z.string().min(1),
 });
 
+/** Characters of an imported file (about 1 MB of text). */
+export const IMPORT_MAX = 1_000_000;
+
 export const importPostmortemSchema = z.object({
   teamId: z.string().min(1),
   incidentId: z.string().min(1),
   title: singleLine({ max: 200, tooLong: "Keep the title under 200 characters." }).default(""),
-  markdown: multiLine({ max: 1_000_000, required: "Paste the postmortem's Markdown.", tooLong: "At most 1 MB of Markdown." }),
+  markdown: multiLine({ max: IMPORT_MAX, required: "Paste the postmortem's Markdown or a JSON export.", tooLong: "At most 1 MB of Markdown." }),
 });
