@@ -24,6 +24,11 @@ export function LimitCounter({ targetId, max, id }: { targetId: string; max: num
       field.form?.removeEventListener("reset", afterReset);
     };
   }, [targetId]);
+  return <LimitCount length={length} max={max} id={id} />;
+}
+
+/** The count itself, for fields whose value the component already holds (controlled inputs). */
+export function LimitCount({ length, max, id }: { length: number; max: number; id?: string }) {
   const over = length > max;
   return (
     <span id={id} className={cx("shrink-0 text-xs tabular-nums", over ? "font-medium text-red-700 dark:text-red-400" : "text-zinc-500 dark:text-zinc-400")}>

@@ -22,6 +22,7 @@ const optionalWallTime = z.union([z.literal("").transform(() => null), wallTimeS
 export const LONG_TEXT = 20_000;
 export const TITLE_MAX = 200;
 export const SERVICE_NAME_MAX = 60;
+export const SEVERITY_DESCRIPTION_MAX = 300;
 const longText = (label: string) => multiLine({ max: LONG_TEXT, tooLong: `${label} is too long: keep it under ${LONG_TEXT.toLocaleString("en-US")} characters.` });
 
 export const titleSchema = singleLine({ max: TITLE_MAX, required: "Give the incident a title.", tooLong: "Keep the title under 200 characters." });

@@ -8,6 +8,8 @@ const ids = z
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
   .pipe(z.array(z.string().min(1).max(64)).max(20, "At most 20 reviewers."));
 
+export const REVIEW_COMMENT_MAX = 2000;
+
 const base = { teamId: z.string().min(1), postmortemId: z.string().min(1) };
 /** The version the reviewer read: an approval is refused if the document has changed since. */
 const version = z.coerce.number().int().min(1);
@@ -16,12 +18,12 @@ export const requestReviewSchema = z.object({ ...base, reviewerIds: ids });
 /** The facts (timeline, tasks, times) the reviewer saw; optional for callers that show no facts. */
 const factsVersion = z.coerce.number().int().min(1).optional();
 
-export const approveSchema = z.object({ ...base, contentVersion: version, factsVersion, comment: multiLine({ max: 2000, tooLong: "Keep it under 2,000 characters." }).default("") });
+export const approveSchema = z.object({ ...base, contentVersion: version, factsVersion, comment: multiLine({ max: REVIEW_COMMENT_MAX, tooLong: "Keep it under 2,000 characters." }).default("") });
 export const requestChangesSchema = z.object({
   ...base,
   contentVersion: version,
   factsVersion,
-  comment: multiLine({ max: 2000, required: "Say what needs to change.", tooLong: "Keep it under 2,000 characters." }),
+  comment: multiLine({ max: REVIEW_COMMENT_MAX, required: "Say what needs to change.", tooLong: "Keep it under 2,000 characters." }),
 });
 export const withdrawSchema = z.object(base);
 
