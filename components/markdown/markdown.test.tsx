@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { Markdown } from "@/components/markdown/markdown";
-import { markdownToHtml, inlineMarkdownToHtml } from "@/lib/publishing/html/markdown";
+import { markdownToHtml } from "@/lib/publishing/html/markdown";
 import { renderCacheSize, renderMarkdown, renderMarkdownParts } from "@/lib/markdown/render";
 
 const app = (text: string) => renderToStaticMarkup(<Markdown>{text}</Markdown>);
@@ -95,10 +95,6 @@ describe("One Markdown pipeline", () => {
     expect(html).toContain(">10 GB bitmap</a>");
     expect(app("![chart](/api/uploads/abc123)")).toContain('<img src="/api/uploads/abc123" alt="chart" loading="lazy">');
     expect(publicPage("![chart](/api/uploads/abc123)")).toContain('<img src="/p/acme/db-outage/images/abc123"');
-  });
-
-  it("renders a timeline line the same inline as in a block", () => {
-    expect(`<p>${inlineMarkdownToHtml("List<String> **x**")}</p>\n`).toBe(renderMarkdown("List<String> **x**"));
   });
 
   it("keeps top-level diagrams apart for the review and the rest as HTML", () => {

@@ -71,11 +71,6 @@ export function renderMarkdown(source: string, options?: RenderOptions): string 
   return out;
 }
 
-/** One line (a timeline entry in a list) as inline HTML, with the same rules. */
-export function renderInlineMarkdown(source: string): string {
-  return standard.parseInline(withoutNul(source)) as string;
-}
-
 /**
  * Markdown as HTML pieces with its top-level Mermaid blocks apart, for a page that draws
  * diagrams with a component of its own (the review).

@@ -1,4 +1,4 @@
-import { renderInlineMarkdown, renderMarkdown } from "@/lib/markdown/render";
+import { renderMarkdown } from "@/lib/markdown/render";
 import { esc } from "@/lib/publishing/html/escape";
 import { diagramKey } from "@/lib/postmortems/diagram-key";
 
@@ -10,11 +10,6 @@ import { diagramKey } from "@/lib/postmortems/diagram-key";
  */
 export function markdownToHtml(source: string, imageBase: string | null, diagrams: Record<string, string> = {}): string {
   return renderMarkdown(source, { imageBase, diagram: (code) => diagramHtml(code, diagrams[diagramKey(code)]) });
-}
-
-/** One line of Markdown (a timeline entry) as inline HTML, with the same safety rules. */
-export function inlineMarkdownToHtml(source: string): string {
-  return renderInlineMarkdown(source);
 }
 
 function diagramHtml(source: string, svg: string | undefined): string {
