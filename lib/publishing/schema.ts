@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { multiLine, singleLine } from "@/lib/validation";
 import { customSlugSchema } from "@/lib/publishing/slug";
+import { HOST_PATTERNS_MAX } from "@/lib/publishing/limits";
 
 const checkbox = z.union([z.literal("on"), z.literal("true"), z.boolean()]).optional().transform((v) => v === "on" || v === "true" || v === true);
 
@@ -24,7 +25,7 @@ export const publishingSettingsSchema = z.object({
   publicIndex: checkbox,
   internalHostPatterns: z
     .string()
-    .max(2000, "Keep the list under 2,000 characters.")
+    .max(HOST_PATTERNS_MAX, "Keep the list under 2,000 characters.")
     .transform((text) => text.split("\n").map((line) => line.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[a-z0-9.*-]+$/, "Patterns use letters, digits, dots, hyphens and * only.")).max(50, "At most 50 patterns."))
     .transform((lines) => lines.join("\n")),

@@ -11,6 +11,7 @@ export const TASK_TITLE_MAX = 200;
 export const TASK_DESCRIPTION_MAX = 20_000;
 export const TASK_VERIFICATION_MAX = 2_000;
 export const TASK_KEY_MAX = 100;
+export const TASK_REASON_MAX = 1_000;
 
 const optionalId = z.union([z.literal("").transform(() => null), z.string().min(1)]);
 const optionalText = (max: number, label: string) => singleLine({ max, tooLong: `${label} is too long (${max} characters at most).` });
@@ -64,7 +65,7 @@ export const changeStatusSchema = z.object({
   taskId: z.string().min(1),
   version: z.coerce.number().int().min(1),
   status: z.enum(TASK_STATUSES, { message: "Choose a status." }),
-  reason: optionalLongText(1_000, "The reason").optional(),
+  reason: optionalLongText(TASK_REASON_MAX, "The reason").optional(),
 });
 
 export const taskInternalSchema = z.object({ teamId: z.string().min(1), taskId: z.string().min(1), internal: checkbox });
