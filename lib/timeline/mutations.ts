@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/record";
 import { parseInput } from "@/lib/validation";
+import { lostSaveConflict } from "@/lib/audit/last-change";
 import { loadActor } from "@/lib/teams/actor";
 import { zonedFieldToUtc } from "@/lib/incidents/times";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
@@ -67,7 +68,7 @@ export async function editEvent(userId: string, input: unknown) {
       where: { id: event.id, teamId: data.teamId, version: data.version, deletedAt: null },
       data: { kind: data.kind, body: data.body, occurredAt, version: { increment: 1 } },
     });
-    if (updated.count === 0) throw new AppError("CONFLICT", "Someone changed this event while you were editing. Review it and save again.");
+    if (updated.count === 0) throw await lostSaveConflict(tx, "event", { teamId: data.teamId, targetType: "timeline_event", targetId: event.id, timeZone: event.incident.timeZone });
     await keepHistory(tx, userId, data.teamId, event, "edited", now);
     await applyFactsChange(tx, { teamId: data.teamId, incidentId: event.incidentId, actorId: userId, now });
     return { id: event.id };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine } from "@/lib/validation";
 import { wallTimeSchema } from "@/lib/incidents/schema";
 
 export const USER_KINDS = ["DETECTION", "ACTION", "INVESTIGATION", "DEAD_END", "ESCALATION", "MITIGATION", "RESOLUTION", "COMMUNICATION", "NOTE"] as const;
@@ -6,11 +7,7 @@ export type UserKind = (typeof USER_KINDS)[number];
 
 export const BODY_MAX = 20_000;
 
-const body = z
-  .string()
-  .trim()
-  .min(1, "Write what happened.")
-  .max(BODY_MAX, `Keep an event under ${BODY_MAX.toLocaleString("en-US")} characters.`);
+const body = multiLine({ max: BODY_MAX, required: "Write what happened.", tooLong: `Keep an event under ${BODY_MAX.toLocaleString("en-US")} characters.` });
 
 const kind = z.enum(USER_KINDS, { message: "Choose what kind of event this is." });
 

@@ -1,21 +1,22 @@
 "use client";
 
-import { useActionState, useRef } from "react";
+import { useRef } from "react";
 import { inputClass } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { Button } from "@/components/ui/button";
+import { LimitCounter } from "@/components/ui/limit-counter";
+import { useKeepTyping } from "@/components/ui/use-keep-typing";
 import { KIND_STYLE } from "@/components/timeline/kinds";
-import { idle } from "@/lib/action-state";
 import { addEventAction } from "@/lib/timeline/actions";
 import { BODY_MAX, USER_KINDS } from "@/lib/timeline/schema";
 
 /** One line to log what just happened: Enter submits, the time defaults to now. */
 export function AddEventForm({ teamId, incidentId, timeZone }: { teamId: string; incidentId: string; timeZone: string }) {
-  const [state, action] = useActionState(addEventAction, idle);
+  const { state, pending, form, onSubmit } = useKeepTyping(addEventAction, ["body", "occurredAt", "starred"]);
   const body = useRef<HTMLTextAreaElement>(null);
   const fields = state.status === "error" ? state.error.fields : undefined;
   const values = state.status === "error" ? state.values : {};
   return (
-    <form action={action} className="rounded-xl bg-white p-3 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800" noValidate>
+    <form ref={form} onSubmit={onSubmit} className="rounded-xl bg-white p-3 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800" noValidate>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="incidentId" value={incidentId} />
       <div className="space-y-2">
@@ -27,12 +28,9 @@ export function AddEventForm({ teamId, incidentId, timeZone }: { teamId: string;
           ref={body}
           name="body"
           rows={1}
-          maxLength={BODY_MAX}
           required
-          defaultValue={values.body}
-          key={`b-${values.body}`}
           aria-invalid={Boolean(fields?.body)}
-          aria-describedby={fields?.body ? "event-body-error" : undefined}
+          aria-describedby={fields?.body ? "event-body-error event-body-limit" : "event-body-limit"}
           placeholder="What happened? Markdown works. Enter to add, Shift+Enter for a new line."
           className={`${inputClass} min-h-10 resize-y`}
           onKeyDown={(e) => {
@@ -74,7 +72,10 @@ export function AddEventForm({ teamId, incidentId, timeZone }: { teamId: string;
         <label className="inline-flex items-center gap-1.5 px-1 text-sm whitespace-nowrap">
           <input type="checkbox" name="starred" className="accent-amber-500" /> Key event
         </label>
-        <SubmitButton pendingLabel="Adding…">Add</SubmitButton>
+        <Button type="submit" aria-disabled={pending}>
+          {pending ? "Adding…" : "Add"}
+        </Button>
+        <LimitCounter targetId="event-body" max={BODY_MAX} id="event-body-limit" />
         </div>
       </div>
       {fields?.body && <p id="event-body-error" className="mt-2 text-sm text-red-700 dark:text-red-400">{fields.body.join(" ")}</p>}
