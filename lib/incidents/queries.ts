@@ -54,25 +54,30 @@ export async function listIncidents(actor: Actor, teamId: string, filters: Incid
   }
   const search = filters.q ? searchTsquery(filters.q) : null;
   if (filters.q && !search) return { items: [], nextCursor: null };
-  // The matches are collected first (one GIN lookup, the team lexeme ANDed in), then sorted: left to
-  // the planner, a rare term can walk the date index and test every incident of the team.
-  const hits = search
-    ? Prisma.sql`WITH query AS (SELECT ${search} AS q),
-        hits AS MATERIALIZED (SELECT m.id FROM "Incident" m, query
-          WHERE numnode(query.q) > 0 AND m.search @@ (quote_literal(${"team=" + teamId})::tsquery && query.q))`
-    : Prisma.empty;
-  const from = search ? Prisma.sql`hits JOIN "Incident" i ON i.id = hits.id` : Prisma.sql`"Incident" i`;
-  const rows = await db().$queryRaw<IncidentListRow[]>`
-    ${hits}
-    SELECT i.id, i.number, i.title, i.status, i.severity, i."timeZone", i."startedAt", i."resolvedAt", i."lastActivityAt",
+  const columns = Prisma.sql`i.id, i.number, i.title, i.status, i.severity, i."timeZone", i."startedAt", i."resolvedAt", i."lastActivityAt",
            i."usersAffectedPct", u.name AS "commanderName",
            ARRAY(SELECT sv.name FROM "IncidentService" s JOIN "Service" sv ON sv.id = s."serviceId"
-                 WHERE s."incidentId" = i.id ORDER BY sv.name) AS services
-    FROM ${from}
-    LEFT JOIN "User" u ON u.id = i."commanderId"
-    WHERE ${Prisma.join(where, " AND ")}
-    ORDER BY ${sortColumn} DESC, i.id DESC
-    LIMIT ${INCIDENT_PAGE_SIZE + 1}`;
+                 WHERE s."incidentId" = i.id ORDER BY sv.name) AS services`;
+  const rows = search
+    ? // The matches come from the GIN index first (the team lexeme ANDed into the same lookup), then
+      // are sorted, then joined: left to itself, the planner may walk the date index and test every
+      // incident of the team against the term, which for a rare term reads them all.
+      // A query of stop words alone ("the") matches nothing rather than everything.
+      await db().$queryRaw<IncidentListRow[]>`
+        WITH hits AS MATERIALIZED (
+          SELECT i.id, ${sortColumn} AS at FROM "Incident" i
+           WHERE ${Prisma.join(where, " AND ")}
+             AND i.search @@ quote_literal(${"team=" + teamId})::tsquery AND i.search @@ (${search}) AND numnode(${search}) > 0),
+        page AS MATERIALIZED (SELECT id, at FROM hits ORDER BY at DESC, id DESC LIMIT ${INCIDENT_PAGE_SIZE + 1})
+        SELECT ${columns}
+          FROM page JOIN "Incident" i ON i.id = page.id LEFT JOIN "User" u ON u.id = i."commanderId"
+         ORDER BY page.at DESC, page.id DESC`
+    : await db().$queryRaw<IncidentListRow[]>`
+        SELECT ${columns}
+          FROM "Incident" i LEFT JOIN "User" u ON u.id = i."commanderId"
+         WHERE ${Prisma.join(where, " AND ")}
+         ORDER BY ${sortColumn} DESC, i.id DESC
+         LIMIT ${INCIDENT_PAGE_SIZE + 1}`;
   return toPage(rows, INCIDENT_PAGE_SIZE, (row) => ({
     at: (filters.sort === "updated" ? row.lastActivityAt : row.startedAt).toISOString(),
     id: row.id,

@@ -39,9 +39,14 @@ const OPEN = Prisma.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`);
 /** The navigation's badge shows "99+" past this: counting every overdue task would only cost time. */
 export const OVERDUE_BADGE_CAP = 100;
 
-/** The capped overdue count as a subquery, for the team pages' shell statement (lib/teams/actor.ts). */
+/**
+ * The capped overdue count as a subquery. The ORDER BY is the partial index's order: without it
+ * the planner may pick a sequential scan that "soon" finds 100 rows, and reads the whole table
+ * for a team with few overdue tasks. For the team pages' shell statement (lib/teams/actor.ts).
+ */
 export const overdueCountSql = (teamId: Prisma.Sql, today: Prisma.Sql) => Prisma.sql`(SELECT count(*)::int FROM (
-  SELECT 1 FROM "Task" WHERE "teamId" = ${teamId} AND status IN ${OPEN} AND "dueDate" < ${today} LIMIT ${OVERDUE_BADGE_CAP}) overdue)`;
+  SELECT 1 FROM "Task" WHERE "teamId" = ${teamId} AND status IN ${OPEN} AND "dueDate" < ${today}
+   ORDER BY "dueDate" LIMIT ${OVERDUE_BADGE_CAP}) overdue)`;
 
 /** One statement for a page of tasks with their owners and incidents (and teams for My tasks). */
 const listColumns = Prisma.sql`t.id, t.title, t.type, t.priority, t.status, t."dueDate", t."completedAt", t."verificationCriteria",
@@ -105,13 +110,18 @@ export type MyTaskRow = TaskRow & { team: { slug: string; name: string; timeZone
 /** Everything assigned to the user that is still open, in every team they still belong to. */
 export async function listMyTasks(userId: string, rawCursor?: string | null) {
   const cursor = afterCursor(decodeCursor(rawCursor));
+  // The page is picked first, from the owner's open-task index in due order (a membership check per
+  // row), and only its rows are joined: otherwise the planner starts from the teams and sorts them all.
   const rows = await db().$queryRaw<MyTaskRow[]>`
+    WITH page AS MATERIALIZED (
+      SELECT t.id FROM "Task" t
+       WHERE t."ownerId" = ${userId} AND t.status IN ${OPEN}
+         AND (SELECT true FROM "Membership" m WHERE m."teamId" = t."teamId" AND m."userId" = ${userId})
+         ${cursor ? Prisma.sql`AND ${cursor}` : Prisma.empty}
+      ${listOrder})
     SELECT ${listColumns}, json_build_object('slug', tm.slug, 'name', tm.name, 'timeZone', tm."timeZone") AS team
-      FROM "Task" t ${listJoins} JOIN "Team" tm ON tm.id = t."teamId"
-     WHERE t."ownerId" = ${userId} AND t.status IN ${OPEN}
-       AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = t."teamId" AND m."userId" = ${userId})
-       ${cursor ? Prisma.sql`AND ${cursor}` : Prisma.empty}
-     ${listOrder}`;
+      FROM page JOIN "Task" t ON t.id = page.id ${listJoins} JOIN "Team" tm ON tm.id = t."teamId"
+     ORDER BY t."dueDate" ASC NULLS LAST, t.id ASC`;
   return toPage(rows, TASK_PAGE_SIZE, cursorOf);
 }
 

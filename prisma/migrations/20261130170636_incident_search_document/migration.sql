@@ -9,18 +9,30 @@
 -- (device=/dev/sda1 → /dev/sda1) and the dotted prefixes of a host name (nfs-share01.corp →
 -- nfs-share01), with wrapping quotes, brackets and trailing sentence punctuation trimmed.
 -- lib/incidents/search-query.ts trims a typed term the same way.
-CREATE FUNCTION "search_tokens"(body text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT COALESCE(array_agg(DISTINCT token), '{}')
-  FROM (
-    SELECT regexp_replace(array_to_string(labels[1:n], '.'), '^[("''\[{<`]+|[)"''\]}>`.,;:!?]+$', '', 'g') AS token
-    FROM regexp_split_to_table(lower(body), '\s+') AS word,
-         LATERAL (SELECT word UNION SELECT regexp_split_to_table(word, '[=:,;|()\[\]{}<>"''`]+')) AS parts(part),
-         LATERAL (SELECT string_to_array(part, '.') AS labels) AS split,
-         LATERAL generate_series(1, cardinality(labels)) AS n
-    WHERE word ~ '[^[:alnum:]_]'
-  ) tokens
-  WHERE token ~ '[^[:alnum:]_]' AND length(token) BETWEEN 2 AND 200
-$$;
+-- A loop, not a query: a set-returning query here is costed high enough to be JIT-compiled on
+-- every call (a second each).
+CREATE FUNCTION "search_tokens"(body text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  word text;
+  part text;
+  labels text[];
+  token text;
+  tokens text[] := '{}';
+BEGIN
+  FOREACH word IN ARRAY regexp_split_to_array(lower(body), '\s+') LOOP
+    CONTINUE WHEN word !~ '[^[:alnum:]_]';
+    FOREACH part IN ARRAY array_prepend(word, regexp_split_to_array(word, '[=:,;|()\[\]{}<>"''`]+')) LOOP
+      labels := string_to_array(part, '.');
+      FOR n IN 1..COALESCE(cardinality(labels), 0) LOOP
+        token := regexp_replace(array_to_string(labels[1:n], '.'), '^[("''\[{<`]+|[)"''\]}>`.,;:!?]+$', '', 'g');
+        IF token ~ '[^[:alnum:]_]' AND length(token) BETWEEN 2 AND 200 THEN
+          tokens := tokens || token;
+        END IF;
+      END LOOP;
+    END LOOP;
+  END LOOP;
+  RETURN tokens;
+END $$;
 
 CREATE FUNCTION "search_document"(body text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT to_tsvector('english'::regconfig, body) || array_to_tsvector("search_tokens"(body))
