@@ -9,9 +9,9 @@
  *
  * The database must be migrated; it is filled with the 100 k-incident volume on first run, then
  * VACUUM ANALYZEd (autovacuum is off on our machines, and the planner needs statistics).
- * Starts its own production server (scripts/web.ts) on BENCH_PORT (3202) unless BENCH_URL and
+ * Starts its own production server (scripts/web.ts, with the flags scripts/start.ts gives it) on BENCH_PORT (3202) unless BENCH_URL and
  * BENCH_PID name a running one; BENCH_APP_DIR runs another checkout's build (a "before" run).
- * BENCH_SECONDS (5) per target, BENCH_CONNECTIONS (8); BENCH_NODE_OPTIONS (e.g. --cpu-prof) for the server.
+ * BENCH_SECONDS (5) per target, BENCH_CONNECTIONS (8); BENCH_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") for the server.
  */
 import http from "node:http";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -20,6 +20,7 @@ import { performance } from "node:perf_hooks";
 import { encode } from "next-auth/jwt";
 import { createPrismaClient } from "../lib/db";
 import { encodeCursor } from "../lib/pagination";
+import { WEB_NODE_FLAGS } from "../scripts/lib/web-node-flags";
 import { BENCH_VOLUME, seedVolume } from "./volume";
 
 const url = process.env.BENCH_DATABASE_URL;
@@ -56,8 +57,9 @@ const after = encodeCursor({ at: page50!.startedAt.toISOString(), id: page50!.id
 let server: ChildProcess | null = null;
 let pid = Number(process.env.BENCH_PID ?? 0);
 if (!process.env.BENCH_URL) {
-  server = spawn("npx", ["tsx", "scripts/web.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base.origin, NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? "" },
+  const flags = [...WEB_NODE_FLAGS, ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean)];
+  server = spawn(process.execPath, ["--import", "tsx", ...flags, "scripts/web.ts"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base.origin },
     cwd: process.env.BENCH_APP_DIR ?? process.cwd(),
     stdio: ["ignore", "pipe", "inherit"],
     detached: true,
@@ -68,15 +70,7 @@ if (!process.env.BENCH_URL) {
     });
     server!.on("exit", (code) => reject(new Error(`The server exited (${code}).`)));
   });
-  pid = serverPid(server.pid!);
-}
-
-/** npx → tsx → node: the process listening is the deepest child. */
-function serverPid(root: number): number {
-  const children = (p: number) => readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-  let current = root;
-  for (let next = children(current); next.length; next = children(current)) current = next[next.length - 1]!;
-  return current;
+  pid = server.pid!;
 }
 
 function rssMb(): string {
