@@ -91,7 +91,14 @@ function get(path: string): Promise<number> {
   });
 }
 
-type Result = { name: string; rps: number; p50: number; p95: number; errors: number };
+type Result = { name: string; rps: number; p50: number; p95: number; errors: number; cpuMs: number };
+
+/** The server's CPU time so far (user + system), in ms: per request, it does not depend on how busy the machine is. */
+function serverCpuMs(): number {
+  if (!pid) return Number.NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 async function run(name: string, path: string): Promise<Result> {
@@ -101,6 +108,7 @@ async function run(name: string, path: string): Promise<Result> {
   }
   const samples: number[] = [];
   let errors = 0;
+  const cpuBefore = serverCpuMs();
   const until = performance.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: connections }, async () => {
@@ -108,12 +116,16 @@ async function run(name: string, path: string): Promise<Result> {
         const start = performance.now();
         const code = await get(path).catch(() => 0);
         if (code === 200) samples.push(performance.now() - start);
-        else errors++;
+        else {
+          errors++;
+          if (errors <= 3) console.error(`${path}: ${code || "connection error"}`);
+        }
       }
     }),
   );
+  const cpuMs = (serverCpuMs() - cpuBefore) / Math.max(1, samples.length + errors);
   samples.sort((a, b) => a - b);
-  return { name, rps: samples.length / seconds, p50: percentile(samples, 50), p95: percentile(samples, 95), errors };
+  return { name, rps: samples.length / seconds, p50: percentile(samples, 50), p95: percentile(samples, 95), errors, cpuMs };
 }
 
 const t = `/t/${team}`;
@@ -138,9 +150,9 @@ const rssIdle = rssMb();
 
 const staticRps = Math.max(...results.filter((r) => r.name === "static file").map((r) => r.rps));
 console.log(`\n${connections} connections, ${seconds} s per target, 100 k incidents (${new Date().toISOString()})`);
-console.log("| target | req/s | p50 ms | p95 ms | % of static | errors |\n|---|---:|---:|---:|---:|---:|");
+console.log("| target | req/s | p50 ms | p95 ms | % of static | server CPU ms/request | errors |\n|---|---:|---:|---:|---:|---:|---:|");
 for (const r of results) {
-  console.log(`| ${r.name} | ${r.rps.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${((r.rps / staticRps) * 100).toFixed(1)} | ${r.errors} |`);
+  console.log(`| ${r.name} | ${r.rps.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${((r.rps / staticRps) * 100).toFixed(1)} | ${r.cpuMs.toFixed(1)} | ${r.errors} |`);
 }
 console.log(`\nServer RSS: ${rssBefore} MB before, ${rssAfter} MB after the load, ${rssIdle} MB after 10 s idle.`);
 
