@@ -1,6 +1,7 @@
 import { bootApp } from "./lib/boot";
 import { buildIsCurrent } from "./lib/build-freshness";
 import { binary, run, waitForHttp } from "./lib/processes";
+import { WEB_NODE_FLAGS } from "./lib/web-node-flags";
 
 /**
  * `npm start`: the database (DATABASE_URL, or an embedded PostgreSQL in .hindsight/pg seeded with
@@ -35,7 +36,7 @@ const env = {
 
 // The app's long-running processes: the collaboration server (postmortem co-editing) and Next.js.
 supervisor.start("collaboration server", process.execPath, ["--import", "tsx", "scripts/collab.ts"], env);
-supervisor.start("web server", process.execPath, ["--import", "tsx", "scripts/web.ts"], env);
+supervisor.start("web server", process.execPath, [...WEB_NODE_FLAGS, "--import", "tsx", "scripts/web.ts"], env);
 
 try {
   await waitForHttp(`http://127.0.0.1:${port}/`);

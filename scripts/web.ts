@@ -24,8 +24,12 @@ const server = http.createServer((request, response) => {
   if (serveFromPublicPageCache(request, response, production)) return;
   void handle(request, response);
 });
+// Node's default listen backlog (511) overflows under a burst of connections (a page shared in a
+// chat, a reconnecting crowd) and the kernel resets the rest; a deep queue lets them wait their
+// turn instead. The kernel caps it at net.core.somaxconn.
+const backlog = Number(process.env.WEB_LISTEN_BACKLOG ?? 4096);
 // All interfaces, as `next start` does.
-server.listen(port, () => {
+server.listen({ port, backlog }, () => {
   console.log(`[web] listening on port ${port}`);
   // Next.js attaches its websocket proxy (the /collab rewrite) to the server on the first request
   // it handles. Make that request now, so an editor reconnecting to a restarted server is not first.

@@ -13,8 +13,9 @@ type TeamLink = { slug: string; name: string; role: string };
 
 const itemClass = "block rounded-md px-3 py-2 text-sm text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800";
 
-export async function AppHeader({ user, teams, current, children }: { user: SessionUser; teams: TeamLink[]; current?: TeamLink; children?: React.ReactNode }) {
-  const [theme, unread] = await Promise.all([currentTheme(), unreadCount(user.id)]);
+/** `unread` comes with the team pages' one shell statement; other pages leave it out and it is counted here. */
+export async function AppHeader({ user, teams, current, unread: given, children }: { user: SessionUser; teams: TeamLink[]; current?: TeamLink; unread?: number; children?: React.ReactNode }) {
+  const [theme, unread] = await Promise.all([currentTheme(), given ?? unreadCount(user.id)]);
   return (
     <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:gap-4 sm:px-6">

@@ -4,7 +4,9 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cx } from "@/components/ui/cx";
 
-export function TeamNav({ slug, overdue }: { slug: string; overdue: number }) {
+/** `overdue` is counted up to `overdueCap`; at the cap the badge says "99+" (for a cap of 100). */
+export function TeamNav({ slug, overdue, overdueCap }: { slug: string; overdue: number; overdueCap: number }) {
+  const overdueLabel = overdue >= overdueCap ? `${overdueCap - 1}+` : String(overdue);
   const pathname = usePathname();
   const items = [
     { href: `/t/${slug}/incidents`, label: "Incidents" },
@@ -31,8 +33,8 @@ export function TeamNav({ slug, overdue }: { slug: string; overdue: number }) {
               >
                 {item.label}
                 {item.label === "Tasks" && overdue > 0 && (
-                  <span className="ml-1.5 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white" aria-label={`${overdue} overdue`} data-testid="overdue-count">
-                    {overdue}
+                  <span className="ml-1.5 rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white" aria-label={`${overdueLabel} overdue`} data-testid="overdue-count">
+                    {overdueLabel}
                   </span>
                 )}
               </Link>

@@ -7,6 +7,9 @@ type ListedTask = TaskRow & { team?: { slug: string; timeZone: string } };
 
 /** Rows of tasks linking to their pages. "Today" is each task's team's today, so overdue means overdue where the team works. */
 export function TaskList({ tasks, slug, today, showIncident = false, label }: { tasks: ListedTask[]; slug?: string; today: string; showIncident?: boolean; label: string }) {
+  // One "today" per zone, not per row: a zone conversion costs far more than the rest of a row.
+  const todays = new Map<string, string>();
+  const todayOf = (timeZone: string) => todays.get(timeZone) ?? todays.set(timeZone, todayIn(timeZone)).get(timeZone)!;
   return (
     <ul className="divide-y divide-zinc-200 dark:divide-zinc-800" aria-label={label}>
       {tasks.map((task) => {
@@ -23,7 +26,7 @@ export function TaskList({ tasks, slug, today, showIncident = false, label }: { 
               {showIncident && <span className="text-xs text-zinc-500 dark:text-zinc-400">INC-{task.incident.number}</span>}
               <span className="text-xs text-zinc-600 dark:text-zinc-400">{task.owner?.name ?? "Unassigned"}</span>
               <span className="text-xs">
-                <DueLabel due={task.dueDate} state={dueState(task.dueDate, task.status, task.team ? todayIn(task.team.timeZone) : today)} />
+                <DueLabel due={task.dueDate} state={dueState(task.dueDate, task.status, task.team ? todayOf(task.team.timeZone) : today)} />
               </span>
               <TaskStatusBadge status={task.status} awaiting={awaiting} />
             </Link>

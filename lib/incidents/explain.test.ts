@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { encodeCursor } from "@/lib/pagination";
-import { getIncident, listIncidents, INCIDENT_PAGE_SIZE } from "@/lib/incidents/queries";
+import { getIncident, incidentFilterOptions, listIncidents, INCIDENT_PAGE_SIZE } from "@/lib/incidents/queries";
+import { loadTeamContext, loadUserShell } from "@/lib/teams/actor";
 import { incidentFiltersSchema } from "@/lib/incidents/schema";
 import { listTimeline } from "@/lib/timeline/queries";
-import { expectIndexed as expectIndexedOn } from "@/lib/testing/explain";
+import { captureQueries, expectIndexed as expectIndexedOn } from "@/lib/testing/explain";
 import { seedVolume } from "@/bench/volume";
-import { listMyTasks, listTeamTasks, overdueCount } from "@/lib/tasks/queries";
+import { listMyTasks, listTeamTasks, overdueCount, TASK_PAGE_SIZE } from "@/lib/tasks/queries";
 import { taskFiltersSchema } from "@/lib/tasks/schema";
 
 /**
@@ -27,6 +28,13 @@ beforeAll(async () => {
 }, 180_000);
 
 const expectIndexed = (work: () => Promise<unknown>) => expectIndexedOn(GROWN, work);
+
+type PlanNode = { "Node Type": string; "Plan Rows": number; Plans?: PlanNode[] };
+
+async function planOf(query: { sql: string; params: unknown[] }): Promise<unknown> {
+  const rows = await db().$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(`EXPLAIN (FORMAT JSON) ${query.sql}`, ...query.params);
+  return rows[0]?.["QUERY PLAN"];
+}
 
 describe("index-served queries on a grown data set", () => {
   it("the first page of the list, by start and by last update", async () => {
@@ -58,8 +66,18 @@ describe("index-served queries on a grown data set", () => {
     ["a common term", "database"],
     ["a rare term", "zeppelin"],
     ["a phrase", "\"deadlock incident\""],
+    ["words from the title and the timeline together", "deadlock host"],
+    ["punctuated tokens", "rm -rf /dev/sda1 nfs-share01"],
   ])("search for %s", async (_label, q) => {
     await expectIndexed(() => listIncidents(actor, TEAM, filters({ q }), "UTC"));
+  });
+
+  it("the team pages' context with its navigation, and the list's filter choices", async () => {
+    const user = { id: "vol-user-6", email: "vol-6@volume.test", name: "Volume User 6", image: null, sessionId: "none" };
+    expect((await loadTeamContext(user, TEAM))?.shell.overdue).toBe(100);
+    await expectIndexed(() => loadTeamContext(user, TEAM));
+    await expectIndexed(() => loadUserShell("vol-user-6"));
+    await expectIndexed(() => incidentFilterOptions(actor, TEAM));
   });
 
   it("an incident page with 500 timeline events", async () => {
@@ -96,5 +114,23 @@ describe("index-served task queries on a grown data set", () => {
 
   it("the overdue count in the navigation", async () => {
     await expectIndexed(() => overdueCount(actor, TEAM, "UTC"));
+    expect(await overdueCount(actor, TEAM, "UTC")).toBe(100);
+  });
+
+  it.each([
+    ["the open-task board", () => listTeamTasks(actor, TEAM, taskFilters(), "UTC")],
+    ["the open-task board, overdue", () => listTeamTasks(actor, TEAM, taskFilters({ due: "overdue" }), "UTC")],
+    ["My tasks", () => listMyTasks("vol-user-7")],
+  ])("%s reads open tasks in due order from an index, sorting no more than a page", async (_label, work) => {
+    const [query] = await captureQueries(work);
+    const plan = await planOf(query!);
+    expect(JSON.stringify(plan)).toMatch(/Task_open_(teamId|ownerId)_dueDate_id_idx/);
+    const sorted: number[] = [];
+    const visit = (node: PlanNode) => {
+      if (node["Node Type"] === "Sort") sorted.push(node["Plan Rows"]);
+      node.Plans?.forEach(visit);
+    };
+    visit((plan as [{ Plan: PlanNode }])[0].Plan);
+    expect(sorted.every((rows) => rows <= TASK_PAGE_SIZE + 1), JSON.stringify(plan)).toBe(true);
   });
 });

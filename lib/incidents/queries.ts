@@ -6,8 +6,12 @@ import { authorize, type Actor } from "@/lib/authz";
 import { decodeCursor, toPage, type Page } from "@/lib/pagination";
 import { dayRangeToUtc } from "@/lib/time/day-range";
 import type { IncidentFilters } from "@/lib/incidents/schema";
+import { MEMBER_OPTIONS_LIMIT } from "@/lib/teams/queries";
+import { searchTsquery } from "@/lib/incidents/search-query";
 
 export const INCIDENT_PAGE_SIZE = 25;
+/** As many services as the filter's picker lists (lib/incidents/services.ts lists the same). */
+const SERVICE_OPTIONS_LIMIT = 500;
 
 export type IncidentListRow = {
   id: string;
@@ -26,8 +30,8 @@ export type IncidentListRow = {
 
 /**
  * The team's incidents, filtered and keyset-paginated. Each filter and sort is served by an index
- * (see the EXPLAIN test); search matches titles and write-ups or any timeline text through the
- * GIN indexes on `search`, so a rare term never walks the date index.
+ * (see the EXPLAIN test). Search matches incidents whose texts together (title, write-ups, timeline,
+ * postmortem) hold every term, through the per-incident document in `search` and its GIN index.
  */
 export async function listIncidents(actor: Actor, teamId: string, filters: IncidentFilters, teamTimeZone: string): Promise<Page<IncidentListRow>> {
   authorize(actor, "incident.read", { teamId });
@@ -43,31 +47,37 @@ export async function listIncidents(actor: Actor, teamId: string, filters: Incid
   const range = dayRangeToUtc(filters.from, filters.to, teamTimeZone);
   if (range.gte) where.push(Prisma.sql`i."startedAt" >= ${range.gte}`);
   if (range.lt) where.push(Prisma.sql`i."startedAt" < ${range.lt}`);
-  if (filters.q) {
-    // Both conditions hit the same GIN index: the team lexeme keeps the lookup inside the team.
-    const team = Prisma.sql`quote_literal(${"team=" + teamId})::tsquery`;
-    const query = Prisma.sql`websearch_to_tsquery('english', ${filters.q})`;
-    where.push(Prisma.sql`i.id IN (
-      SELECT m.id FROM "Incident" m WHERE m.search @@ ${team} AND m.search @@ ${query}
-      UNION
-      SELECT e."incidentId" FROM "TimelineEvent" e
-      WHERE e.search @@ ${team} AND e.search @@ ${query} AND e."deletedAt" IS NULL)`);
-  }
   const cursor = decodeCursor(filters.after);
   const cursorAt = cursor ? new Date(cursor.at) : null;
   if (cursor && cursorAt && !Number.isNaN(cursorAt.getTime())) {
     where.push(Prisma.sql`(${sortColumn}, i.id) < (${cursorAt}, ${cursor.id})`);
   }
-  const rows = await db().$queryRaw<IncidentListRow[]>`
-    SELECT i.id, i.number, i.title, i.status, i.severity, i."timeZone", i."startedAt", i."resolvedAt", i."lastActivityAt",
+  const search = filters.q ? searchTsquery(filters.q) : null;
+  if (filters.q && !search) return { items: [], nextCursor: null };
+  const columns = Prisma.sql`i.id, i.number, i.title, i.status, i.severity, i."timeZone", i."startedAt", i."resolvedAt", i."lastActivityAt",
            i."usersAffectedPct", u.name AS "commanderName",
            ARRAY(SELECT sv.name FROM "IncidentService" s JOIN "Service" sv ON sv.id = s."serviceId"
-                 WHERE s."incidentId" = i.id ORDER BY sv.name) AS services
-    FROM "Incident" i
-    LEFT JOIN "User" u ON u.id = i."commanderId"
-    WHERE ${Prisma.join(where, " AND ")}
-    ORDER BY ${sortColumn} DESC, i.id DESC
-    LIMIT ${INCIDENT_PAGE_SIZE + 1}`;
+                 WHERE s."incidentId" = i.id ORDER BY sv.name) AS services`;
+  const rows = search
+    ? // The matches come from the GIN index first (the team lexeme ANDed into the same lookup), then
+      // are sorted, then joined: left to itself, the planner may walk the date index and test every
+      // incident of the team against the term, which for a rare term reads them all.
+      // A query of stop words alone ("the") matches nothing rather than everything.
+      await db().$queryRaw<IncidentListRow[]>`
+        WITH hits AS MATERIALIZED (
+          SELECT i.id, ${sortColumn} AS at FROM "Incident" i
+           WHERE ${Prisma.join(where, " AND ")}
+             AND i.search @@ quote_literal(${"team=" + teamId})::tsquery AND i.search @@ (${search}) AND numnode(${search}) > 0),
+        page AS MATERIALIZED (SELECT id, at FROM hits ORDER BY at DESC, id DESC LIMIT ${INCIDENT_PAGE_SIZE + 1})
+        SELECT ${columns}
+          FROM page JOIN "Incident" i ON i.id = page.id LEFT JOIN "User" u ON u.id = i."commanderId"
+         ORDER BY page.at DESC, page.id DESC`
+    : await db().$queryRaw<IncidentListRow[]>`
+        SELECT ${columns}
+          FROM "Incident" i LEFT JOIN "User" u ON u.id = i."commanderId"
+         WHERE ${Prisma.join(where, " AND ")}
+         ORDER BY ${sortColumn} DESC, i.id DESC
+         LIMIT ${INCIDENT_PAGE_SIZE + 1}`;
   return toPage(rows, INCIDENT_PAGE_SIZE, (row) => ({
     at: (filters.sort === "updated" ? row.lastActivityAt : row.startedAt).toISOString(),
     id: row.id,
@@ -109,3 +119,17 @@ export const getIncident = cache(async (actor: Actor, teamId: string, number: nu
 });
 
 export type IncidentDetail = NonNullable<Awaited<ReturnType<typeof getIncident>>>;
+
+export type IncidentFilterOptions = { services: string[]; commanders: { id: string; name: string }[] };
+
+/** The list's filter choices (the team's services, its members as commanders) in one statement. */
+export async function incidentFilterOptions(actor: Actor, teamId: string): Promise<IncidentFilterOptions> {
+  authorize(actor, "incident.read", { teamId });
+  authorize(actor, "member.list", { teamId });
+  const [row] = await db().$queryRaw<IncidentFilterOptions[]>`
+    SELECT ARRAY(SELECT name FROM "Service" WHERE "teamId" = ${teamId} ORDER BY name LIMIT ${SERVICE_OPTIONS_LIMIT}) AS services,
+           (SELECT COALESCE(json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY c.name, c.id), '[]')
+              FROM (SELECT u.id, u.name FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+                     WHERE m."teamId" = ${teamId} ORDER BY u.name, u.id LIMIT ${MEMBER_OPTIONS_LIMIT}) c) AS commanders`;
+  return row ?? { services: [], commanders: [] };
+}

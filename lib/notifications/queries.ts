@@ -1,7 +1,14 @@
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, toPage } from "@/lib/pagination";
 
 export const NOTIFICATION_PAGE_SIZE = 30;
+/** The header's badge shows "99+" past this: counting further would only cost time. */
+export const UNREAD_BADGE_CAP = 100;
+
+/** The capped unread count as a subquery, for a page's shell statement (lib/teams/actor.ts). */
+export const unreadCountSql = (userId: string) => Prisma.sql`(SELECT count(*)::int FROM (SELECT 1 FROM "Notification"
+  WHERE "userId" = ${userId} AND "readAt" IS NULL LIMIT ${UNREAD_BADGE_CAP}) unread)`;
 
 export async function unreadCount(userId: string): Promise<number> {
   return db().notification.count({ where: { userId, readAt: null } });

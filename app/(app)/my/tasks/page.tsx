@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
 import { TaskList } from "@/components/tasks/task-list";
 import { requireUser } from "@/lib/auth/current-user";
-import { listMyTeams } from "@/lib/teams/queries";
+import { loadUserShell } from "@/lib/teams/actor";
 import { listMyTasks } from "@/lib/tasks/queries";
 import { todayIn } from "@/lib/tasks/rules";
 
@@ -14,10 +14,10 @@ export const metadata: Metadata = { title: "My tasks" };
 export default async function MyTasksPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
   const user = await requireUser("/my/tasks");
   const { after } = await searchParams;
-  const [teams, page] = await Promise.all([listMyTeams(user.id), listMyTasks(user.id, after)]);
+  const [shell, page] = await Promise.all([loadUserShell(user.id), listMyTasks(user.id, after)]);
   return (
     <>
-      <AppHeader user={user} teams={teams} />
+      <AppHeader user={user} teams={shell.teams} unread={shell.unread} />
       <main className="mx-auto max-w-5xl px-3 py-8 sm:px-6">
         <h1 className="text-2xl font-semibold tracking-tight">My tasks</h1>
         <p className="mt-1 mb-6 text-sm text-zinc-600 dark:text-zinc-400">Open tasks you own, in every team, soonest due first.</p>

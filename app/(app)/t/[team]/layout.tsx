@@ -5,18 +5,16 @@ import { DeclareShortcut } from "@/components/shell/declare-shortcut";
 import { buttonClass } from "@/components/ui/button";
 import { can } from "@/lib/authz";
 import { requireTeamContext } from "@/lib/teams/actor";
-import { listMyTeams } from "@/lib/teams/queries";
-import { overdueCount } from "@/lib/tasks/queries";
+import { OVERDUE_BADGE_CAP } from "@/lib/tasks/queries";
 
 export default async function TeamLayout({ children, params }: { children: React.ReactNode; params: Promise<{ team: string }> }) {
   const { team: slug } = await params;
-  const { user, team, actor } = await requireTeamContext(slug);
-  const [teams, overdue] = await Promise.all([listMyTeams(user.id), overdueCount(actor, team.id, team.timeZone)]);
+  const { user, team, actor, shell } = await requireTeamContext(slug);
   const declareHref = `/t/${team.slug}/incidents/new`;
   const canDeclare = can(actor, "incident.create", { teamId: team.id });
   return (
     <>
-      <AppHeader user={user} teams={teams} current={{ slug: team.slug, name: team.name, role: actor.role }}>
+      <AppHeader user={user} teams={shell.teams} unread={shell.unread} current={{ slug: team.slug, name: team.name, role: actor.role }}>
         {canDeclare && (
           <div className="flex justify-end">
             <Link href={declareHref} className={buttonClass("danger", "sm")} aria-keyshortcuts="d" title="Declare an incident (D)">
@@ -25,7 +23,7 @@ export default async function TeamLayout({ children, params }: { children: React
           </div>
         )}
       </AppHeader>
-      <TeamNav slug={team.slug} overdue={overdue} />
+      <TeamNav slug={team.slug} overdue={shell.overdue} overdueCap={OVERDUE_BADGE_CAP} />
       {canDeclare && <DeclareShortcut href={declareHref} />}
       <main className="mx-auto max-w-7xl px-3 py-6 sm:px-6 sm:py-8">{children}</main>
     </>

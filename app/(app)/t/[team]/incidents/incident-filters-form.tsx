@@ -20,7 +20,7 @@ export function IncidentFiltersForm({ action, filters, services, commanders }: P
         <label htmlFor="incident-search" className="sr-only">
           Search incidents
         </label>
-        <input id="incident-search" name="q" type="search" defaultValue={filters.q} placeholder="Search titles, write-ups and timelines…" className={inputClass} />
+        <input id="incident-search" name="q" type="search" defaultValue={filters.q} placeholder="Search titles, write-ups, timelines and postmortems…" className={inputClass} />
         <div className="flex gap-2">
           <label htmlFor="incident-sort" className="sr-only">
             Sort

@@ -7,9 +7,7 @@ import { SeverityBadge, StatusBadge } from "@/components/incidents/badges";
 import { Moment } from "@/components/time/moment";
 import { can } from "@/lib/authz";
 import { requireTeamContext } from "@/lib/teams/actor";
-import { listIncidents } from "@/lib/incidents/queries";
-import { listServices } from "@/lib/incidents/services";
-import { listMemberOptions } from "@/lib/teams/queries";
+import { incidentFilterOptions, listIncidents } from "@/lib/incidents/queries";
 import { incidentFiltersSchema } from "@/lib/incidents/schema";
 import { formatDuration, incidentDurations } from "@/lib/incidents/durations";
 import { formatIncidentNumber } from "@/lib/incidents/labels";
@@ -21,11 +19,7 @@ export const metadata: Metadata = { title: "Incidents" };
 export default async function IncidentsPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<RawSearchParams> }) {
   const { team, actor } = await requireTeamContext((await params).team);
   const filters = incidentFiltersSchema.parse(normalizeSearchParams(await searchParams, ["status", "severity"]));
-  const [page, services, members] = await Promise.all([
-    listIncidents(actor, team.id, filters, team.timeZone),
-    listServices(actor, team.id),
-    listMemberOptions(actor, team.id),
-  ]);
+  const [page, options] = await Promise.all([listIncidents(actor, team.id, filters, team.timeZone), incidentFilterOptions(actor, team.id)]);
   const filtered = Boolean(filters.q || filters.status.length || filters.severity.length || filters.service || filters.commander || filters.from || filters.to);
   const base = `/t/${team.slug}/incidents`;
   const { after: _after, ...current } = filters;
@@ -46,8 +40,8 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
       <IncidentFiltersForm
         action={base}
         filters={current}
-        services={services.map((s) => s.name)}
-        commanders={members}
+        services={options.services}
+        commanders={options.commanders}
       />
       {page.items.length === 0 ? (
         filtered ? (
