@@ -1,5 +1,5 @@
 import type { EventSource, TimelineKind } from "@/lib/generated/prisma/enums";
-import type { TimelineChange, TimelineEntry } from "@/lib/timeline/queries";
+import type { TimelineEntry } from "@/lib/timeline/queries";
 
 export type RevisionData = { id: string; change: string; body: string; kind: TimelineKind; occurredAt: string; createdAt: string; editor: { name: string } | null };
 
@@ -24,7 +24,7 @@ export type EventData = {
   deleted?: true;
 };
 
-export function toEventData(entry: TimelineEntry | TimelineChange): EventData {
+export function toEventData(entry: TimelineEntry): EventData {
   const data: EventData = {
     id: entry.id,
     kind: entry.kind,
@@ -39,7 +39,7 @@ export function toEventData(entry: TimelineEntry | TimelineChange): EventData {
     author: entry.author,
     revisions: entry.revisions.map((r) => ({ ...r, occurredAt: r.occurredAt.toISOString(), createdAt: r.createdAt.toISOString() })),
   };
-  if ("deletedAt" in entry && entry.deletedAt) {
+  if (entry.deletedAt) {
     // A deleted event's text stays in its history, not on viewers' screens.
     return { ...data, body: "", revisions: [], deleted: true };
   }

@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Card, CardHeader } from "@/components/ui/card";
 import { SeverityBadge, StatusBadge } from "@/components/incidents/badges";
 import { Markdown } from "@/components/markdown/markdown";
 import { can } from "@/lib/authz";
 import { requireTeamContext } from "@/lib/teams/actor";
-import { getIncident } from "@/lib/incidents/queries";
 import { loadIncidentPage } from "@/lib/incidents/page-data";
 import { formatIncidentNumber } from "@/lib/incidents/labels";
 import { KEY_MOMENTS, type KeyMoment } from "@/lib/incidents/schema";
@@ -26,17 +24,12 @@ import { TasksPanel } from "./tasks-panel";
 import { todayIn } from "@/lib/tasks/rules";
 
 type Params = { team: string; number: string };
+type SearchParams = { view?: string; taskFrom?: string; q?: string };
 
-async function load(params: Promise<Params>) {
+export async function generateMetadata({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }): Promise<Metadata> {
   const { team: slug, number } = await params;
-  const context = await requireTeamContext(slug);
-  const incident = await getIncident(context.actor, context.team.id, Number(number));
-  if (!incident) notFound();
-  return { ...context, incident };
-}
-
-export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  const { incident } = await load(params);
+  const { q, taskFrom } = await searchParams;
+  const { incident } = await loadIncidentPage(await requireTeamContext(slug), Number(number), q, taskFrom);
   return { title: `${formatIncidentNumber(incident.number)} ${incident.title}` };
 }
 
@@ -51,13 +44,13 @@ function renderBodies(events: EventData[]): Record<string, React.ReactNode> {
   return Object.fromEntries(events.map((e) => [`${e.id}@${e.updatedAt}`, e.source === "SYSTEM" ? <p>{e.body}</p> : <Markdown>{e.body}</Markdown>]));
 }
 
-export default async function IncidentPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ view?: string; taskFrom?: string; q?: string }> }) {
+export default async function IncidentPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
   const { team: slug, number } = await params;
   const context = await requireTeamContext(slug);
   const { team, actor, user } = context;
   const { view, taskFrom, q } = await searchParams;
   const compact = view === "list";
-  const { incident, since, query, timeline, members, services, tasks, postmortem, fromEvent } = await loadIncidentPage(context, Number(number), { q, taskFrom });
+  const { incident, since, query, timeline, members, services, tasks, postmortem, fromEvent } = await loadIncidentPage(context, Number(number), q, taskFrom);
   const canAddTask = can(actor, "task.create", { teamId: team.id });
   const canEdit = can(actor, "incident.update", { teamId: team.id });
   const canAdd = can(actor, "timeline.create", { teamId: team.id });
