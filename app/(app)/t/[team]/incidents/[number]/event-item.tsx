@@ -93,7 +93,8 @@ export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, can
               </>
             )}
             {taskHref && (
-              <Link href={taskHref} className="rounded px-2.5 py-1 text-sm text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
+              // Not prefetched: a long timeline would otherwise fetch the page once per visible event.
+              <Link href={taskHref} prefetch={false} className="rounded px-2.5 py-1 text-sm text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
                 Turn into task
               </Link>
             )}
