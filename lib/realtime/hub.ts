@@ -11,6 +11,8 @@ import { changesMessage, RELOAD_MESSAGE, REVOKED_MESSAGE, statusMessage } from "
  */
 export const OVERLAP_MS = 5_000;
 
+const FIRST_LISTEN_WAIT_MS = 2_000;
+
 /** One open stream: the viewer's user id (for the permission check) and its way out. */
 export type Viewer = {
   userId: string;
@@ -64,7 +66,9 @@ export class IncidentHub {
 
   /** Starts delivering the incident's changes to `viewer`; call the result when the stream closes. */
   async subscribe(teamId: string, incidentId: string, viewer: Viewer): Promise<() => void> {
-    await this.connection.start();
+    // Normally listening within milliseconds; if the database is down, the viewer is told
+    // "reconnecting" and caught up once the connection is back, rather than left waiting.
+    await Promise.race([this.connection.start(), new Promise((resolve) => setTimeout(resolve, FIRST_LISTEN_WAIT_MS))]);
     let feed = this.feeds.get(incidentId);
     if (!feed) {
       feed = { teamId, viewers: new Set(), cursor: Date.now(), delivered: new Map(), factsVersion: null, running: false, again: false };

@@ -7,11 +7,11 @@ import type { EventSource, TimelineKind } from "@/lib/generated/prisma/enums";
 /** Enough for any real incident; the page says so if an incident ever has more. */
 export const TIMELINE_LIMIT = 2000;
 /** Events on the first screen of the incident page; older ones load on demand. */
-export const TIMELINE_WINDOW = 100;
+export const TIMELINE_WINDOW = 40;
 /** Older events fetched per "Show earlier events", and search results per page. */
 export const TIMELINE_PAGE = 100;
 /** Starred events shown above a windowed timeline (key moments are few; this bounds a pathological one). */
-export const STARRED_LIMIT = 50;
+export const STARRED_LIMIT = 20;
 
 /** The incident's whole timeline in time order (up to TIMELINE_LIMIT), for the postmortem's facts and exports. */
 export async function listTimeline(actor: Actor, teamId: string, incidentId: string): Promise<TimelineEntry[]> {

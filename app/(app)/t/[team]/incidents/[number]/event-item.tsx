@@ -8,8 +8,12 @@ import { eventMenuOp, type EventMenuOp } from "@/lib/timeline/event-menu-op";
 import type { EventData } from "@/lib/timeline/event-data";
 import { EventEditForm } from "./event-edit-form";
 
-/** The look of a small ghost button, spelled once: it repeats on every event of a long timeline. */
-const ACTION = "inline-flex h-8 items-center rounded-md px-2.5 text-sm font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-60 dark:text-zinc-300 dark:hover:bg-zinc-800";
+/**
+ * The look of the small ghost buttons, set once on their row rather than on each button: a long
+ * timeline repeats the row on every event, and the page's size is part of its speed.
+ */
+const ACTIONS_ROW =
+  "mt-1.5 flex flex-wrap items-center gap-1 [&>button]:inline-flex [&>button]:h-8 [&>button]:items-center [&>button]:rounded-md [&>button]:px-2.5 [&>button]:text-sm [&>button]:font-medium [&>button]:text-zinc-700 [&>button:hover]:bg-zinc-100 [&>button:focus-visible]:outline-2 [&>button:focus-visible]:outline-brand-500 [&>button:disabled]:opacity-60 dark:[&>button]:text-zinc-300 dark:[&>button:hover]:bg-zinc-800";
 
 type Props = {
   entry: EventData;
@@ -38,7 +42,7 @@ export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, can
   const menuButton = (op: EventMenuOp, label: string, extra: React.ButtonHTMLAttributes<HTMLButtonElement> = {}) => {
     const value = eventMenuOp(op, entry.id);
     return (
-      <button type="submit" form={formId} name="op" value={value} className={ACTION} disabled={pendingOp === value} {...extra}>
+      <button type="submit" form={formId} name="op" value={value} disabled={pendingOp === value} {...extra}>
         {label}
       </button>
     );
@@ -77,7 +81,7 @@ export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, can
           </div>
         )}
         {!editing && (canEdit || canStar || taskHref || entry.revisions.length > 0) && (
-          <div className="mt-1.5 flex flex-wrap items-center gap-1">
+          <div className={ACTIONS_ROW}>
             {canStar && menuButton(entry.starred ? "unstar" : "star", entry.starred ? "★ Unstar" : "☆ Star", { "aria-pressed": entry.starred })}
             {canStar &&
               menuButton(entry.internal ? "public" : "internal", entry.internal ? "Make public" : "Mark internal", {
@@ -86,7 +90,7 @@ export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, can
               })}
             {canEdit && (
               <>
-                <button type="button" className={ACTION} onClick={() => onEdit(entry.id)}>
+                <button type="button" onClick={() => onEdit(entry.id)}>
                   Edit
                 </button>
                 {menuButton("delete", "Delete")}

@@ -20,6 +20,7 @@ import { AddEventForm } from "./add-event-form";
 import { TimelineView } from "./timeline-view";
 import { TimelineSearch } from "./timeline-search";
 import { LiveStatus } from "@/components/timeline/live-status";
+import { renderedBody } from "@/components/timeline/rendered-bodies";
 import { TasksPanel } from "./tasks-panel";
 import { todayIn } from "@/lib/tasks/rules";
 
@@ -39,9 +40,12 @@ function taskTitleFrom(body: string): string {
   return line.replace(/[*_`#>[\]]/g, "").trim().slice(0, 200);
 }
 
-/** Each event's body rendered here, once per version, so the browser receives it ready. */
+/** Each event's body rendered on the server (once per version, then kept), so the browser receives it ready. */
 function renderBodies(events: EventData[]): Record<string, React.ReactNode> {
-  return Object.fromEntries(events.map((e) => [`${e.id}@${e.updatedAt}`, e.source === "SYSTEM" ? <p>{e.body}</p> : <Markdown>{e.body}</Markdown>]));
+  return Object.fromEntries(events.map((e) => {
+    const key = `${e.id}@${e.updatedAt}`;
+    return [key, renderedBody(key, e.body, e.source === "SYSTEM")];
+  }));
 }
 
 export default async function IncidentPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { EmptyState } from "@/components/ui/empty-state";
 import { groupByDay } from "@/components/timeline/gaps";
@@ -41,6 +41,8 @@ type Props = {
 };
 
 const bodyKey = (e: EventData) => `${e.id}@${e.updatedAt}`;
+/** The page has one timeline, and this id is repeated on every button that submits its actions form. */
+const formId = "tl-actions";
 const compareEvents = (a: EventData, b: EventData) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const newer = (a: EventData | undefined, b: EventData) => !a || Date.parse(a.updatedAt) <= Date.parse(b.updatedAt);
 
@@ -80,7 +82,6 @@ export function TimelineView({ seed, timeZone, teamId, compact, viewer, taskLink
   const [editingId, setEditingId] = useState<string | null>(null);
   const [menuState, menuAction, menuPending] = useActionState(eventMenuAction, idle);
   const [pendingOp, setPendingOp] = useState<string | null>(null);
-  const formId = useId();
   const refreshedFor = useRef(live.factsVersion);
 
   // A re-render from the server (after an action) brings a fresh seed: keep what was loaded, take the newer versions.
