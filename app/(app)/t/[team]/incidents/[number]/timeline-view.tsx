@@ -97,7 +97,10 @@ export function TimelineView({ seed, timeZone, teamId, compact, viewer, taskLink
     router.refresh();
   }, [feed.factsVersion, live.factsVersion, router]);
 
-  const entries = visibleEvents(held, feed.events, earlier === null, query === undefined);
+  // While the incident's facts are ahead of this render (a status change, say), new lines wait for
+  // the re-render that brings those facts, so the timeline never runs ahead of the header and forms.
+  const factsAhead = feed.factsVersion !== null && feed.factsVersion > live.factsVersion;
+  const entries = visibleEvents(held, feed.events, earlier === null, query === undefined && !factsAhead);
   const canStar = can(viewer, "timeline.star", { teamId });
   const actor = viewer;
 
