@@ -41,6 +41,7 @@ type Props = {
 };
 
 const bodyKey = (e: EventData) => `${e.id}@${e.updatedAt}`;
+const SUBMIT_WAIT_MS = 5_000;
 /** The page has one timeline, and this id is repeated on every button that submits its actions form. */
 const formId = "tl-actions";
 const compareEvents = (a: EventData, b: EventData) => Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -84,10 +85,27 @@ export function TimelineView({ seed, timeZone, teamId, compact, viewer, taskLink
   const [pendingOp, setPendingOp] = useState<string | null>(null);
   const refreshedFor = useRef(live.factsVersion);
 
+  // While a form of this page is being submitted, new lines from the stream wait for the action's own
+  // re-render: otherwise the writer would see their line before their form had reset, and could
+  // start the next entry in a form about to be cleared.
+  const [submitting, setSubmitting] = useState(false);
+  useEffect(() => {
+    const onSubmit = () => setSubmitting(true);
+    document.addEventListener("submit", onSubmit, true);
+    return () => document.removeEventListener("submit", onSubmit, true);
+  }, []);
+  useEffect(() => {
+    if (!submitting) return;
+    // A refused submission re-renders nothing; stop waiting after a while.
+    const timer = setTimeout(() => setSubmitting(false), SUBMIT_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [submitting]);
+
   // A re-render from the server (after an action) brings a fresh seed: keep what was loaded, take the newer versions.
   if (seed !== seen) {
     setSeen(seed);
     setHeld(withEvents(held, seed.events));
+    setSubmitting(false);
   }
 
   // The incident's own facts (status, times, details) changed elsewhere: re-read the page once for that version.
@@ -100,7 +118,7 @@ export function TimelineView({ seed, timeZone, teamId, compact, viewer, taskLink
   // While the incident's facts are ahead of this render (a status change, say), new lines wait for
   // the re-render that brings those facts, so the timeline never runs ahead of the header and forms.
   const factsAhead = feed.factsVersion !== null && feed.factsVersion > live.factsVersion;
-  const entries = visibleEvents(held, feed.events, earlier === null, query === undefined && !factsAhead);
+  const entries = visibleEvents(held, feed.events, earlier === null, query === undefined && !factsAhead && !submitting);
   const canStar = can(viewer, "timeline.star", { teamId });
   const actor = viewer;
 
