@@ -37,22 +37,26 @@ const pages = [
 ];
 const list = `/t/${PAGE_TEAM}/incidents`;
 
-const rows: { label: string; result: Load; staticRps: number; listRps: number | null }[] = [];
+const rows: { label: string; result: Load; staticRps: number; listRps: number | null; cpuMs: number | null }[] = [];
+const cpuNow = () => (pid ? processStats(pid).cpuSeconds : 0);
 for (const concurrency of [1, 8]) {
   const staticRun = await load(base, STATIC, concurrency, Math.min(seconds, 2));
   const listRun = concurrency === 8 ? await load(base, list, concurrency, seconds, headers) : null;
   for (const page of pages) {
+    const cpuBefore = cpuNow();
     const result = await load(base, page.path, concurrency, seconds, headers);
-    rows.push({ label: page.label, result, staticRps: staticRun.rps, listRps: listRun?.rps ?? null });
+    // Server CPU per view (warm-up requests included in the count), immune to how busy the machine is.
+    const cpuMs = pid ? ((cpuNow() - cpuBefore) * 1000) / (result.requests + result.errors + 2) : null;
+    rows.push({ label: page.label, result, staticRps: staticRun.rps, listRps: listRun?.rps ?? null, cpuMs });
   }
 }
 const rssAfter = pid ? processStats(pid).rssMb : null;
 
-console.log("\n| page | users | requests | p50 ms | p95 ms | req/s | HTML KB | % of static | % of list | errors |");
-console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-for (const { label, result: r, staticRps, listRps } of rows) {
+console.log("\n| page | users | requests | p50 ms | p95 ms | server CPU ms/view | req/s | HTML KB | % of static | % of list | errors |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+for (const { label, result: r, staticRps, listRps, cpuMs } of rows) {
   const ofList = listRps ? `${((r.rps / listRps) * 100).toFixed(0)} %` : "—";
-  console.log(`| ${label} | ${r.concurrency} | ${r.requests} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${r.rps.toFixed(1)} | ${(r.bytes / 1024).toFixed(0)} | ${((r.rps / staticRps) * 100).toFixed(2)} % | ${ofList} | ${r.errors} |`);
+  console.log(`| ${label} | ${r.concurrency} | ${r.requests} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} | ${cpuMs === null ? "—" : cpuMs.toFixed(0)} | ${r.rps.toFixed(1)} | ${(r.bytes / 1024).toFixed(0)} | ${((r.rps / staticRps) * 100).toFixed(2)} % | ${ofList} | ${r.errors} |`);
 }
 const staticRps = rows.map((r) => `${r.staticRps.toFixed(0)}`).filter((v, i, all) => all.indexOf(v) === i);
 console.log(`\nStatic file ${STATIC}: ${staticRps.join(" / ")} req/s (1 / 8 users).`);

@@ -82,7 +82,7 @@ test("a long timeline opens on its newest events and starred ones; older ones lo
   await expect(eventWith(page, "Bulk line 10 about")).toHaveCount(0);
   const keyEvents = page.getByTestId("starred-earlier");
   await expect(keyEvents).toContainText("Bulk line 3 about the checkout");
-  await page.getByRole("heading", { name: "Timeline", exact: true }).scrollIntoViewIfNeeded();
+  await page.getByRole("button", { name: "Show earlier events" }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath("incident-page-windowed.png") });
 
   // 40 on the first screen, 100 more per click: two clicks reach the beginning.
