@@ -12,8 +12,8 @@ import { toEventData, type EventData } from "@/lib/timeline/event-data";
 
 export type StreamTarget = { teamId: string; incidentId: string; actor: NonNullable<Actor> };
 
-/** Who is opening the stream, on which incident: a 404 for anyone who may not read it. */
-export async function openIncidentStream(userId: string, slug: string, number: number): Promise<StreamTarget> {
+/** The incident a signed-in user asks for by team and number, with their role: a 404 for anyone who may not read it. One query. */
+export async function findReadableIncident(userId: string, slug: string, number: number): Promise<StreamTarget> {
   if (!Number.isSafeInteger(number) || number < 1) throw notFound("This incident");
   const incident = await db().incident.findFirst({
     where: { number, team: { slug } },

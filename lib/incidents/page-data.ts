@@ -10,7 +10,7 @@ import { listServices } from "@/lib/incidents/services";
 import { listIncidentTasks } from "@/lib/tasks/queries";
 import { getPostmortemStatus } from "@/lib/postmortems/queries";
 import { findEvent, listEventsBefore, listLatestEvents, listStarredEvents, searchTimeline } from "@/lib/timeline/queries";
-import { openIncidentStream } from "@/lib/incidents/live";
+import { findReadableIncident } from "@/lib/incidents/live";
 import { toEventData } from "@/lib/timeline/event-data";
 
 /**
@@ -77,7 +77,7 @@ export type IncidentPageData = Awaited<ReturnType<typeof loadIncidentPage>>;
 
 /** "Show earlier events": the events (or search matches) before a cursor, for a signed-in member who may read the incident. */
 export async function loadEarlierEvents(userId: string, slug: string, number: number, before: string, q?: string) {
-  const { teamId, incidentId, actor } = await openIncidentStream(userId, slug, number);
+  const { teamId, incidentId, actor } = await findReadableIncident(userId, slug, number);
   const query = q?.trim() ? q.trim().slice(0, 200) : undefined;
   const slice = query ? await searchTimeline(actor, teamId, incidentId, query, before) : await listEventsBefore(actor, teamId, incidentId, before);
   return { events: slice.entries.map(toEventData), earlier: slice.earlier };

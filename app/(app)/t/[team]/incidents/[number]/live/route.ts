@@ -1,6 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { AppError, statusOf, toErrorBody } from "@/lib/errors";
-import { loadIncidentChanges, openIncidentStream } from "@/lib/incidents/live";
+import { loadIncidentChanges, findReadableIncident } from "@/lib/incidents/live";
 import { incidentHub, OVERLAP_MS } from "@/lib/realtime/hub";
 import { changesMessage, KEEP_ALIVE, READY_MESSAGE, RELOAD_MESSAGE, statusMessage } from "@/lib/realtime/messages";
 
@@ -26,7 +26,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ team
     const { team: slug, number } = await params;
     const user = await getCurrentUser();
     if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to follow this incident.");
-    const target = await openIncidentStream(user.id, slug, Number(number));
+    const target = await findReadableIncident(user.id, slug, Number(number));
     const since = resumeFrom(request);
     const hub = incidentHub();
 
