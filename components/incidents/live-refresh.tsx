@@ -27,7 +27,7 @@ export function LiveRefresh({ url }: { url: string }) {
     };
     const source = new EventSource(url);
     source.addEventListener("ready", () => setConnected(true));
-    source.addEventListener("change", refresh);
+    source.addEventListener("changes", refresh);
     source.addEventListener("revoked", () => {
       source.close();
       router.refresh();

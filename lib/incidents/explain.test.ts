@@ -4,7 +4,7 @@ import { encodeCursor } from "@/lib/pagination";
 import { getIncident, incidentFilterOptions, listIncidents, INCIDENT_PAGE_SIZE } from "@/lib/incidents/queries";
 import { loadTeamContext, loadUserShell } from "@/lib/teams/actor";
 import { incidentFiltersSchema } from "@/lib/incidents/schema";
-import { listTimeline } from "@/lib/timeline/queries";
+import { listEventChangesSince, listEventsBefore, listLatestEvents, listStarredEvents, listTimeline, searchTimeline } from "@/lib/timeline/queries";
 import { captureQueries, expectIndexed as expectIndexedOn } from "@/lib/testing/explain";
 import { seedVolume } from "@/bench/volume";
 import { listMyTasks, listTeamTasks, overdueCount, TASK_PAGE_SIZE } from "@/lib/tasks/queries";
@@ -87,6 +87,20 @@ describe("index-served queries on a grown data set", () => {
     const timeline = await listTimeline(owner, incident.teamId, bigIncidentId);
     expect(timeline.length).toBeGreaterThanOrEqual(500);
     await expectIndexed(() => listTimeline(owner, incident.teamId, bigIncidentId));
+  });
+
+  it("the incident page's windowed timeline: newest, earlier by keyset, starred, search, live changes", async () => {
+    const incident = await db().incident.findUniqueOrThrow({ where: { id: bigIncidentId }, select: { teamId: true } });
+    const owner = { userId: "vol-user-1", teamId: incident.teamId, role: "OWNER" as const };
+    const latest = await listLatestEvents(owner, incident.teamId, bigIncidentId);
+    expect(latest.earlier).not.toBeNull();
+    await expectIndexed(() => listLatestEvents(owner, incident.teamId, bigIncidentId));
+    await expectIndexed(() => listEventsBefore(owner, incident.teamId, bigIncidentId, latest.earlier!));
+    await expectIndexed(() => listStarredEvents(owner, incident.teamId, bigIncidentId));
+    await expectIndexed(() => searchTimeline(owner, incident.teamId, bigIncidentId, "database"));
+    await expectIndexed(() => searchTimeline(owner, incident.teamId, bigIncidentId, "zeppelin"));
+    await expectIndexed(() => searchTimeline(owner, incident.teamId, bigIncidentId, "note", latest.earlier));
+    await expectIndexed(() => listEventChangesSince(incident.teamId, bigIncidentId, new Date(Date.now() - 60_000)));
   });
 });
 

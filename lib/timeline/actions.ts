@@ -2,6 +2,7 @@
 
 import { memberAction } from "@/lib/action";
 import { addEvent, deleteEvent, editEvent, starEvent, setEventInternal } from "@/lib/timeline/mutations";
+import { applyEventMenu } from "@/lib/timeline/event-menu";
 
 const revalidate = () => ["/t/[team]"];
 
@@ -10,3 +11,4 @@ export const editEventAction = memberAction((user, input) => editEvent(user.id, 
 export const deleteEventAction = memberAction((user, input) => deleteEvent(user.id, input), { revalidate });
 export const starEventAction = memberAction((user, input) => starEvent(user.id, input), { revalidate });
 export const internalEventAction = memberAction((user, input) => setEventInternal(user.id, input), { revalidate });
+export const eventMenuAction = memberAction((user, input) => applyEventMenu(user.id, input), { revalidate });

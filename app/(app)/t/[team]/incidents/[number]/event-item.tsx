@@ -1,32 +1,54 @@
 "use client";
 
-import { useActionState, useState } from "react";
 import Link from "next/link";
-import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { cx } from "@/components/ui/cx";
 import { KIND_STYLE, KindIcon } from "@/components/timeline/kinds";
 import { Moment } from "@/components/time/moment";
-import { idle } from "@/lib/action-state";
-import { deleteEventAction, editEventAction, internalEventAction, starEventAction } from "@/lib/timeline/actions";
-import { USER_KINDS } from "@/lib/timeline/schema";
-import { utcToWallTime } from "@/lib/time/zoned";
-import type { TimelineEntry } from "@/lib/timeline/queries";
+import { eventMenuOp, type EventMenuOp } from "@/lib/timeline/event-menu-op";
+import type { EventData } from "@/lib/timeline/event-data";
+import { EventEditForm } from "./event-edit-form";
 
-type Props = { entry: TimelineEntry; body: React.ReactNode; timeZone: string; teamId: string; compact: boolean; canEdit: boolean; canStar: boolean; taskHref?: string };
+/**
+ * The look of the small ghost buttons, set once on their row rather than on each button: a long
+ * timeline repeats the row on every event, and the page's size is part of its speed.
+ */
+const ACTIONS_ROW =
+  "mt-1.5 flex flex-wrap items-center gap-1 [&>button]:inline-flex [&>button]:h-8 [&>button]:items-center [&>button]:rounded-md [&>button]:px-2.5 [&>button]:text-sm [&>button]:font-medium [&>button]:text-zinc-700 [&>button:hover]:bg-zinc-100 [&>button:focus-visible]:outline-2 [&>button:focus-visible]:outline-brand-500 [&>button:disabled]:opacity-60 dark:[&>button]:text-zinc-300 dark:[&>button:hover]:bg-zinc-800";
+
+type Props = {
+  entry: EventData;
+  body: React.ReactNode;
+  timeZone: string;
+  teamId: string;
+  compact: boolean;
+  canEdit: boolean;
+  canStar: boolean;
+  taskHref?: string;
+  /** The id of the timeline's one actions form, which every button here submits. */
+  formId: string;
+  pendingOp: string | null;
+  editing: boolean;
+  onEdit: (id: string | null) => void;
+};
 
 /** Events entered after the fact say when they were written down, not only when they happened. */
-function loggedLater(entry: TimelineEntry): boolean {
-  return Math.abs(new Date(entry.createdAt).getTime() - new Date(entry.occurredAt).getTime()) > 5 * 60 * 1000;
+function loggedLater(entry: EventData): boolean {
+  return Math.abs(Date.parse(entry.createdAt) - Date.parse(entry.occurredAt)) > 5 * 60 * 1000;
 }
 
-export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, canStar, taskHref }: Props) {
-  const [editing, setEditing] = useState(false);
+export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, canStar, taskHref, formId, pendingOp, editing, onEdit }: Props) {
   const style = KIND_STYLE[entry.kind];
   const system = entry.source === "SYSTEM";
+  const menuButton = (op: EventMenuOp, label: string, extra: React.ButtonHTMLAttributes<HTMLButtonElement> = {}) => {
+    const value = eventMenuOp(op, entry.id);
+    return (
+      <button type="submit" form={formId} name="op" value={value} disabled={pendingOp === value} {...extra}>
+        {label}
+      </button>
+    );
+  };
   return (
-    <article className={cx(compact ? "flex gap-3 px-3 py-2" : "pb-5")} data-testid="timeline-event" data-kind={entry.kind}>
+    <article className={cx(compact ? "flex gap-3 px-3 py-2" : "pb-5")} data-testid="timeline-event" data-kind={entry.kind} id={`event-${entry.id}`}>
       {!compact && (
         <span className={cx("absolute top-0.5 -left-[0.7rem] flex size-5 items-center justify-center rounded-full text-white ring-4 ring-zinc-50 dark:ring-zinc-950", style.dot)}>
           <KindIcon kind={entry.kind} className="size-3" />
@@ -52,26 +74,31 @@ export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, can
           {entry.internal && <span className="rounded bg-zinc-100 px-1.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">internal</span>}
         </header>
         {editing ? (
-          <EditEvent entry={entry} teamId={teamId} timeZone={timeZone} onDone={() => setEditing(false)} />
+          <EventEditForm entry={entry} teamId={teamId} timeZone={timeZone} onDone={() => onEdit(null)} />
         ) : (
           <div className={cx("mt-1", system && "text-sm text-zinc-600 dark:text-zinc-400")} data-testid="timeline-body">
             {body}
           </div>
         )}
         {!editing && (canEdit || canStar || taskHref || entry.revisions.length > 0) && (
-          <div className="mt-1.5 flex flex-wrap items-center gap-1">
-            {canStar && <StarButton teamId={teamId} eventId={entry.id} starred={entry.starred} />}
-            {canStar && <InternalButton teamId={teamId} eventId={entry.id} internal={entry.internal} />}
+          <div className={ACTIONS_ROW}>
+            {canStar && menuButton(entry.starred ? "unstar" : "star", entry.starred ? "★ Unstar" : "☆ Star", { "aria-pressed": entry.starred })}
+            {canStar &&
+              menuButton(entry.internal ? "public" : "internal", entry.internal ? "Make public" : "Mark internal", {
+                "aria-pressed": entry.internal,
+                title: "Internal events are left out of public postmortems",
+              })}
             {canEdit && (
               <>
-                <Button variant="ghost" size="sm" onClick={() => setEditing(true)}>
+                <button type="button" onClick={() => onEdit(entry.id)}>
                   Edit
-                </Button>
-                <DeleteButton teamId={teamId} eventId={entry.id} />
+                </button>
+                {menuButton("delete", "Delete")}
               </>
             )}
             {taskHref && (
-              <Link href={taskHref} className="rounded px-2.5 py-1 text-sm text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
+              // Not prefetched: a long timeline would otherwise fetch the page once per visible event.
+              <Link href={taskHref} prefetch={false} className="rounded px-2.5 py-1 text-sm text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800">
                 Turn into task
               </Link>
             )}
@@ -83,89 +110,7 @@ export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, can
   );
 }
 
-function StarButton({ teamId, eventId, starred }: { teamId: string; eventId: string; starred: boolean }) {
-  const [, action, pending] = useActionState(starEventAction, idle);
-  return (
-    <form action={action}>
-      <input type="hidden" name="teamId" value={teamId} />
-      <input type="hidden" name="eventId" value={eventId} />
-      <input type="hidden" name="starred" value={starred ? "false" : "true"} />
-      <Button type="submit" variant="ghost" size="sm" disabled={pending} aria-pressed={starred}>
-        {starred ? "★ Unstar" : "☆ Star"}
-      </Button>
-    </form>
-  );
-}
-
-function InternalButton({ teamId, eventId, internal }: { teamId: string; eventId: string; internal: boolean }) {
-  const [, action, pending] = useActionState(internalEventAction, idle);
-  return (
-    <form action={action}>
-      <input type="hidden" name="teamId" value={teamId} />
-      <input type="hidden" name="eventId" value={eventId} />
-      <input type="hidden" name="internal" value={internal ? "false" : "true"} />
-      <Button type="submit" variant="ghost" size="sm" disabled={pending} aria-pressed={internal} title="Internal events are left out of public postmortems">
-        {internal ? "Make public" : "Mark internal"}
-      </Button>
-    </form>
-  );
-}
-
-function DeleteButton({ teamId, eventId }: { teamId: string; eventId: string }) {
-  const [state, action, pending] = useActionState(deleteEventAction, idle);
-  return (
-    <form
-      action={action}
-      onSubmit={(e) => {
-        if (!window.confirm("Delete this event? Its text stays in the history.")) e.preventDefault();
-      }}
-    >
-      <input type="hidden" name="teamId" value={teamId} />
-      <input type="hidden" name="eventId" value={eventId} />
-      <Button type="submit" variant="ghost" size="sm" disabled={pending}>
-        Delete
-      </Button>
-      {state.status === "error" && <span role="alert" className="text-xs text-red-700 dark:text-red-400">{state.error.message}</span>}
-    </form>
-  );
-}
-
-function EditEvent({ entry, teamId, timeZone, onDone }: { entry: TimelineEntry; teamId: string; timeZone: string; onDone: () => void }) {
-  const [state, action] = useActionState(async (previous: Parameters<typeof editEventAction>[0], form: FormData) => {
-    const result = await editEventAction(previous, form);
-    if (result.status === "ok") onDone();
-    return result;
-  }, idle);
-  const fields = state.status === "error" ? state.error.fields : undefined;
-  const values = state.status === "error" ? state.values : {};
-  return (
-    <form action={action} className="mt-2 space-y-2" noValidate>
-      <input type="hidden" name="teamId" value={teamId} />
-      <input type="hidden" name="eventId" value={entry.id} />
-      <input type="hidden" name="version" value={entry.version} />
-      <div className="flex flex-col gap-2 sm:flex-row">
-        <label className="sr-only" htmlFor={`kind-${entry.id}`}>Kind</label>
-        <select id={`kind-${entry.id}`} name="kind" defaultValue={values.kind ?? entry.kind} className={`${inputClass} sm:w-44`}>
-          {USER_KINDS.map((k) => (
-            <option key={k} value={k}>{KIND_STYLE[k].label}</option>
-          ))}
-        </select>
-        <label className="sr-only" htmlFor={`time-${entry.id}`}>When, in {timeZone}</label>
-        <input id={`time-${entry.id}`} name="occurredAt" type="datetime-local" defaultValue={values.occurredAt ?? utcToWallTime(new Date(entry.occurredAt), timeZone)} className={`${inputClass} sm:w-52`} />
-      </div>
-      <label className="sr-only" htmlFor={`body-${entry.id}`}>Text</label>
-      <textarea id={`body-${entry.id}`} name="body" rows={3} defaultValue={values.body ?? entry.body} className={inputClass} />
-      {fields && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{Object.values(fields).flat().join(" ")}</p>}
-      {state.status === "error" && !fields && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{state.error.message}</p>}
-      <div className="flex gap-2">
-        <SubmitButton size="sm" pendingLabel="Saving…">Save</SubmitButton>
-        <Button variant="ghost" size="sm" onClick={onDone}>Cancel</Button>
-      </div>
-    </form>
-  );
-}
-
-function History({ entry, timeZone }: { entry: TimelineEntry; timeZone: string }) {
+function History({ entry, timeZone }: { entry: EventData; timeZone: string }) {
   return (
     <details className="text-xs">
       <summary className="cursor-pointer rounded px-2 py-1 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">History ({entry.revisions.length})</summary>

@@ -1,17 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Card, CardHeader } from "@/components/ui/card";
 import { SeverityBadge, StatusBadge } from "@/components/incidents/badges";
 import { Markdown } from "@/components/markdown/markdown";
 import { can } from "@/lib/authz";
 import { requireTeamContext } from "@/lib/teams/actor";
-import { listMemberOptions } from "@/lib/teams/queries";
-import { getIncident } from "@/lib/incidents/queries";
-import { listServices } from "@/lib/incidents/services";
+import { loadIncidentPage } from "@/lib/incidents/page-data";
 import { formatIncidentNumber } from "@/lib/incidents/labels";
 import { KEY_MOMENTS, type KeyMoment } from "@/lib/incidents/schema";
-import { listTimeline, TIMELINE_LIMIT } from "@/lib/timeline/queries";
+import type { EventData } from "@/lib/timeline/event-data";
 import { utcToWallTime } from "@/lib/time/zoned";
 import { timeZoneNames } from "@/lib/time/zones";
 import { cx } from "@/components/ui/cx";
@@ -21,24 +18,19 @@ import { DetailsForm } from "./details-form";
 import { KeyMomentsForm } from "./key-moments-form";
 import { AddEventForm } from "./add-event-form";
 import { TimelineView } from "./timeline-view";
-import { LiveRefresh } from "@/components/incidents/live-refresh";
+import { TimelineSearch } from "./timeline-search";
+import { LiveStatus } from "@/components/timeline/live-status";
+import { renderedBody } from "@/components/timeline/rendered-bodies";
 import { TasksPanel } from "./tasks-panel";
-import { listIncidentTasks } from "@/lib/tasks/queries";
 import { todayIn } from "@/lib/tasks/rules";
-import { getPostmortemStatus } from "@/lib/postmortems/queries";
 
 type Params = { team: string; number: string };
+type SearchParams = { view?: string; taskFrom?: string; q?: string };
 
-async function load(params: Promise<Params>) {
+export async function generateMetadata({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }): Promise<Metadata> {
   const { team: slug, number } = await params;
-  const context = await requireTeamContext(slug);
-  const incident = await getIncident(context.actor, context.team.id, Number(number));
-  if (!incident) notFound();
-  return { ...context, incident };
-}
-
-export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
-  const { incident } = await load(params);
+  const { q, taskFrom } = await searchParams;
+  const { incident } = await loadIncidentPage(await requireTeamContext(slug), Number(number), q, taskFrom);
   return { title: `${formatIncidentNumber(incident.number)} ${incident.title}` };
 }
 
@@ -48,22 +40,24 @@ function taskTitleFrom(body: string): string {
   return line.replace(/[*_`#>[\]]/g, "").trim().slice(0, 200);
 }
 
-export default async function IncidentPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ view?: string; taskFrom?: string }> }) {
-  const { team, actor, user, incident } = await load(params);
-  const { view, taskFrom } = await searchParams;
+/** Each event's body rendered on the server (once per version, then kept), so the browser receives it ready. */
+function renderBodies(events: EventData[]): Record<string, React.ReactNode> {
+  return Object.fromEntries(events.map((e) => {
+    const key = `${e.id}@${e.updatedAt}`;
+    return [key, renderedBody(key, e.body, e.source === "SYSTEM")];
+  }));
+}
+
+export default async function IncidentPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
+  const { team: slug, number } = await params;
+  const context = await requireTeamContext(slug);
+  const { team, actor, user } = context;
+  const { view, taskFrom, q } = await searchParams;
   const compact = view === "list";
-  const [timeline, members, services, tasks, postmortem] = await Promise.all([
-    listTimeline(actor, team.id, incident.id),
-    listMemberOptions(actor, team.id),
-    listServices(actor, team.id),
-    listIncidentTasks(actor, team.id, incident.id),
-    getPostmortemStatus(actor, team.id, incident.id),
-  ]);
+  const { incident, since, query, timeline, members, services, tasks, postmortem, fromEvent } = await loadIncidentPage(context, Number(number), q, taskFrom);
   const canAddTask = can(actor, "task.create", { teamId: team.id });
-  const fromEvent = taskFrom ? timeline.find((e) => e.id === taskFrom) : undefined;
   const canEdit = can(actor, "incident.update", { teamId: team.id });
   const canAdd = can(actor, "timeline.create", { teamId: team.id });
-  const editableIds = new Set(timeline.filter((e) => can(actor, "timeline.edit", { teamId: team.id, authorId: e.source === "SYSTEM" ? null : e.author?.id })).map((e) => e.id));
   const wall = Object.fromEntries(KEY_MOMENTS.map((k) => [k, incident[k] ? utcToWallTime(incident[k], incident.timeZone) : ""])) as Record<KeyMoment, string>;
   const base = `/t/${team.slug}/incidents/${incident.number}`;
   return (
@@ -81,7 +75,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
               <span>IC {incident.commander?.name ?? "unassigned"}</span>
               {incident.services.length > 0 && <span>· {incident.services.map((s) => s.service.name).join(", ")}</span>}
               {incident.usersAffectedPct !== null && <span>· {incident.usersAffectedPct}% of users affected</span>}
-              <LiveRefresh url={`${base}/live`} />
+              <LiveStatus url={`${base}/live`} since={since} />
             </div>
           </div>
           <div className="flex flex-wrap items-center gap-2">
@@ -127,6 +121,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
         <section aria-labelledby="timeline-heading" className="space-y-4">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 id="timeline-heading" className="text-lg font-semibold">Timeline</h2>
+            <TimelineSearch action={base} query={query} compact={compact} />
             <div className="inline-flex rounded-md bg-zinc-100 p-0.5 text-sm dark:bg-zinc-800" role="group" aria-label="Timeline view">
               <Link href={base} aria-current={!compact ? "true" : undefined} className={cx("rounded px-2.5 py-1", !compact && "bg-white font-medium shadow-sm dark:bg-zinc-950")}>Timeline</Link>
               <Link href={`${base}?view=list`} aria-current={compact ? "true" : undefined} className={cx("rounded px-2.5 py-1", compact && "bg-white font-medium shadow-sm dark:bg-zinc-950")}>Compact</Link>
@@ -134,15 +129,17 @@ export default async function IncidentPage({ params, searchParams }: { params: P
           </div>
           {canAdd && <AddEventForm teamId={team.id} incidentId={incident.id} timeZone={incident.timeZone} />}
           <TimelineView
-            entries={timeline}
+            key={query ?? ""}
+            seed={{ ...timeline, bodies: renderBodies([...timeline.events, ...timeline.starredEarlier]) }}
             timeZone={incident.timeZone}
             teamId={team.id}
             compact={compact}
-            editableIds={editableIds}
-            canStar={can(actor, "timeline.star", { teamId: team.id })}
+            viewer={actor}
             taskLink={canAddTask ? `${base}?taskFrom=` : undefined}
+            live={{ url: `${base}/live`, since, factsVersion: incident.version }}
+            eventsUrl={`${base}/events`}
+            query={query}
           />
-          {timeline.length >= TIMELINE_LIMIT && <p className="text-sm text-zinc-600">Showing the first {TIMELINE_LIMIT} events.</p>}
         </section>
 
         <aside className="space-y-6">

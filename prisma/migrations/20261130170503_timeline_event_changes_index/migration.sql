@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "TimelineEvent_incidentId_updatedAt_idx" ON "TimelineEvent"("incidentId", "updatedAt");
