@@ -157,7 +157,7 @@ describe(`fuzz: random and control-character text through every form mutation (s
       outcomes.push(
         await attempt(tag("updateSeverityDescriptions"), () => updateSeverityDescriptions(userId, { teamId, SEV1: text(), SEV2: text(), SEV3: "Minor", SEV4: "Cosmetic" })),
       );
-      outcomes.push(await attempt(tag("signUp"), () => signUp({ name: text(), email: uniqueEmail("fuzz"), password: "fuzz-password-42" })));
+      outcomes.push(await attempt(tag("signUp"), () => signUp({ name: text(), email: uniqueEmail("fuzz"), password: "fuzz-password-42" }, "192.0.2.10")));
 
       const other = await declareIncident(userId, { teamId, title: `Import target ${round}` });
       outcomes.push(
