@@ -26,6 +26,11 @@ export type ReviewSubject = {
 
 /** The postmortem under review, locked for the rest of the transaction: decisions on it happen one at a time. */
 export async function lockSubject(tx: Tx, teamId: string, postmortemId: string): Promise<ReviewSubject> {
+  // Incident first, then postmortem: the order the facts trigger and the search-document trigger
+  // (a timeline line written by a status change updates the incident) take them in, so a review
+  // decision and a timeline write at the same moment queue instead of deadlocking.
+  await tx.$queryRaw`SELECT 1 FROM "Incident" i JOIN "Postmortem" p ON p."incidentId" = i.id
+     WHERE p.id = ${postmortemId} AND p."teamId" = ${teamId} FOR NO KEY UPDATE OF i`;
   const [row] = await tx.$queryRaw<
     { id: string; teamId: string; incidentId: string; status: PostmortemStatus; authorId: string | null; contentHash: string; contentVersion: number; factsVersion: number; number: number; severity: Severity; commanderId: string | null; slug: string; reviewPolicy: unknown }[]
   >`SELECT p.id, p."teamId", p."incidentId", p.status, p."authorId", p."contentHash", p."contentVersion", p."factsVersion",
