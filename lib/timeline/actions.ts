@@ -1,7 +1,7 @@
 "use server";
 
 import { memberAction } from "@/lib/action";
-import { addEvent, deleteEvent, editEvent, starEvent, setEventInternal } from "@/lib/timeline/mutations";
+import { addEvent, deleteEvent, editEvent, pasteEvents, starEvent, setEventInternal } from "@/lib/timeline/mutations";
 
 const revalidate = () => ["/t/[team]"];
 
@@ -10,3 +10,4 @@ export const editEventAction = memberAction((user, input) => editEvent(user.id, 
 export const deleteEventAction = memberAction((user, input) => deleteEvent(user.id, input), { revalidate });
 export const starEventAction = memberAction((user, input) => starEvent(user.id, input), { revalidate });
 export const internalEventAction = memberAction((user, input) => setEventInternal(user.id, input), { revalidate });
+export const pasteEventsAction = memberAction((user, input) => pasteEvents(user.id, input), { revalidate, message: (r) => `${r.count} event${r.count === 1 ? "" : "s"} added.` });

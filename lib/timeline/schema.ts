@@ -40,3 +40,12 @@ export const eventRefSchema = z.object({ teamId: z.string().min(1), eventId: z.s
 
 export const starEventSchema = eventRefSchema.extend({ starred: checkbox });
 export const internalEventSchema = eventRefSchema.extend({ internal: checkbox });
+
+/** A block of notes pasted to back-fill a timeline; `day` is the date for lines that carry none. */
+export const pasteEventsSchema = z.object({
+  teamId: z.string().min(1),
+  incidentId: z.string().min(1),
+  kind: kind.default("NOTE"),
+  day: z.union([z.literal("").transform(() => undefined), z.iso.date({ message: "Enter the day as YYYY-MM-DD." })]).optional(),
+  block: z.string().trim().min(1, "Paste the lines to add.").max(200_000, "Paste at most 200,000 characters at once."),
+});

@@ -1,4 +1,5 @@
 import { formatDateTime, formatTime } from "@/lib/time/format";
+import { dayChanges } from "@/lib/time/zoned";
 import { formatDuration, incidentDurations } from "@/lib/incidents/durations";
 import { TASK_STATUS_LABEL, TASK_TYPE_LABEL } from "@/lib/tasks/labels";
 import { STATUS_LABEL } from "@/lib/incidents/labels";
@@ -50,8 +51,9 @@ ${incident.impact ? html`<p class="impact"><strong>Impact.</strong> ${incident.i
 export function timelineHtml(events: PostmortemFacts["events"], zone: string, scope: "starred" | "all"): Html | null {
   const shown = scope === "starred" ? events.filter((e) => e.starred) : events;
   if (shown.length === 0) return null;
+  const dated = dayChanges(shown.map((e) => new Date(e.occurredAt)), zone);
   return html`<ol class="timeline">${shown.map(
-    (e) => html`<li class="kind-${e.kind.toLowerCase()}">${timeHtml(e.occurredAt, zone)}<span class="kind">${KIND_LABEL[e.kind] ?? e.kind}</span><p>${raw(inlineMarkdownToHtml(e.body))}</p></li>`,
+    (e, i) => html`<li class="kind-${e.kind.toLowerCase()}">${timeHtml(e.occurredAt, zone, dated[i])}<span class="kind">${KIND_LABEL[e.kind] ?? e.kind}</span><p>${raw(inlineMarkdownToHtml(e.body))}</p></li>`,
   )}</ol>`;
 }
 
