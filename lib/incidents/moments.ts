@@ -31,7 +31,7 @@ export function checkMoments(m: Moments): MomentWarning[] {
 /** A resolution time and the status say the same thing, or the save is refused with what to do. */
 export function checkStatusAgrees(status: IncidentStatus, resolvedAt: Date | null): void {
   if (resolvedAt && status !== "RESOLVED") {
-    throw invalid("resolvedAt", "A resolution time is set but the incident is not resolved: tick “Mark as resolved” to resolve it at that time, or clear the time.");
+    throw invalid("resolvedAt", "A resolution time is set but the incident is not resolved: tick “Mark the incident resolved” to resolve it at that time, or clear the time.");
   }
   if (!resolvedAt && status === "RESOLVED") {
     throw invalid("resolvedAt", "A resolved incident needs its resolution time. To clear it, reopen the incident first.");
