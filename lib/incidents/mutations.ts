@@ -170,8 +170,8 @@ export async function updateIncident(userId: string, input: unknown): Promise<In
       }
     }
 
-    checkStatusAgrees(status, moments.resolvedAt);
     const warnings = checkMoments(moments);
+    checkStatusAgrees(status, moments.resolvedAt);
     const serviceIds = data.services ? await resolveServiceIds(tx, actor, data.teamId, data.services) : undefined;
 
     // The version in the where clause makes a concurrent save lose the race instead of overwriting.

@@ -1,5 +1,5 @@
 import { formatDateTime, formatTime } from "@/lib/time/format";
-import { dayChanges } from "@/lib/time/zoned";
+import { dayChanges, dayKey } from "@/lib/time/zoned";
 import { formatDuration, incidentDurations } from "@/lib/incidents/durations";
 import { TASK_STATUS_LABEL, TASK_TYPE_LABEL } from "@/lib/tasks/labels";
 import { STATUS_LABEL } from "@/lib/incidents/labels";
@@ -16,7 +16,7 @@ const KIND_LABEL: Record<string, string> = {
 /** A moment in the incident's zone with its offset; the page's one script adds the reader's own time. */
 export function timeHtml(iso: string, zone: string, withDate = false): Html {
   const date = new Date(iso);
-  return html`<time datetime="${iso}" data-local="${withDate ? "datetime" : "time"}">${withDate ? formatDateTime(date, zone) : formatTime(date, zone)}</time>`;
+  return html`<time datetime="${iso}" data-local="${withDate ? "datetime" : "time"}" data-day="${dayKey(date, zone)}">${withDate ? formatDateTime(date, zone) : formatTime(date, zone)}</time>`;
 }
 
 const at = (iso: string | null) => (iso ? new Date(iso) : null);
