@@ -162,7 +162,8 @@ test("back-filling: the date stays between entries and a pasted block is preview
   await expect(page.getByTestId("timeline-body").filter({ hasText: "curl diagnostics" })).toBeVisible();
 
   await page.getByRole("button", { name: "Paste several lines…" }).click();
-  await page.getByLabel("Day for lines without a date").fill("");
+  // The day carried from the entries above is the day for lines without a date.
+  await expect(page.getByLabel("Day for lines without a date")).toHaveValue("2023-10-15");
   await page.getByLabel(/One event per line/).fill(["09:30 strace on the app server: nothing unusual", "11:00 escalated to the developers", "  they run puppet apply", "2023-10-15 14:30 UTC query rewritten, index added"].join("\n"));
   const preview = page.getByTestId("paste-preview");
   await expect(preview.getByRole("listitem")).toHaveCount(3);

@@ -52,7 +52,9 @@ export function ZonedTimeInput({ name, label, timeZone, stored, submitted, day, 
   const fallbackDay = day ?? dayKey(new Date(), timeZone);
   const entry = readEntry(date, time, timeZone, fallbackDay, choice);
   const value = !touched && original ? original : entry.value;
-  const zoneNow = entry.state === "ok" ? entry.offsetName : offsetName(new Date(), timeZone);
+  // The offset the typed time is read at: not today's, which may differ from that date's.
+  const zoneOffset =
+    entry.state === "ok" ? entry.offsetName : entry.state === "ambiguous" ? (entry.chosen?.label.slice(6) ?? entry.options.map((o) => o.label.slice(6)).join(" or ")) : entry.state === "empty" ? offsetName(new Date(), timeZone) : null;
 
   const edit = (next: { date?: string; time?: string; choice?: string | null }) => {
     setTouched(true);
@@ -101,6 +103,7 @@ export function ZonedTimeInput({ name, label, timeZone, stored, submitted, day, 
         <label htmlFor={`${id}-date`} className="sr-only">
           {label}: date, YYYY-MM-DD
         </label>
+        <div className="w-32">
         <input
           id={`${id}-date`}
           type="text"
@@ -114,12 +117,14 @@ export function ZonedTimeInput({ name, label, timeZone, stored, submitted, day, 
           required={required}
           aria-invalid={invalid}
           aria-describedby={describedBy}
-          className={cx(inputClass, "w-32 font-mono tabular-nums")}
+          className={cx(inputClass, "font-mono tabular-nums")}
           onChange={(e) => splitIfFull(e.target.value) || edit({ date: e.target.value })}
         />
+        </div>
         <label htmlFor={`${id}-time`} className="sr-only">
           {label}: time, 24-hour HH:MM, in {timeZone}
         </label>
+        <div className="w-28">
         <input
           id={`${id}-time`}
           type="text"
@@ -133,7 +138,7 @@ export function ZonedTimeInput({ name, label, timeZone, stored, submitted, day, 
           required={required}
           aria-invalid={invalid}
           aria-describedby={describedBy}
-          className={cx(inputClass, "w-24 font-mono tabular-nums")}
+          className={cx(inputClass, "font-mono tabular-nums")}
           onChange={(e) => splitIfFull(e.target.value) || edit({ time: e.target.value })}
           onKeyDown={(e) => {
             if (e.key === "ArrowUp" || e.key === "ArrowDown") {
@@ -142,8 +147,10 @@ export function ZonedTimeInput({ name, label, timeZone, stored, submitted, day, 
             }
           }}
         />
+        </div>
         <span className="text-xs whitespace-nowrap text-zinc-600 dark:text-zinc-400" data-testid="zone-label">
-          <span className="font-medium text-zinc-800 dark:text-zinc-200">{zoneNow}</span> · {timeZone}
+          {zoneOffset && <span className="font-medium text-zinc-800 dark:text-zinc-200">{zoneOffset} · </span>}
+          {timeZone}
         </span>
         <button type="button" onClick={now} className="rounded px-1.5 py-0.5 text-xs text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-brand-300">
           Now
