@@ -55,6 +55,8 @@ test("a back-dated incident in the repeated hour, entered by keyboard and edited
 
   // Title (focused) → severity → "More details" → zone → start date → start time → Now → detected date → detected time.
   await expect(page.getByLabel("What is happening?")).toBeFocused();
+  // A retried "d" may have landed in the title once the form was there: select it to type over.
+  await press(page, "ControlOrMeta+A");
   await page.keyboard.type(title);
   await press(page, "Tab", "Tab", "Enter", "Tab", "Tab");
   await expect(page.getByLabel("Impact started at: date")).toBeFocused();
