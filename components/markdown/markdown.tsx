@@ -1,42 +1,10 @@
-import ReactMarkdown, { defaultUrlTransform, type Components } from "react-markdown";
-import remarkGfm from "remark-gfm";
-
-/** Only http(s), mailto and relative links survive; everything else (javascript:, data:, vbscript:) is dropped. */
-function safeUrl(url: string): string {
-  const cleaned = defaultUrlTransform(url);
-  return /^(https?:|mailto:|\/|#)/i.test(cleaned) ? cleaned : "";
-}
-
-const components: Components = {
-  a: ({ href, children }) =>
-    href ? (
-      <a href={href} rel="noopener noreferrer nofollow ugc" target="_blank" className="text-brand-600 underline underline-offset-2 dark:text-brand-500">
-        {children}
-      </a>
-    ) : (
-      <span>{children}</span>
-    ),
-  // Images from anywhere could track readers or be enormous: shown as a link, never loaded inline.
-  img: ({ src, alt }) =>
-    typeof src === "string" && safeUrl(src) ? (
-      <a href={safeUrl(src)} rel="noopener noreferrer nofollow ugc" target="_blank" className="text-brand-600 underline dark:text-brand-500">
-        {alt || "image"}
-      </a>
-    ) : (
-      <span>{alt}</span>
-    ),
-};
+import { renderMarkdown } from "@/lib/markdown/render";
 
 /**
- * Markdown rendered without raw HTML: tags in the text are shown as text, never parsed,
- * so `<script>`, `onerror=` and friends cannot run.
+ * Markdown as the whole product shows it (lib/markdown/render): raw HTML in the text is shown as
+ * text, never run and never dropped; links and images keep only safe addresses. The HTML is
+ * built by our renderer, which escapes everything it did not write itself.
  */
 export function Markdown({ children, className }: { children: string; className?: string }) {
-  return (
-    <div className={className ?? "prose-hindsight"}>
-      <ReactMarkdown remarkPlugins={[remarkGfm]} skipHtml urlTransform={safeUrl} components={components}>
-        {children}
-      </ReactMarkdown>
-    </div>
-  );
+  return <div className={className ?? "prose-hindsight"} dangerouslySetInnerHTML={{ __html: renderMarkdown(children) }} />;
 }

@@ -1,13 +1,23 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useImperativeHandle, useRef, useState, type Ref } from "react";
 import { Temporal } from "temporal-polyfill";
 import { cx } from "@/components/ui/cx";
 import { inputClass } from "@/components/ui/field";
 import { entryFields, readEntry, readTypedDate, readTypedTime } from "@/lib/time/entry";
 import { dayKey, offsetName } from "@/lib/time/zoned";
 
+/** For a quick-entry form that is never re-mounted (components/ui/use-keep-typing.ts): it empties, refills and focuses the fields itself. */
+export type ZonedTimeInputHandle = {
+  /** Empties the date and time (a time typed next is then on `day`). */
+  clear: () => void;
+  /** Shows a refused value again, unless something new has been typed meanwhile. */
+  restore: (value: string) => void;
+  focusTime: () => void;
+};
+
 export type ZonedTimeInputProps = {
+  ref?: Ref<ZonedTimeInputHandle>;
   /** The form field the value travels in (e.g. "occurredAt"); see lib/time/entry.ts for its format. */
   name: string;
   /** Shown as the legend (visually hidden with `compact`). */
@@ -41,8 +51,9 @@ const storedIso = (stored: ZonedTimeInputProps["stored"]) => (stored ? new Date(
  * its offset beside them, arrow keys to step minutes, "HH:MM" alone for the carried-over day, a
  * choice between the two instants of a repeated hour and a refusal for a skipped one.
  */
-export function ZonedTimeInput({ name, label, timeZone, stored, submitted, day, errors, hint, required, autoFocus, compact, onDateChange }: ZonedTimeInputProps) {
+export function ZonedTimeInput({ ref, name, label, timeZone, stored, submitted, day, errors, hint, required, autoFocus, compact, onDateChange }: ZonedTimeInputProps) {
   const id = useId();
+  const timeField = useRef<HTMLInputElement>(null);
   const original = storedIso(stored);
   const start = entryFields(submitted ?? original, timeZone);
   const [date, setDate] = useState(start.date);
@@ -55,6 +66,28 @@ export function ZonedTimeInput({ name, label, timeZone, stored, submitted, day, 
   // The offset the typed time is read at: not today's, which may differ from that date's.
   const zoneOffset =
     entry.state === "ok" ? entry.offsetName : entry.state === "ambiguous" ? (entry.chosen?.label.slice(6) ?? entry.options.map((o) => o.label.slice(6)).join(" or ")) : entry.state === "empty" ? offsetName(new Date(), timeZone) : null;
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      clear: () => {
+        setDate("");
+        setTime("");
+        setChoice(null);
+        setTouched(true);
+      },
+      restore: (value) => {
+        if (date || time) return;
+        const refused = entryFields(value, timeZone);
+        setDate(refused.date);
+        setTime(refused.time);
+        setChoice(refused.offset);
+        setTouched(true);
+      },
+      focusTime: () => timeField.current?.focus(),
+    }),
+    [date, time, timeZone],
+  );
 
   const edit = (next: { date?: string; time?: string; choice?: string | null }) => {
     setTouched(true);
@@ -127,6 +160,7 @@ export function ZonedTimeInput({ name, label, timeZone, stored, submitted, day, 
         <div className="w-28">
         <input
           id={`${id}-time`}
+          ref={timeField}
           type="text"
           inputMode="numeric"
           autoComplete="off"

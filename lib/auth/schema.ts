@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLine } from "@/lib/validation";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 256;
@@ -16,7 +17,7 @@ export const passwordSchema = z
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Tell us your name.").max(100, "Use at most 100 characters."),
+  name: singleLine({ max: 100, required: "Tell us your name.", tooLong: "Use at most 100 characters." }),
   email: emailSchema,
   password: passwordSchema,
 });

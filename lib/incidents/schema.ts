@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanSingleLine, isBlank, multiLine, singleLine } from "@/lib/validation";
 import { timeZoneSchema } from "@/lib/time/zones";
 import { ZONED_VALUE_PATTERN } from "@/lib/time/zoned";
 
@@ -20,16 +21,19 @@ export const wallTimeSchema = z.string().trim().regex(ZONED_VALUE_PATTERN, "Ente
 /** Empty means "not set" for optional moments. */
 const optionalWallTime = z.union([z.literal("").transform(() => null), wallTimeSchema]);
 
-const LONG_TEXT = 20_000;
-const longText = (label: string) => z.string().max(LONG_TEXT, `${label} is too long: keep it under ${LONG_TEXT.toLocaleString("en-US")} characters.`);
+export const LONG_TEXT = 20_000;
+export const TITLE_MAX = 200;
+export const SERVICE_NAME_MAX = 60;
+export const SEVERITY_DESCRIPTION_MAX = 300;
+const longText = (label: string) => multiLine({ max: LONG_TEXT, tooLong: `${label} is too long: keep it under ${LONG_TEXT.toLocaleString("en-US")} characters.` });
 
-export const titleSchema = z.string().trim().min(1, "Give the incident a title.").max(200, "Keep the title under 200 characters.");
+export const titleSchema = singleLine({ max: TITLE_MAX, required: "Give the incident a title.", tooLong: "Keep the title under 200 characters." });
 
 const serviceNames = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : v.split(",")))
-  .transform((names) => [...new Set(names.map((n) => n.trim()).filter(Boolean))])
-  .pipe(z.array(z.string().max(60, "Service names are at most 60 characters.")).max(20, "At most 20 services per incident."));
+  .transform((names) => [...new Set(names.map(cleanSingleLine).filter((n) => !isBlank(n)))])
+  .pipe(z.array(z.string().max(SERVICE_NAME_MAX, "Service names are at most 60 characters.")).max(20, "At most 20 services per incident."));
 
 export const declareIncidentSchema = z.object({
   teamId: z.string().min(1),
@@ -82,11 +86,11 @@ export const SORTS = ["started", "updated"] as const;
 export const incidentFiltersSchema = z.object({
   status: z.array(statusSchema).catch([]).default([]),
   severity: z.array(severitySchema).catch([]).default([]),
-  service: z.string().trim().max(60).optional().catch(undefined),
-  commander: z.string().trim().max(64).optional().catch(undefined),
+  service: z.string().transform(cleanSingleLine).pipe(z.string().max(60)).optional().catch(undefined),
+  commander: z.string().transform(cleanSingleLine).pipe(z.string().max(64)).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: z.string().transform(cleanSingleLine).pipe(z.string().max(200)).optional().catch(undefined),
   sort: z.enum(SORTS).default("started").catch("started"),
   after: z.string().max(300).optional().catch(undefined),
 });

@@ -1,4 +1,6 @@
 import { db } from "@/lib/db";
+import { singleLine } from "@/lib/validation";
+import { SEVERITY_DESCRIPTION_MAX } from "@/lib/incidents/schema";
 import type { Severity } from "@/lib/generated/prisma/enums";
 import { authorize, type Actor } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/record";
@@ -15,7 +17,7 @@ export async function severityDescriptions(actor: Actor, teamId: string): Promis
   return { ...DEFAULT_SEVERITY_DESCRIPTION, ...Object.fromEntries(rows.map((r) => [r.level, r.description])) };
 }
 
-const description = z.string().trim().min(1, "Describe when to use this level.").max(300, "Keep it under 300 characters.");
+const description = singleLine({ max: SEVERITY_DESCRIPTION_MAX, required: "Describe when to use this level.", tooLong: "Keep it under 300 characters." });
 
 export const severityDescriptionsSchema = z.object({
   teamId: z.string().min(1),

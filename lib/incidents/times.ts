@@ -1,11 +1,9 @@
 import { AppError } from "@/lib/errors";
+import { PLAUSIBLE_YEARS, isPlausibleInstant } from "@/lib/validation";
 import { namesInstant, zonedValueToUtc } from "@/lib/time/zoned";
 
 /** How far ahead of the server's clock a time may be before it is refused as a typo. */
 export const FUTURE_TOLERANCE_MS = 60 * 60 * 1000;
-
-/** Nothing Hindsight records happened before this; earlier years are typos (year 1, 0202). */
-export const EARLIEST_TIME = new Date("1970-01-01T00:00:00Z");
 
 const fieldError = (field: string, message: string) => new AppError("VALIDATION", "Please correct the highlighted fields.", { [field]: [message] });
 
@@ -25,6 +23,7 @@ export function zonedFieldToUtc(field: string, value: string, timeZone: string, 
   if (date.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
     throw fieldError(field, "That is in the future. Check the date, and that the time is in the incident's zone.");
   }
-  if (date < EARLIEST_TIME) throw fieldError(field, "That is before 1970. Check the year.");
+  // Past the future check only the lower bound is left: earlier years are typos (year 1, 0202).
+  if (!isPlausibleInstant(date)) throw fieldError(field, `That is before ${PLAUSIBLE_YEARS.min}. Check the year.`);
   return date;
 }

@@ -2,7 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db";
 import { locatePostmortem } from "@/lib/postmortems/locate";
-import { parseInput } from "@/lib/validation";
+import { cleanMultiLine, parseInput } from "@/lib/validation";
 import { diagramKey, mermaidSources } from "@/lib/postmortems/diagram-key";
 
 export const MAX_DIAGRAM_SVG_CHARS = 512 * 1024;
@@ -14,9 +14,10 @@ const KEEP_PER_POSTMORTEM = 50;
 const svgSchema = z
   .string()
   .max(MAX_DIAGRAM_SVG_CHARS, "This diagram's picture is too large to keep (512 KB at most).")
-  .refine((svg) => /^<svg[\s>]/.test(svg.trim()) && svg.trim().endsWith("</svg>") && !/<script|javascript:/i.test(svg), "Not a diagram picture.");
+  .refine((svg) => /^<svg[\s>]/.test(svg.trim()) && svg.trim().endsWith("</svg>") && !/<script|javascript:/i.test(svg) && svg.trim() === cleanMultiLine(svg), "Not a diagram picture.");
 
 const diagramSchema = z.object({
+  // Only hashed, never stored: kept exactly as the editor sent it so the key matches the document.
   source: z.string().min(1, "The diagram has no source.").max(100_000, "The diagram's source is too long."),
   svg: svgSchema,
 });

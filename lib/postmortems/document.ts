@@ -111,9 +111,20 @@ function collapseBlankLines(source: string): string {
     .join("");
 }
 
+// The table serializer writes a cell's "|" as is, which ends the cell: the text after it was lost.
+// Pipes in tables travel as a private-use character and are written as GFM's "\|".
+const TABLE_PIPE = "\uE000";
+
+function protectTablePipes(node: JSONContent, inTable = false): JSONContent {
+  const within = inTable || node.type === "table";
+  if (node.type === "text" && within && node.text?.includes("|")) return { ...node, text: node.text.replaceAll("|", TABLE_PIPE) };
+  return node.content ? { ...node, content: node.content.map((child) => protectTablePipes(child, within)) } : node;
+}
+
 /** Markdown with live blocks left as `::live{…}` directives. */
 export function documentToMarkdown(json: JSONContent): string {
-  return collapseBlankLines(markdown.serialize(cleanDocument(json))).trim() + "\n";
+  const source = markdown.serialize(protectTablePipes(cleanDocument(json))).replaceAll(TABLE_PIPE, "\\|");
+  return collapseBlankLines(source).trim() + "\n";
 }
 
 export function markdownToDocument(source: string): JSONContent {

@@ -22,5 +22,5 @@ export async function exportPostmortem(userId: string, teamSlug: string, inciden
     );
     return { body, contentType: "application/json; charset=utf-8", filename: `${base}.json` };
   }
-  return { body: exportMarkdown(postmortem.title, postmortem.markdown, facts), contentType: "text/markdown; charset=utf-8", filename: `${base}.md` };
+  return { body: exportMarkdown(postmortem.title, postmortem.content as JSONContent, facts), contentType: "text/markdown; charset=utf-8", filename: `${base}.md` };
 }

@@ -1,11 +1,12 @@
+import type { JSONContent } from "@tiptap/core";
 import type { PostmortemFacts } from "@/lib/postmortems/facts";
+import { documentToMarkdownFile } from "@/lib/postmortems/markdown-file";
 import { formatDateTime, formatTime } from "@/lib/time/format";
 import { dayChanges } from "@/lib/time/zoned";
 import { formatDuration, incidentDurations } from "@/lib/incidents/durations";
 import { STATUS_LABEL } from "@/lib/incidents/labels";
 import { TASK_STATUS_LABEL, TASK_TYPE_LABEL } from "@/lib/tasks/labels";
 
-const DIRECTIVE = /^::live\{kind=(summary|timeline|tasks)(?: scope=(starred|all))?\}$/;
 const at = (iso: string | null) => (iso ? new Date(iso) : null);
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, " ").trim();
 
@@ -48,21 +49,17 @@ function tasksMarkdown(tasks: PostmortemFacts["tasks"]): string {
 }
 
 /**
- * The postmortem as a standalone Markdown file: live blocks written out as the incident's facts
- * are now, under the same headings, so importing it as a new postmortem gives the same sections.
+ * The postmortem as a standalone Markdown file that an import reads back to the same document:
+ * sections, text, tables, code and diagrams as Markdown; internal passages and sections marked;
+ * each live block as its directive followed by the incident's facts as they are now (a reader
+ * sees them, an import drops them and keeps the live block). Action items are the incident's
+ * tasks: written out under the tasks block, and back as that live block, never as copies.
  */
-export function exportMarkdown(title: string, markdown: string, facts: PostmortemFacts): string {
-  let fenced = false;
-  const body = markdown
-    .split("\n")
-    .map((line) => {
-      if (line.startsWith("```")) fenced = !fenced;
-      const match = fenced ? null : DIRECTIVE.exec(line.trim());
-      if (!match) return line;
-      if (match[1] === "summary") return summaryMarkdown(facts.incident);
-      if (match[1] === "timeline") return timelineMarkdown(facts, match[2] ?? "starred");
-      return tasksMarkdown(facts.tasks);
-    })
-    .join("\n");
+export function exportMarkdown(title: string, document: JSONContent, facts: PostmortemFacts): string {
+  const body = documentToMarkdownFile(document, (live) => {
+    if (live[1] === "summary") return summaryMarkdown(facts.incident);
+    if (live[1] === "timeline") return timelineMarkdown(facts, live[2] ?? "starred");
+    return tasksMarkdown(facts.tasks);
+  });
   return `# ${title}\n\n${body.trim()}\n`;
 }

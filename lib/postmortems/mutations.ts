@@ -11,7 +11,8 @@ import { recordSystemEvents } from "@/lib/timeline/system-events";
 import { importPostmortemSchema, renamePostmortemSchema, startPostmortemSchema } from "@/lib/postmortems/schema";
 import { resolveTemplate } from "@/lib/postmortems/templates/queries";
 import { documentFromTemplate } from "@/lib/postmortems/templates/build";
-import { contentHash, documentToMarkdown, encodeDocument, markdownToDocument, normaliseDocument } from "@/lib/postmortems/document";
+import { contentHash, documentToMarkdown, encodeDocument, normaliseDocument } from "@/lib/postmortems/document";
+import { readImportFile } from "@/lib/postmortems/import-file";
 import { writeSnapshot } from "@/lib/postmortems/snapshots";
 
 type Origin = { teamId: string; incidentId: string; title: string };
@@ -92,20 +93,17 @@ export async function startPostmortem(userId: string, input: unknown) {
 }
 
 /** Starts the incident's postmortem from Markdown (e.g. an exported one); a leading "# Title" becomes the title if none is given. */
+/**
+ * Starts the postmortem from a file: a JSON export (its document, exactly) or Markdown (an
+ * export of ours, with its sections, internal marks and live blocks, or any other Markdown).
+ */
 export async function importPostmortem(userId: string, input: unknown) {
   const data = parseInput(importPostmortemSchema, input);
-  const heading = /^#\s+(.+)\n+/.exec(data.markdown);
-  const title = data.title || heading?.[1]?.trim().slice(0, 200) || "Postmortem";
-  const body = heading ? data.markdown.slice(heading[0].length) : data.markdown;
+  const file = readImportFile(data.markdown);
+  const title = data.title || file.title || "Postmortem";
   return createPostmortem(userId, { ...data, title }, async () => {
-    let content: JSONContent;
-    try {
-      content = markdownToDocument(body);
-    } catch {
-      throw new AppError("VALIDATION", "Please correct the highlighted fields.", { markdown: ["This Markdown could not be read."] });
-    }
-    if (!content.content?.length) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { markdown: ["Paste the postmortem's Markdown."] });
-    return { content, templateName: "Imported Markdown", line: "Postmortem started from imported Markdown." };
+    if (!file.content.content?.length) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { markdown: ["Paste the postmortem's Markdown."] });
+    return { content: file.content, templateName: file.kind === "json" ? "Imported JSON" : "Imported Markdown", line: `Postmortem started from imported ${file.kind === "json" ? "JSON" : "Markdown"}.` };
   });
 }
 

@@ -1,22 +1,23 @@
 import { z } from "zod";
+import { multiLine, singleLine } from "@/lib/validation";
 
 export const startPostmortemSchema = z.object({
   teamId: z.string().min(1),
   incidentId: z.string().min(1),
   templateId: z.string().min(1, "Choose a template."),
-  title: z.string().trim().min(1, "Give the postmortem a title.").max(200, "Keep the title under 200 characters."),
+  title: singleLine({ max: 200, required: "Give the postmortem a title.", tooLong: "Keep the title under 200 characters." }),
 });
 
 export const renamePostmortemSchema = z.object({
   teamId: z.string().min(1),
   postmortemId: z.string().min(1),
-  title: z.string().trim().min(1, "Give the postmortem a title.").max(200, "Keep the title under 200 characters."),
+  title: singleLine({ max: 200, required: "Give the postmortem a title.", tooLong: "Keep the title under 200 characters." }),
 });
 
 export const saveVersionSchema = z.object({
   teamId: z.string().min(1),
   postmortemId: z.string().min(1),
-  name: z.string().trim().min(1, "Name this version.").max(120, "Keep the name under 120 characters."),
+  name: singleLine({ max: 120, required: "Name this version.", tooLong: "Keep the name under 120 characters." }),
 });
 
 export const restoreVersionSchema = z.object({
@@ -25,9 +26,12 @@ export const restoreVersionSchema = z.object({
   snapshotId: z.string().min(1),
 });
 
+/** Characters of an imported file (about 1 MB of text). */
+export const IMPORT_MAX = 1_000_000;
+
 export const importPostmortemSchema = z.object({
   teamId: z.string().min(1),
   incidentId: z.string().min(1),
-  title: z.string().trim().max(200, "Keep the title under 200 characters.").default(""),
-  markdown: z.string().trim().min(1, "Paste the postmortem's Markdown.").max(1_000_000, "At most 1 MB of Markdown."),
+  title: singleLine({ max: 200, tooLong: "Keep the title under 200 characters." }).default(""),
+  markdown: multiLine({ max: IMPORT_MAX, required: "Paste the postmortem's Markdown or a JSON export.", tooLong: "At most 1 MB of Markdown." }),
 });

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { multiLine, singleLine } from "@/lib/validation";
 import { customSlugSchema } from "@/lib/publishing/slug";
+import { HOST_PATTERNS_MAX } from "@/lib/publishing/limits";
 
 const checkbox = z.union([z.literal("on"), z.literal("true"), z.boolean()]).optional().transform((v) => v === "on" || v === "true" || v === true);
 
@@ -7,9 +9,9 @@ export const publishSchema = z.object({
   teamId: z.string().min(1),
   postmortemId: z.string().min(1),
   contentVersion: z.coerce.number().int().min(1),
-  title: z.string().trim().min(1, "Give the public page a title.").max(200, "Keep the title under 200 characters."),
-  subtitle: z.string().trim().max(300, "Keep the subtitle under 300 characters.").default(""),
-  note: z.string().trim().max(500, "Keep the note under 500 characters.").default(""),
+  title: singleLine({ max: 200, required: "Give the public page a title.", tooLong: "Keep the title under 200 characters." }),
+  subtitle: singleLine({ max: 300, tooLong: "Keep the subtitle under 300 characters." }).default(""),
+  note: multiLine({ max: 500, tooLong: "Keep the note under 500 characters." }).default(""),
   customSlug: z.union([z.literal(""), customSlugSchema]).optional().transform((v) => (v ? v : null)),
   noindex: checkbox,
   listed: checkbox,
@@ -23,7 +25,7 @@ export const publishingSettingsSchema = z.object({
   publicIndex: checkbox,
   internalHostPatterns: z
     .string()
-    .max(2000, "Keep the list under 2,000 characters.")
+    .max(HOST_PATTERNS_MAX, "Keep the list under 2,000 characters.")
     .transform((text) => text.split("\n").map((line) => line.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[a-z0-9.*-]+$/, "Patterns use letters, digits, dots, hyphens and * only.")).max(50, "At most 50 patterns."))
     .transform((lines) => lines.join("\n")),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine } from "@/lib/validation";
 import { policySchema } from "@/lib/reviews/policy";
 
 const ids = z
@@ -6,6 +7,8 @@ const ids = z
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
   .pipe(z.array(z.string().min(1).max(64)).max(20, "At most 20 reviewers."));
+
+export const REVIEW_COMMENT_MAX = 2000;
 
 const base = { teamId: z.string().min(1), postmortemId: z.string().min(1) };
 /** The version the reviewer read: an approval is refused if the document has changed since. */
@@ -15,12 +18,12 @@ export const requestReviewSchema = z.object({ ...base, reviewerIds: ids });
 /** The facts (timeline, tasks, times) the reviewer saw; optional for callers that show no facts. */
 const factsVersion = z.coerce.number().int().min(1).optional();
 
-export const approveSchema = z.object({ ...base, contentVersion: version, factsVersion, comment: z.string().trim().max(2000, "Keep it under 2,000 characters.").default("") });
+export const approveSchema = z.object({ ...base, contentVersion: version, factsVersion, comment: multiLine({ max: REVIEW_COMMENT_MAX, tooLong: "Keep it under 2,000 characters." }).default("") });
 export const requestChangesSchema = z.object({
   ...base,
   contentVersion: version,
   factsVersion,
-  comment: z.string().trim().min(1, "Say what needs to change.").max(2000, "Keep it under 2,000 characters."),
+  comment: multiLine({ max: REVIEW_COMMENT_MAX, required: "Say what needs to change.", tooLong: "Keep it under 2,000 characters." }),
 });
 export const withdrawSchema = z.object(base);
 

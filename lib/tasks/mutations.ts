@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/record";
 import { parseInput } from "@/lib/validation";
+import { lostSaveConflict } from "@/lib/audit/last-change";
 import { loadActor, memberNameOrFieldError } from "@/lib/teams/actor";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
 import { recordSystemEvents, type SystemLine } from "@/lib/timeline/system-events";
@@ -32,9 +33,8 @@ async function loadTask(tx: Tx, teamId: string, taskId: string) {
   return task;
 }
 
-function conflict(): AppError {
-  return new AppError("CONFLICT", "Someone changed this task while you were editing. Review the latest version and try again.");
-}
+const conflict = (tx: Tx, task: { id: string; teamId: string; team: { timeZone: string } }) =>
+  lostSaveConflict(tx, "task", { teamId: task.teamId, targetType: "task", targetId: task.id, timeZone: task.team.timeZone });
 
 type TaskRef = { id: string; title: string; teamId: string; incidentId: string };
 
@@ -93,7 +93,7 @@ export async function updateTask(userId: string, input: unknown) {
   return db().$transaction(async (tx) => {
     authorize(await loadActor(tx, userId, data.teamId), "task.update", { teamId: data.teamId });
     const task = await loadTask(tx, data.teamId, data.taskId);
-    if (task.version !== data.version) throw conflict();
+    if (task.version !== data.version) throw await conflict(tx, task);
     const ownerName = data.ownerId !== undefined ? await ownerNameFor(tx, data.teamId, data.ownerId) : undefined;
     checkRecurrence(data.recurrenceEvery === undefined ? task.recurrenceEvery : data.recurrenceEvery, data.recurrenceUnit === undefined ? task.recurrenceUnit : data.recurrenceUnit);
     const dueDate = data.dueDate === undefined ? undefined : dateOnly(data.dueDate);
@@ -115,7 +115,7 @@ export async function updateTask(userId: string, input: unknown) {
         version: { increment: 1 },
       },
     });
-    if (updated.count === 0) throw conflict();
+    if (updated.count === 0) throw await conflict(tx, task);
     const lines: SystemLine[] = [];
     const notices: NotificationInput[] = [];
     if (data.ownerId !== undefined && data.ownerId !== task.ownerId) {
@@ -145,7 +145,7 @@ export async function changeTaskStatus(userId: string, input: unknown, options: 
     const actor = await loadActor(tx, userId, data.teamId);
     authorize(actor, "task.update", { teamId: data.teamId });
     const task = await loadTask(tx, data.teamId, data.taskId);
-    if (task.version !== data.version) throw conflict();
+    if (task.version !== data.version) throw await conflict(tx, task);
     const reason = checkStatusReason(data.status, data.reason);
     const needsCheck = task.team.requireTaskVerification && task.verificationCriteria.trim() !== "";
     const now = new Date();
@@ -172,7 +172,7 @@ export async function changeTaskStatus(userId: string, input: unknown, options: 
         version: { increment: 1 },
       },
     });
-    if (updated.count === 0) throw conflict();
+    if (updated.count === 0) throw await conflict(tx, task);
     const awaiting = data.status === "DONE" && status !== "DONE";
     const lines: SystemLine[] = [
       {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multiLine, plausibleDate, singleLine } from "@/lib/validation";
 
 export const TASK_TYPES = ["CORRECTIVE", "PREVENTIVE", "DETECTIVE", "MITIGATING", "PROCESS"] as const;
 export const TASK_PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
@@ -6,10 +7,17 @@ export const TASK_STATUSES = ["OPEN", "IN_PROGRESS", "BLOCKED", "DONE", "WONT_DO
 export const OPEN_STATUSES = ["OPEN", "IN_PROGRESS", "BLOCKED"] as const;
 export const DUE_BUCKETS = ["overdue", "week", "later", "none"] as const;
 
-const optionalId = z.union([z.literal("").transform(() => null), z.string().min(1)]);
-const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label} is too long (${max} characters at most).`);
+export const TASK_TITLE_MAX = 200;
+export const TASK_DESCRIPTION_MAX = 20_000;
+export const TASK_VERIFICATION_MAX = 2_000;
+export const TASK_KEY_MAX = 100;
+export const TASK_REASON_MAX = 1_000;
 
-const dueDate = z.union([z.literal("").transform(() => null), z.iso.date({ message: "Enter a date." })]);
+const optionalId = z.union([z.literal("").transform(() => null), z.string().min(1)]);
+const optionalText = (max: number, label: string) => singleLine({ max, tooLong: `${label} is too long (${max} characters at most).` });
+const optionalLongText = (max: number, label: string) => multiLine({ max, tooLong: `${label} is too long (${max} characters at most).` });
+
+const dueDate = z.union([z.literal("").transform(() => null), plausibleDate()]);
 
 const externalUrl = z.union([
   z.literal("").transform(() => null),
@@ -27,17 +35,17 @@ const recurrenceEvery = z.union([
 const checkbox = z.union([z.literal("on"), z.literal("true"), z.literal("false"), z.boolean()]).optional().transform((v) => v === true || v === "on" || v === "true");
 
 export const taskFieldsSchema = z.object({
-  title: z.string().trim().min(1, "Give the task a title.").max(200, "Keep the title under 200 characters."),
-  description: optionalText(20_000, "The description").optional(),
+  title: singleLine({ max: TASK_TITLE_MAX, required: "Give the task a title.", tooLong: "Keep the title under 200 characters." }),
+  description: optionalLongText(TASK_DESCRIPTION_MAX, "The description").optional(),
   type: z.enum(TASK_TYPES, { message: "Choose a type." }),
   priority: z.enum(TASK_PRIORITIES, { message: "Choose a priority." }).optional(),
   ownerId: optionalId.optional(),
   dueDate: dueDate.optional(),
   externalUrl: externalUrl.optional(),
-  externalKey: optionalText(100, "The tracker key").optional(),
+  externalKey: optionalText(TASK_KEY_MAX, "The tracker key").optional(),
   recurrenceEvery: recurrenceEvery.optional(),
   recurrenceUnit: z.union([z.literal("").transform(() => null), z.enum(["WEEKS", "MONTHS"])]).optional(),
-  verificationCriteria: optionalText(2_000, "The check").optional(),
+  verificationCriteria: optionalLongText(TASK_VERIFICATION_MAX, "The check").optional(),
 });
 
 export const createTaskSchema = taskFieldsSchema.extend({
@@ -57,7 +65,7 @@ export const changeStatusSchema = z.object({
   taskId: z.string().min(1),
   version: z.coerce.number().int().min(1),
   status: z.enum(TASK_STATUSES, { message: "Choose a status." }),
-  reason: optionalText(1_000, "The reason").optional(),
+  reason: optionalLongText(TASK_REASON_MAX, "The reason").optional(),
 });
 
 export const taskInternalSchema = z.object({ teamId: z.string().min(1), taskId: z.string().min(1), internal: checkbox });

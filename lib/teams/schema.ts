@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLine } from "@/lib/validation";
 import { timeZoneSchema } from "@/lib/time/zones";
 
 const RESERVED_SLUGS = new Set(["new", "api", "admin", "settings", "app", "www", "p", "t", "invite", "sign-in", "sign-up", "teams"]);
@@ -14,7 +15,7 @@ export const slugSchema = z
 
 export const roleSchema = z.enum(["OWNER", "ADMIN", "MEMBER", "VIEWER"], { message: "Choose a role." });
 
-export const teamNameSchema = z.string().trim().min(1, "Give the team a name.").max(80, "Use at most 80 characters.");
+export const teamNameSchema = singleLine({ max: 80, required: "Give the team a name.", tooLong: "Use at most 80 characters." });
 
 export const createTeamSchema = z.object({
   name: teamNameSchema,

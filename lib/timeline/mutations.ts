@@ -3,12 +3,13 @@ import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/record";
 import { parseInput } from "@/lib/validation";
+import { lostSaveConflict } from "@/lib/audit/last-change";
 import { loadActor } from "@/lib/teams/actor";
 import { FUTURE_TOLERANCE_MS, zonedFieldToUtc } from "@/lib/incidents/times";
 import { dayKey } from "@/lib/time/zoned";
 import { parsePastedTimeline } from "@/lib/timeline/paste";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
-import { addEventSchema, editEventSchema, eventRefSchema, starEventSchema, internalEventSchema, pasteEventsSchema } from "@/lib/timeline/schema";
+import { addEventSchema, editEventSchema, eventBodySchema, eventRefSchema, starEventSchema, internalEventSchema, pasteEventsSchema } from "@/lib/timeline/schema";
 
 export async function addEvent(userId: string, input: unknown) {
   const data = parseInput(addEventSchema, input);
@@ -41,11 +42,14 @@ export async function pasteEvents(userId: string, input: unknown) {
     if (!incident) throw new AppError("NOT_FOUND", "This incident was not found.");
     const { events, problems } = parsePastedTimeline(data.block, data.day ?? dayKey(now, incident.timeZone), incident.timeZone);
     const future = events.filter((e) => e.at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS).map((e) => `Line ${e.line} is in the future: check its date.`);
-    const messages = [...problems.map((p) => p.message), ...future];
+    // Each body goes through the same text rules as a typed event (control characters, blank, length).
+    const bodies = events.map((e) => eventBodySchema.safeParse(e.body));
+    const unreadable = bodies.flatMap((read, i) => (read.success ? [] : read.error.issues.map((issue) => `Line ${events[i]?.line}: ${issue.message}`)));
+    const messages = [...problems.map((p) => p.message), ...future, ...unreadable];
     if (messages.length > 0) throw new AppError("VALIDATION", "Some lines could not be read; nothing was added.", { block: messages });
     if (events.length === 0) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { block: ["No line starts with a time (HH:MM)."] });
     await tx.timelineEvent.createMany({
-      data: events.map((e) => ({ teamId: data.teamId, incidentId: incident.id, kind: data.kind, body: e.body, occurredAt: e.at, authorId: userId })),
+      data: events.map((e, i) => ({ teamId: data.teamId, incidentId: incident.id, kind: data.kind, body: bodies[i]?.data ?? e.body, occurredAt: e.at, authorId: userId })),
     });
     await touchIncident(tx, incident.id, now);
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "timeline.pasted", targetType: "incident", targetId: incident.id, data: { count: events.length, kind: data.kind } });
@@ -93,7 +97,7 @@ export async function editEvent(userId: string, input: unknown) {
       where: { id: event.id, teamId: data.teamId, version: data.version, deletedAt: null },
       data: { kind: data.kind, body: data.body, occurredAt, version: { increment: 1 } },
     });
-    if (updated.count === 0) throw new AppError("CONFLICT", "Someone changed this event while you were editing. Review it and save again.");
+    if (updated.count === 0) throw await lostSaveConflict(tx, "event", { teamId: data.teamId, targetType: "timeline_event", targetId: event.id, timeZone: event.incident.timeZone });
     await keepHistory(tx, userId, data.teamId, event, "edited", now);
     return { id: event.id };
   });

@@ -1,5 +1,6 @@
 import { Temporal } from "temporal-polyfill";
 import { offsetName, zonedValueToUtc } from "@/lib/time/zoned";
+import { IMPLAUSIBLE_DATE_MESSAGE, isPlausibleInstant } from "@/lib/validation";
 
 /** One event read from a pasted block, with the instant it names and how it was read. */
 export type PastedEvent = {
@@ -127,6 +128,10 @@ export function parsePastedTimeline(text: string, day: string, timeZone: string)
       at = offset ? new Date(Temporal.Instant.from(`${wallText}${offset}`).epochMilliseconds) : zonedValueToUtc(wallText, timeZone);
     } catch (error) {
       problems.push({ line, message: `Line ${line}: ${error instanceof RangeError ? error.message : "not a valid time."}` });
+      return;
+    }
+    if (!isPlausibleInstant(at)) {
+      problems.push({ line, message: `Line ${line}: ${IMPLAUSIBLE_DATE_MESSAGE}` });
       return;
     }
     if (events.length >= PASTE_MAX_EVENTS) {

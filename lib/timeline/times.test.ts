@@ -5,6 +5,7 @@ import { addEvent, editEvent, pasteEvents } from "@/lib/timeline/mutations";
 import { createTeamWith } from "@/lib/testing/factories";
 import { rejection } from "@/lib/testing/errors";
 import { utcToWallTime } from "@/lib/time/zoned";
+import { BODY_MAX } from "@/lib/timeline/schema";
 
 const NY = "America/New_York";
 const SECOND_0115 = new Date("2024-11-03T06:15:00.000Z");
@@ -68,5 +69,26 @@ describe("timeline times", () => {
     const error = await rejection(pasteEvents(owner.userId, { teamId: team.id, incidentId: incident.id, day: "2024-11-03", block: "01:15 failover\n2999-01-01 00:00 later" }));
     expect(error.fields?.block?.[0]).toMatch(/happened twice/);
     expect(error.fields?.block?.[1]).toMatch(/Line 2 is in the future/);
+  });
+
+  it("cleans each pasted body as a typed event is cleaned, and refuses a line that says nothing visible", async () => {
+    const { team, owner, incident } = await incidentIn("Africa/Johannesburg");
+    const blank = await rejection(pasteEvents(owner.userId, { teamId: team.id, incidentId: incident.id, day: "2023-10-15", block: "08:03 alert fired\n08:04 \u200B\u200B" }));
+    expect(blank.fields?.block).toEqual(["Line 2: Write what happened."]);
+    const long = await rejection(pasteEvents(owner.userId, { teamId: team.id, incidentId: incident.id, day: "2023-10-15", block: `08:03 ${"x".repeat(BODY_MAX + 1)}` }));
+    expect(long.fields?.block?.[0]).toMatch(/^Line 1: Keep an event under 20,000 characters/);
+    expect(await db().timelineEvent.count({ where: { incidentId: incident.id, source: "USER" } })).toBe(0);
+
+    await pasteEvents(owner.userId, { teamId: team.id, incidentId: incident.id, day: "2023-10-15", block: "08:03 alert\u0007 fired \u0000\r\n  colour \u001b[31mred\u001b[0m\t" });
+    const [event] = await db().timelineEvent.findMany({ where: { incidentId: incident.id, source: "USER" } });
+    expect(event?.body).toBe("alert fired\ncolour [31mred[0m");
+  });
+
+  it("refuses a pasted line or day before 1970, as typed times are", async () => {
+    const { team, owner, incident } = await incidentIn("UTC");
+    const ancient = await rejection(pasteEvents(owner.userId, { teamId: team.id, incidentId: incident.id, block: "0202-10-15 08:00 typo in the year" }));
+    expect(ancient.fields?.block).toEqual(["Line 1: Enter a date between 1970 and 2200."]);
+    const day = await rejection(pasteEvents(owner.userId, { teamId: team.id, incidentId: incident.id, day: "0202-10-15", block: "08:00 typo in the day" }));
+    expect(day.fields?.day?.[0]).toMatch(/between 1970 and 2200/);
   });
 });

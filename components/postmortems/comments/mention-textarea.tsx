@@ -2,6 +2,8 @@
 
 import { useId, useState } from "react";
 import { cx } from "@/components/ui/cx";
+import { LimitCount } from "@/components/ui/limit-counter";
+import { COMMENT_MAX } from "@/lib/comments/schema";
 
 export type Member = { id: string; name: string };
 
@@ -39,7 +41,10 @@ export function MentionTextarea({ name, members, label, defaultValue = "", autoF
 
   return (
     <div className="relative">
-      <label className="sr-only" htmlFor={`${listId}-input`}>{label}</label>
+      <div className="flex justify-between gap-2">
+        <label className="sr-only" htmlFor={`${listId}-input`}>{label}</label>
+        <LimitCount length={text.length} max={COMMENT_MAX} />
+      </div>
       <textarea
         id={`${listId}-input`}
         name={name}
@@ -47,7 +52,6 @@ export function MentionTextarea({ name, members, label, defaultValue = "", autoF
         autoFocus={autoFocus}
         rows={3}
         required
-        maxLength={5000}
         placeholder="Write a comment — type @ to mention someone"
         role="combobox"
         aria-expanded={matches.length > 0}

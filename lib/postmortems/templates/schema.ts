@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { multiLine, singleLine } from "@/lib/validation";
 import { LIVE_BLOCK_KINDS } from "@/lib/postmortems/editor/live-block";
 
 export const MAX_SECTIONS = 30;
 
 export const templateSectionSchema = z.object({
-  heading: z.string().trim().min(1, "Give the section a heading.").max(120, "Keep headings under 120 characters."),
-  help: z.string().trim().max(500, "Keep help text under 500 characters.").default(""),
+  heading: singleLine({ max: 120, required: "Give the section a heading.", tooLong: "Keep headings under 120 characters." }),
+  help: multiLine({ max: 500, tooLong: "Keep help text under 500 characters." }).default(""),
   required: z.boolean().default(false),
   /** A live block of the incident's facts placed at the top of the section. */
   block: z.enum(LIVE_BLOCK_KINDS).optional(),
@@ -36,13 +37,8 @@ export const saveTemplateSchema = z.object({
   teamId: z.string().min(1),
   templateId: z.string().optional(),
   version: z.coerce.number().int().min(1).optional(),
-  name: z
-    .string()
-    .trim()
-    .min(1, "Name the template.")
-    .max(80, "Keep the name under 80 characters.")
-    .refine((name) => !RESERVED_NAMES.includes(name.toLowerCase()), "That is the name of a built-in template. Choose another."),
-  description: z.string().trim().max(300, "Keep the description under 300 characters.").default(""),
+  name: singleLine({ max: 80, required: "Name the template.", tooLong: "Keep the name under 80 characters." }).refine((name) => !RESERVED_NAMES.includes(name.toLowerCase()), "That is the name of a built-in template. Choose another."),
+  description: multiLine({ max: 300, tooLong: "Keep the description under 300 characters." }).default(""),
   sections: sectionsJson.pipe(templateSectionsSchema),
 });
 

@@ -6,7 +6,7 @@ import { STATUS_LABEL } from "@/lib/incidents/labels";
 import type { PostmortemFacts } from "@/lib/postmortems/facts";
 import type { TaskType } from "@/lib/generated/prisma/enums";
 import { html, raw, type Html } from "@/lib/publishing/html/escape";
-import { inlineMarkdownToHtml } from "@/lib/publishing/html/markdown";
+import { renderMarkdown } from "@/lib/markdown/render";
 
 const KIND_LABEL: Record<string, string> = {
   DETECTION: "Detected", ACTION: "Action", INVESTIGATION: "Investigation", DEAD_END: "Dead end", ESCALATION: "Escalation",
@@ -53,7 +53,7 @@ export function timelineHtml(events: PostmortemFacts["events"], zone: string, sc
   if (shown.length === 0) return null;
   const dated = dayChanges(shown.map((e) => new Date(e.occurredAt)), zone);
   return html`<ol class="timeline">${shown.map(
-    (e, i) => html`<li class="kind-${e.kind.toLowerCase()}">${timeHtml(e.occurredAt, zone, dated[i])}<span class="kind">${KIND_LABEL[e.kind] ?? e.kind}</span><p>${raw(inlineMarkdownToHtml(e.body))}</p></li>`,
+    (e, i) => html`<li class="kind-${e.kind.toLowerCase()}">${timeHtml(e.occurredAt, zone, dated[i])}<span class="kind">${KIND_LABEL[e.kind] ?? e.kind}</span><div class="body">${raw(renderMarkdown(e.body))}</div></li>`,
   )}</ol>`;
 }
 

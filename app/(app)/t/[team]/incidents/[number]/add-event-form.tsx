@@ -1,11 +1,12 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { inputClass } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
+import { Button } from "@/components/ui/button";
+import { LimitCounter } from "@/components/ui/limit-counter";
+import { useKeepTyping } from "@/components/ui/use-keep-typing";
 import { KIND_STYLE } from "@/components/timeline/kinds";
-import { ZonedTimeInput } from "@/components/time/zoned-time-input";
-import { idle } from "@/lib/action-state";
+import { ZonedTimeInput, type ZonedTimeInputHandle } from "@/components/time/zoned-time-input";
 import { addEventAction } from "@/lib/timeline/actions";
 import { BODY_MAX, USER_KINDS } from "@/lib/timeline/schema";
 import { entryFields } from "@/lib/time/entry";
@@ -20,45 +21,43 @@ type Props = {
 };
 
 /**
- * One line to log what happened: Enter submits, an empty time means now. Back-filling keeps the
- * date between entries (only the time is typed again, and focus returns to it); a pasted block of
- * timed lines opens a preview that adds them all at once.
+ * One line to log what happened: Enter submits, an empty time means now. The form is never reset
+ * or re-mounted, so what is typed right after Enter stays (see useKeepTyping). Back-filling keeps
+ * the date between entries (only the time is typed again, and focus goes to it at once); a pasted
+ * block of timed lines opens a preview that adds them all at once.
  */
 export function AddEventForm({ teamId, incidentId, timeZone, defaultDay }: Props) {
-  const [round, setRound] = useState(0);
+  const { state, pending, form, onSubmit } = useKeepTyping(addEventAction, ["body", "starred"]);
   const [day, setDay] = useState(defaultDay);
-  const [backFilling, setBackFilling] = useState(false);
   const [pasted, setPasted] = useState<string | null>(null);
-  const [state, action] = useActionState(async (previous: Parameters<typeof addEventAction>[0], form: FormData) => {
-    const result = await addEventAction(previous, form);
-    if (result.status === "ok") {
-      const sent = entryFields(String(form.get("occurredAt") ?? ""), timeZone);
-      if (sent.date) setDay(sent.date);
-      setBackFilling(Boolean(sent.date));
-      setRound((r) => r + 1);
-    }
-    return result;
-  }, idle);
+  const time = useRef<ZonedTimeInputHandle>(null);
   const body = useRef<HTMLTextAreaElement>(null);
   const fields = state.status === "error" ? state.error.fields : undefined;
-  const values = state.status === "error" ? state.values : {};
+
+  // The time input holds its fields in state, so it is emptied and refilled here, as useKeepTyping does the others.
+  useEffect(() => {
+    const refused = state.status === "error" ? state.values.occurredAt : undefined;
+    if (refused) time.current?.restore(refused);
+  }, [state]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    const sent = entryFields(String(new FormData(event.currentTarget).get("occurredAt") ?? ""), timeZone);
+    onSubmit(event);
+    time.current?.clear();
+    // A dated entry means back-filling: the next one is on the same day and only needs its time.
+    if (sent.date) {
+      setDay(sent.date);
+      time.current?.focusTime();
+    }
+  }
+
   return (
     <div className="space-y-2">
-      <form action={action} className="rounded-xl bg-white p-3 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800" noValidate>
+      <form ref={form} onSubmit={submit} className="rounded-xl bg-white p-3 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800" noValidate>
         <input type="hidden" name="teamId" value={teamId} />
         <input type="hidden" name="incidentId" value={incidentId} />
         <div className="space-y-2">
-          <ZonedTimeInput
-            key={`t-${round}-${values.occurredAt}`}
-            name="occurredAt"
-            label="When it happened (empty: now)"
-            compact
-            timeZone={timeZone}
-            submitted={values.occurredAt}
-            day={day}
-            autoFocus={backFilling}
-            errors={fields?.occurredAt}
-          />
+          <ZonedTimeInput ref={time} name="occurredAt" label="When it happened (empty: now)" compact timeZone={timeZone} day={day} errors={fields?.occurredAt} />
           <label htmlFor="event-body" className="sr-only">
             What happened
           </label>
@@ -67,13 +66,9 @@ export function AddEventForm({ teamId, incidentId, timeZone, defaultDay }: Props
             ref={body}
             name="body"
             rows={1}
-            maxLength={BODY_MAX}
             required
-            defaultValue={values.body}
-            key={`b-${round}-${values.body}`}
-            autoFocus={round > 0 && !backFilling}
             aria-invalid={Boolean(fields?.body)}
-            aria-describedby={fields?.body ? "event-body-error" : undefined}
+            aria-describedby={fields?.body ? "event-body-error event-body-limit" : "event-body-limit"}
             placeholder="What happened? Markdown works. Enter to add, Shift+Enter for a new line. Paste timed lines to add several."
             className={`${inputClass} min-h-10 resize-y`}
             onPaste={(e) => {
@@ -95,7 +90,7 @@ export function AddEventForm({ teamId, incidentId, timeZone, defaultDay }: Props
               Kind
             </label>
             <div className="w-40">
-              <select id="event-kind" name="kind" defaultValue={values.kind ?? "ACTION"} key={`k-${values.kind}`} className={inputClass}>
+              <select id="event-kind" name="kind" defaultValue="ACTION" className={inputClass}>
                 {USER_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {KIND_STYLE[k].label}
@@ -106,10 +101,13 @@ export function AddEventForm({ teamId, incidentId, timeZone, defaultDay }: Props
             <label className="inline-flex items-center gap-1.5 px-1 text-sm whitespace-nowrap">
               <input type="checkbox" name="starred" className="accent-amber-500" /> Key event
             </label>
-            <SubmitButton pendingLabel="Adding…">Add</SubmitButton>
+            <Button type="submit" aria-disabled={pending}>
+              {pending ? "Adding…" : "Add"}
+            </Button>
             <button type="button" onClick={() => setPasted((p) => p ?? "")} className="text-sm text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-500 dark:text-brand-300">
               Paste several lines…
             </button>
+            <LimitCounter targetId="event-body" max={BODY_MAX} id="event-body-limit" />
           </div>
         </div>
         {fields?.body && (

@@ -2,7 +2,7 @@
 
 import { DatalistField } from "@/components/ui/datalist-field";
 import { Field, SelectField, TextField, inputClass } from "@/components/ui/field";
-import { SEVERITIES } from "@/lib/incidents/schema";
+import { LONG_TEXT, SEVERITIES, TITLE_MAX } from "@/lib/incidents/schema";
 import type { IncidentDetail } from "@/lib/incidents/queries";
 import { VersionedForm } from "./versioned-form";
 
@@ -13,7 +13,7 @@ export function DetailsForm({ teamId, incident, members, services, zones }: Prop
     <VersionedForm teamId={teamId} incidentId={incident.id} version={incident.version} submitLabel="Save details">
       {({ values, fields }) => (
         <>
-          <TextField label="Title" name="title" defaultValue={values.title ?? incident.title} errors={fields?.title} required maxLength={200} />
+          <TextField label="Title" name="title" defaultValue={values.title ?? incident.title} errors={fields?.title} required maxLength={TITLE_MAX} />
           <div className="grid gap-4 sm:grid-cols-2">
             <SelectField label="Severity" name="severity" defaultValue={values.severity ?? incident.severity} options={SEVERITIES.map((s) => ({ value: s, label: s }))} errors={fields?.severity} />
             <SelectField
@@ -33,7 +33,7 @@ export function DetailsForm({ teamId, incident, members, services, zones }: Prop
             hint="Comma-separated; new names are added to the team's list."
           />
           <div className="grid gap-4 sm:grid-cols-[1fr_10rem]">
-            <Field label="Impact" name="impact" errors={fields?.impact}>
+            <Field label="Impact" name="impact" errors={fields?.impact} max={LONG_TEXT}>
               {(control) => <textarea {...control} rows={2} defaultValue={values.impact ?? incident.impact} className={inputClass} placeholder="Reports were delayed for most users" />}
             </Field>
             <TextField
@@ -47,13 +47,13 @@ export function DetailsForm({ teamId, incident, members, services, zones }: Prop
               errors={fields?.usersAffectedPct}
             />
           </div>
-          <Field label="Summary" name="summary" errors={fields?.summary}>
+          <Field label="Summary" name="summary" errors={fields?.summary} max={LONG_TEXT}>
             {(control) => <textarea {...control} rows={3} defaultValue={values.summary ?? incident.summary} className={inputClass} />}
           </Field>
-          <Field label="Root cause" name="rootCause" errors={fields?.rootCause}>
+          <Field label="Root cause" name="rootCause" errors={fields?.rootCause} max={LONG_TEXT}>
             {(control) => <textarea {...control} rows={3} defaultValue={values.rootCause ?? incident.rootCause} className={inputClass} />}
           </Field>
-          <Field label="Resolution" name="resolution" errors={fields?.resolution}>
+          <Field label="Resolution" name="resolution" errors={fields?.resolution} max={LONG_TEXT}>
             {(control) => <textarea {...control} rows={3} defaultValue={values.resolution ?? incident.resolution} className={inputClass} />}
           </Field>
           <DatalistField

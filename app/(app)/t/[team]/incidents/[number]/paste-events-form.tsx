@@ -3,12 +3,13 @@
 import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { LimitCount } from "@/components/ui/limit-counter";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { KIND_STYLE } from "@/components/timeline/kinds";
 import { idle, type ActionState } from "@/lib/action-state";
 import { pasteEventsAction } from "@/lib/timeline/actions";
 import { parsePastedTimeline } from "@/lib/timeline/paste";
-import { USER_KINDS } from "@/lib/timeline/schema";
+import { PASTE_BLOCK_MAX, USER_KINDS } from "@/lib/timeline/schema";
 import { readTypedDate } from "@/lib/time/entry";
 import { dayKey } from "@/lib/time/zoned";
 
@@ -65,10 +66,14 @@ export function PasteEventsForm({ teamId, incidentId, timeZone, initialText, day
         rows={Math.min(12, Math.max(4, text.split("\n").length + 1))}
         value={text}
         autoFocus
+        aria-describedby="paste-block-limit"
         onChange={(e) => setText(e.target.value)}
         className={`${inputClass} font-mono`}
         spellCheck={false}
       />
+      <div className="-mt-2 flex justify-end">
+        <LimitCount length={text.length} max={PASTE_BLOCK_MAX} id="paste-block-limit" />
+      </div>
       <div className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="paste-day" className="block text-xs font-medium">

@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
 import { inputClass } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
-import { idle } from "@/lib/action-state";
+import { Button } from "@/components/ui/button";
+import { LimitCounter } from "@/components/ui/limit-counter";
+import { useKeepTyping } from "@/components/ui/use-keep-typing";
 import { createTaskAction } from "@/lib/tasks/actions";
 import { TASK_TYPE_LABEL } from "@/lib/tasks/labels";
-import { TASK_TYPES } from "@/lib/tasks/schema";
+import { TASK_TITLE_MAX, TASK_TYPES } from "@/lib/tasks/schema";
 
 type Props = {
   teamId: string;
@@ -18,17 +18,20 @@ type Props = {
 
 /** One line to add a task to the incident: title, type, owner, due date. */
 export function QuickTaskForm({ teamId, incidentId, members, from }: Props) {
-  const [state, action] = useActionState(createTaskAction, idle);
+  const { state, pending, form, onSubmit } = useKeepTyping(createTaskAction, ["title", "type", "ownerId", "dueDate"]);
   const fields = state.status === "error" ? state.error.fields : undefined;
   const values = state.status === "error" ? state.values : {};
   const errors = fields ? Object.values(fields).flat().join(" ") : state.status === "error" ? state.error.message : null;
   return (
-    <form action={action} className="space-y-2" noValidate key={state.status === "ok" ? `ok-${state.data.id}` : "form"}>
+    <form ref={form} onSubmit={onSubmit} className="space-y-2" noValidate>
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="incidentId" value={incidentId} />
       {from && <input type="hidden" name="sourceEventId" value={from.eventId} />}
-      <label htmlFor="task-title" className="sr-only">New task</label>
-      <input id="task-title" name="title" required maxLength={200} defaultValue={values.title ?? from?.title} placeholder="Add a task: e.g. Add an index on reviews (product_id, created_at)" className={inputClass} autoFocus={Boolean(from)} />
+      <div className="flex items-baseline justify-between gap-3">
+        <label htmlFor="task-title" className="sr-only">New task</label>
+        <LimitCounter targetId="task-title" max={TASK_TITLE_MAX} id="task-title-limit" />
+      </div>
+      <input id="task-title" name="title" required aria-describedby="task-title-limit" defaultValue={from?.title} placeholder="Add a task: e.g. Add an index on reviews (product_id, created_at)" className={inputClass} autoFocus={Boolean(from)} />
       <div className="flex flex-wrap items-center gap-2">
         <div className="w-36">
           <label htmlFor="task-type" className="sr-only">Type</label>
@@ -51,7 +54,9 @@ export function QuickTaskForm({ teamId, incidentId, members, from }: Props) {
           <label htmlFor="task-due" className="sr-only">Due date</label>
           <input id="task-due" name="dueDate" type="date" defaultValue={values.dueDate} className={inputClass} title="Due date" />
         </div>
-        <SubmitButton size="sm" pendingLabel="Adding…">Add task</SubmitButton>
+        <Button type="submit" size="sm" aria-disabled={pending}>
+          {pending ? "Adding…" : "Add task"}
+        </Button>
       </div>
       {errors && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{errors}</p>}
       {state.status === "ok" && <p role="status" className="text-sm text-emerald-700 dark:text-emerald-400">{state.message}</p>}

@@ -10,7 +10,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { SeverityBadge } from "@/components/incidents/badges";
 import { idle } from "@/lib/action-state";
 import { declareIncidentAction } from "@/lib/incidents/actions";
-import { SEVERITIES } from "@/lib/incidents/schema";
+import { LONG_TEXT, SEVERITIES, TITLE_MAX } from "@/lib/incidents/schema";
 import type { Severity } from "@/lib/generated/prisma/enums";
 
 type Props = { teamId: string; teamTimeZone: string; descriptions: Record<Severity, string>; services: string[]; zones: string[] };
@@ -37,7 +37,7 @@ export function DeclareIncidentForm({ teamId, teamTimeZone, descriptions, servic
     >
       {state.status === "error" && !fields && <Alert tone="error">{state.error.message}</Alert>}
       <input type="hidden" name="teamId" value={teamId} />
-      <TextField label="What is happening?" name="title" required autoFocus defaultValue={values.title} errors={fields?.title} placeholder="Reports are not being generated" maxLength={200} />
+      <TextField label="What is happening?" name="title" required autoFocus defaultValue={values.title} errors={fields?.title} placeholder="Reports are not being generated" maxLength={TITLE_MAX} />
       <fieldset>
         <legend className="mb-2 text-sm font-medium text-zinc-800 dark:text-zinc-200">Severity</legend>
         <div className="grid gap-2 sm:grid-cols-2">
@@ -87,7 +87,7 @@ export function DeclareIncidentForm({ teamId, teamTimeZone, descriptions, servic
             hint="Comma-separated. New names are added to the team's list."
             placeholder="reports, database"
           />
-          <Field label="Summary" name="summary" errors={fields?.summary}>
+          <Field label="Summary" name="summary" errors={fields?.summary} max={LONG_TEXT}>
             {(control) => <textarea {...control} rows={3} defaultValue={values.summary} className={inputClass} />}
           </Field>
         </div>

@@ -3,6 +3,8 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { inputClass } from "@/components/ui/field";
+import { LimitCounter } from "@/components/ui/limit-counter";
+import { HOST_PATTERNS_MAX } from "@/lib/publishing/limits";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/action-state";
 import { publishingSettingsAction } from "@/lib/publishing/actions";
@@ -23,7 +25,10 @@ export function PublishingForm({ teamId, teamSlug, publicIndex, internalHostPatt
           </span>
         </label>
         <div className="space-y-1.5">
-          <label htmlFor="host-patterns" className="block text-sm font-medium">Internal host names</label>
+          <div className="flex items-baseline justify-between gap-3">
+            <label htmlFor="host-patterns" className="block text-sm font-medium">Internal host names</label>
+            <LimitCounter targetId="host-patterns" max={HOST_PATTERNS_MAX} />
+          </div>
           <textarea id="host-patterns" name="internalHostPatterns" rows={4} className={`${inputClass} font-mono text-xs`} defaultValue={values?.internalHostPatterns ?? internalHostPatterns} aria-invalid={Boolean(errors.internalHostPatterns)} placeholder={"*.corp.example.com\ndb-*"} />
           <p className="text-xs text-zinc-600 dark:text-zinc-400">One pattern per line; * matches any part of a name. The redaction check flags them before publishing.</p>
           {errors.internalHostPatterns && <p className="text-sm text-red-700 dark:text-red-400">{errors.internalHostPatterns.join(" ")}</p>}

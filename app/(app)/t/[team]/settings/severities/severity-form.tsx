@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { SeverityBadge } from "@/components/incidents/badges";
 import { idle } from "@/lib/action-state";
 import { updateSeverityDescriptionsAction } from "@/lib/incidents/actions";
-import { SEVERITIES } from "@/lib/incidents/schema";
+import { SEVERITIES, SEVERITY_DESCRIPTION_MAX } from "@/lib/incidents/schema";
 import type { Severity } from "@/lib/generated/prisma/enums";
 
 export function SeverityForm({ teamId, descriptions, editable }: { teamId: string; descriptions: Record<Severity, string>; editable: boolean }) {
@@ -21,11 +21,11 @@ export function SeverityForm({ teamId, descriptions, editable }: { teamId: strin
       {state.status === "ok" && <Alert tone="success">{state.message}</Alert>}
       <fieldset disabled={!editable} className="space-y-4">
         {SEVERITIES.map((level) => (
-          <Field key={level} label={level} name={level} errors={fields?.[level]}>
+          <Field key={level} label={level} name={level} errors={fields?.[level]} max={SEVERITY_DESCRIPTION_MAX}>
             {(control) => (
               <div className="flex items-start gap-3">
                 <SeverityBadge severity={level} />
-                <textarea {...control} rows={2} defaultValue={values[level] ?? descriptions[level]} className={inputClass} maxLength={300} />
+                <textarea {...control} rows={2} defaultValue={values[level] ?? descriptions[level]} className={inputClass} />
               </div>
             )}
           </Field>

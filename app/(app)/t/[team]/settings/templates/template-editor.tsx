@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { LimitCount } from "@/components/ui/limit-counter";
 import { TextField, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/action-state";
@@ -50,8 +51,8 @@ export function TemplateEditor(props: { teamId: string; templateId?: string; ver
             <li key={row.key} className="space-y-2 rounded-lg p-3 ring-1 ring-zinc-200 dark:ring-zinc-700" data-testid="template-section">
               <div className="flex flex-wrap items-end gap-2">
                 <label className="min-w-48 flex-1 text-sm">
-                  <span className="mb-1 block font-medium">Heading {i + 1}</span>
-                  <input value={row.heading} onChange={(e) => update(row.key, { heading: e.target.value })} maxLength={120} className={inputClass} aria-invalid={Boolean(errors[`sections.${i}.heading`])} />
+                  <span className="mb-1 flex justify-between gap-2 font-medium">Heading {i + 1} <LimitCount length={row.heading.length} max={120} /></span>
+                  <input value={row.heading} onChange={(e) => update(row.key, { heading: e.target.value })} className={inputClass} aria-invalid={Boolean(errors[`sections.${i}.heading`])} />
                 </label>
                 <label className="text-sm">
                   <span className="mb-1 block font-medium">Live block</span>
@@ -68,8 +69,8 @@ export function TemplateEditor(props: { teamId: string; templateId?: string; ver
               </div>
               {errors[`sections.${i}.heading`] && <p className="text-sm text-red-700 dark:text-red-400">{errors[`sections.${i}.heading`]?.join(" ")}</p>}
               <label className="block text-sm">
-                <span className="mb-1 block font-medium">Help text, shown while the section is empty</span>
-                <textarea value={row.help} onChange={(e) => update(row.key, { help: e.target.value })} rows={2} maxLength={500} className={inputClass} />
+                <span className="mb-1 flex justify-between gap-2 font-medium">Help text, shown while the section is empty <LimitCount length={row.help.length} max={500} /></span>
+                <textarea value={row.help} onChange={(e) => update(row.key, { help: e.target.value })} rows={2} className={inputClass} />
               </label>
               <div className="flex gap-1">
                 <Button size="sm" variant="ghost" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move section ${i + 1} up`}>↑ Up</Button>

@@ -4,12 +4,13 @@ import { startTransition, useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { LimitCounter } from "@/components/ui/limit-counter";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/action-state";
 import type { TaskStatus } from "@/lib/generated/prisma/enums";
 import { changeTaskStatusAction, verifyTaskAction } from "@/lib/tasks/actions";
 import { TASK_STATUS_LABEL } from "@/lib/tasks/labels";
-import { TASK_STATUSES } from "@/lib/tasks/schema";
+import { TASK_REASON_MAX, TASK_STATUSES } from "@/lib/tasks/schema";
 
 type Props = { teamId: string; taskId: string; version: number; status: TaskStatus; awaiting: boolean; canVerify: boolean; isOwner: boolean };
 
@@ -58,7 +59,10 @@ export function StatusForm({ teamId, taskId, version, status, awaiting, canVerif
         </fieldset>
         {needsReason && (
           <div>
-            <label htmlFor="status-reason" className="mb-1 block text-sm font-medium">{choice === "BLOCKED" ? "Blocked on" : "Why not"}</label>
+            <div className="mb-1 flex items-baseline justify-between gap-3">
+              <label htmlFor="status-reason" className="block text-sm font-medium">{choice === "BLOCKED" ? "Blocked on" : "Why not"}</label>
+              <LimitCounter targetId="status-reason" max={TASK_REASON_MAX} />
+            </div>
             <textarea id="status-reason" name="reason" rows={2} className={inputClass} aria-invalid={Boolean(fields?.reason)} aria-describedby={fields?.reason ? "status-reason-error" : undefined} />
             {fields?.reason && <p id="status-reason-error" className="mt-1 text-sm text-red-700 dark:text-red-400">{fields.reason.join(" ")}</p>}
           </div>

@@ -67,7 +67,7 @@ export default async function PostmortemPage({ params }: { params: Promise<Param
         </Card>
         {canStart && (
           <Card>
-            <CardHeader title="Or import Markdown" description="A postmortem written elsewhere, or exported from Hindsight: its headings become the sections." />
+            <CardHeader title="Or import a file" description="Markdown written elsewhere (its headings become the sections), or a Markdown or JSON export from Hindsight (it comes back as it was: sections, internal passages, live blocks)." />
             <div className="p-5">
               <ImportForm teamId={team.id} incidentId={incident.id} />
             </div>
@@ -111,6 +111,13 @@ export default async function PostmortemPage({ params }: { params: Promise<Param
             <Link href={`${base}/postmortem/publish`} className="rounded-md px-3 py-1.5 ring-1 ring-zinc-300 hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800">
               {postmortem.status === "PUBLISHED" ? "Published" : "Publish"}
             </Link>
+            {/* Drafts too: the file is the team's own copy, internal passages included. */}
+            <a href={`${base}/postmortem/export?format=md`} download className="rounded-md px-3 py-1.5 ring-1 ring-zinc-300 hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800">
+              Export Markdown
+            </a>
+            <a href={`${base}/postmortem/export?format=json`} download className="rounded-md px-3 py-1.5 ring-1 ring-zinc-300 hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800">
+              Export JSON
+            </a>
           </nav>
         </div>
       </div>

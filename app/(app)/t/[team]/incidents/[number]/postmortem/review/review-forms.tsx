@@ -3,6 +3,8 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { LimitCounter } from "@/components/ui/limit-counter";
+import { REVIEW_COMMENT_MAX } from "@/lib/reviews/schema";
 import { inputClass } from "@/components/ui/field";
 import { idle } from "@/lib/action-state";
 import { approveAction, requestChangesAction, requestReviewAction, withdrawReviewAction } from "@/lib/reviews/actions";
@@ -73,7 +75,8 @@ export function DecisionForms({ ids, contentVersion, factsVersion }: { ids: Ids;
         <input type="hidden" name="contentVersion" value={contentVersion} />
         <input type="hidden" name="factsVersion" value={factsVersion} />
         <label className="block text-sm font-medium" htmlFor="approve-comment">Approve version {contentVersion}</label>
-        <textarea id="approve-comment" name="comment" rows={2} maxLength={2000} placeholder="Optional note" className={inputClass} defaultValue={approveState.status === "error" ? approveState.values.comment : ""} />
+        <LimitCounter targetId="approve-comment" max={REVIEW_COMMENT_MAX} />
+        <textarea id="approve-comment" name="comment" rows={2} placeholder="Optional note" className={inputClass} defaultValue={approveState.status === "error" ? approveState.values.comment : ""} />
         {approveState.status === "error" && <Alert tone="error">{approveState.error.message}</Alert>}
         {approveState.status === "ok" && <Alert tone="success">{approveState.message}</Alert>}
         <SubmitButton pendingLabel="Approving…">Approve</SubmitButton>
@@ -83,11 +86,11 @@ export function DecisionForms({ ids, contentVersion, factsVersion }: { ids: Ids;
         <input type="hidden" name="contentVersion" value={contentVersion} />
         <input type="hidden" name="factsVersion" value={factsVersion} />
         <label className="block text-sm font-medium" htmlFor="changes-comment">Request changes</label>
+        <LimitCounter targetId="changes-comment" max={REVIEW_COMMENT_MAX} />
         <textarea
           id="changes-comment"
           name="comment"
           rows={2}
-          maxLength={2000}
           required
           placeholder="What needs to change?"
           aria-invalid={Boolean(changesState.status === "error" && changesState.error.fields?.comment)}
