@@ -1,6 +1,6 @@
 import { Temporal } from "temporal-polyfill";
 import { offsetName, zonedValueToUtc } from "@/lib/time/zoned";
-import { IMPLAUSIBLE_DATE_MESSAGE, isPlausibleInstant } from "@/lib/validation";
+import { PLAUSIBLE_YEARS } from "@/lib/validation";
 
 /** One event read from a pasted block, with the instant it names and how it was read. */
 export type PastedEvent = {
@@ -130,8 +130,9 @@ export function parsePastedTimeline(text: string, day: string, timeZone: string)
       problems.push({ line, message: `Line ${line}: ${error instanceof RangeError ? error.message : "not a valid time."}` });
       return;
     }
-    if (!isPlausibleInstant(at)) {
-      problems.push({ line, message: `Line ${line}: ${IMPLAUSIBLE_DATE_MESSAGE}` });
+    // A year too far ahead is refused as in the future (by the server, whose clock counts).
+    if (at.getUTCFullYear() < PLAUSIBLE_YEARS.min) {
+      problems.push({ line, message: `Line ${line} is before ${PLAUSIBLE_YEARS.min}: check its year.` });
       return;
     }
     if (events.length >= PASTE_MAX_EVENTS) {

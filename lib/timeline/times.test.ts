@@ -87,7 +87,7 @@ describe("timeline times", () => {
   it("refuses a pasted line or day before 1970, as typed times are", async () => {
     const { team, owner, incident } = await incidentIn("UTC");
     const ancient = await rejection(pasteEvents(owner.userId, { teamId: team.id, incidentId: incident.id, block: "0202-10-15 08:00 typo in the year" }));
-    expect(ancient.fields?.block).toEqual(["Line 1: Enter a date between 1970 and 2200."]);
+    expect(ancient.fields?.block).toEqual(["Line 1 is before 1970: check its year."]);
     const day = await rejection(pasteEvents(owner.userId, { teamId: team.id, incidentId: incident.id, day: "0202-10-15", block: "08:00 typo in the day" }));
     expect(day.fields?.day?.[0]).toMatch(/between 1970 and 2200/);
   });
