@@ -154,10 +154,14 @@ test("back-filling: the date stays between entries and a pasted block is preview
   await expect(page.getByLabel("What happened")).toBeFocused();
   await page.keyboard.type("Automated reporting: management reports not generated");
   await press(page, "Enter");
-  // Focus returns to the time; the date is carried, so "HH:MM" alone is enough.
+  // Focus goes to the time at once (typing straight on lands there); the date is carried, so "HH:MM" alone is enough.
+  await page.keyboard.type("08:10", { delay: 5 });
   await expect(time).toBeFocused();
+  await expect(time).toHaveValue("08:10");
+  await expect(page.getByLabel("What happened")).toHaveValue("");
+  await expect(page.getByTestId("timeline-body").filter({ hasText: "management reports not generated" })).toBeVisible();
+  await expect(page.getByLabel("When it happened (empty: now): date")).toHaveValue("");
   await expect(page.getByLabel("When it happened (empty: now): date")).toHaveAttribute("placeholder", "2023-10-15");
-  await page.keyboard.type("08:10");
   await press(page, "Tab", "Tab");
   await page.keyboard.type("curl diagnostics against the app server");
   await press(page, "Enter");
@@ -183,4 +187,13 @@ test("back-filling: the date stays between entries and a pasted block is preview
     ["09:00", "escalated to the developers\nthey run puppet apply"],
     ["14:30", "query rewritten, index added"],
   ]);
+
+  // A refused entry comes back whole, the time included, without the form being re-mounted.
+  await fillZonedTime(page, "When it happened (empty: now)", "2999-01-01", "08:00");
+  await page.getByLabel("What happened").fill("written far ahead");
+  await page.getByLabel("What happened").press("Enter");
+  await expect(page.getByText("That is in the future.")).toBeVisible();
+  await expect(page.getByLabel("When it happened (empty: now): date")).toHaveValue("2999-01-01");
+  await expect(time).toHaveValue("08:00");
+  await expect(page.getByLabel("What happened")).toHaveValue("written far ahead");
 });
