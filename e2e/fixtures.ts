@@ -65,3 +65,9 @@ export async function inviteNewMember(owner: Page, browser: Browser, slug: strin
   await expect(page).toHaveURL(new RegExp(`/t/${slug}/incidents$`));
   return { context, page, user };
 }
+
+/** Types a date and a 24-hour time into a zoned time input (components/time/zoned-time-input.tsx), by its label. */
+export async function fillZonedTime(page: Page, label: string, date: string, time: string): Promise<void> {
+  await page.getByLabel(`${label}: date`).fill(date);
+  await page.getByLabel(`${label}: time`).fill(time);
+}

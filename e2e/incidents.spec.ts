@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createTeam, inviteNewMember, newUser, signIn, signUp, uniqueSlug } from "./fixtures";
+import { createTeam, fillZonedTime, inviteNewMember, newUser, signIn, signUp, uniqueSlug } from "./fixtures";
 
 async function declare(page: Page, slug: string, title: string) {
   await page.goto(`/t/${slug}/incidents`);
@@ -15,7 +15,7 @@ async function declare(page: Page, slug: string, title: string) {
 
 async function addEvent(page: Page, kind: string, body: string, time?: string) {
   await page.getByLabel("Kind").selectOption({ label: kind });
-  if (time) await page.getByLabel(/When \(in/).fill(time);
+  if (time) await fillZonedTime(page, "When it happened (empty: now)", time.slice(0, 10), time.slice(11));
   await page.getByLabel("What happened").fill(body);
   await page.getByLabel("What happened").press("Enter");
   await expect(page.getByTestId("timeline-body").filter({ hasText: body })).toBeVisible();
@@ -29,8 +29,8 @@ test("declare an incident, build its timeline, resolve it and see the durations"
   await declare(page, slug, "Management reports are not generated");
   await expect(page.getByText("Incident declared as SEV3. Status: Investigating.")).toBeVisible();
 
-  await page.getByLabel("Impact started").fill("2025-10-15T08:00");
-  await page.getByLabel("Detected").fill("2025-10-15T08:03");
+  await fillZonedTime(page, "Impact started", "2025-10-15", "08:00");
+  await fillZonedTime(page, "Detected", "2025-10-15", "08:03");
   await page.getByRole("button", { name: "Save times" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
 
@@ -55,8 +55,8 @@ test("declare an incident, build its timeline, resolve it and see the durations"
   await page.getByRole("button", { name: "Resolved", exact: true }).click();
   await expect(page.getByText("Status changed from Investigating to Resolved.")).toBeVisible();
   // Resolving stamped "now"; the real times are entered afterwards, in the incident's zone.
-  await page.getByLabel("Mitigated").fill("2025-10-15T15:45");
-  await page.getByLabel("Resolved", { exact: true }).fill("2025-10-15T16:30");
+  await fillZonedTime(page, "Mitigated", "2025-10-15", "15:45");
+  await fillZonedTime(page, "Resolved", "2025-10-15", "16:30");
   await page.getByRole("button", { name: "Save times" }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
   const durations = page.getByLabel("Durations");

@@ -21,11 +21,13 @@ test("typing straight after Enter stays in the field (timeline entry and task qu
   await expect(page.getByTestId("timeline-body").filter({ hasText: "Paged the database on-call" })).toBeVisible();
   await expect(entry).toHaveValue("deployed the fix at 08:12");
   await expect(entry).toBeFocused();
+  await expect(page.locator("#event-body-limit")).toContainText("25 / 20,000");
   expect(page.url()).toBe(incidentUrl);
   // The second line is sent like the first.
   await entry.press("Enter");
   await expect(page.getByTestId("timeline-body").filter({ hasText: "deployed the fix at 08:12" })).toBeVisible();
   await expect(entry).toHaveValue("");
+  await expect(page.locator("#event-body-limit")).toContainText("0 / 20,000");
 
   const task = page.getByLabel("New task");
   await task.fill("Add an index on orders");

@@ -2,6 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import { formatDateTime, formatTime } from "@/lib/time/format";
+import { dayKey } from "@/lib/time/zoned";
 
 const subscribe = () => () => {};
 const readerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -9,7 +10,8 @@ const serverZone = () => null;
 
 /**
  * A moment in the incident's zone with its offset ("08:03 GMT+2"), and the reader's own time
- * alongside when their offset differs. The reader's zone is only known in the browser.
+ * alongside when their offset differs, with the date when it is another day for them. The
+ * reader's zone is only known in the browser.
  */
 export function Moment({ date, timeZone, withDate = false, className }: { date: Date | string; timeZone: string; withDate?: boolean; className?: string }) {
   const at = typeof date === "string" ? new Date(date) : date;
@@ -20,7 +22,7 @@ export function Moment({ date, timeZone, withDate = false, className }: { date: 
   return (
     <time dateTime={at.toISOString()} title={reader ? `Your time: ${formatDateTime(at, reader)}` : undefined} className={className}>
       {primary}
-      {differs && <span className="ml-1 text-zinc-500 dark:text-zinc-400">({format(at, reader)} yours)</span>}
+      {differs && <span className="ml-1 text-zinc-500 dark:text-zinc-400">({(dayKey(at, reader) !== dayKey(at, timeZone) ? formatDateTime : format)(at, reader)} yours)</span>}
     </time>
   );
 }

@@ -10,6 +10,12 @@ const resetSelect = (select: HTMLSelectElement) => {
   select.selectedIndex = Math.max(initial, 0);
 };
 
+/** Sets a text field's value as typing would, so listeners such as the limit counter see it. */
+function setText(field: HTMLInputElement | HTMLTextAreaElement, value: string) {
+  field.value = value;
+  field.dispatchEvent(new Event("input", { bubbles: true }));
+}
+
 type FormAction<T> = (previous: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
 
 /**
@@ -31,7 +37,7 @@ export function useKeepTyping<T>(action: FormAction<T>, clearOnSubmit: string[])
       const sent = state.values[name];
       if (isCheckbox(field)) field.checked ||= sent === "on";
       else if (field instanceof HTMLSelectElement && sent !== undefined) field.value = sent;
-      else if ((field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) && field.value === "" && sent) field.value = sent;
+      else if ((field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) && field.value === "" && sent) setText(field, sent);
     }
   }, [state]);
 
@@ -43,7 +49,7 @@ export function useKeepTyping<T>(action: FormAction<T>, clearOnSubmit: string[])
       const field = target.elements.namedItem(name);
       if (isCheckbox(field)) field.checked = false;
       else if (field instanceof HTMLSelectElement) resetSelect(field);
-      else if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) field.value = "";
+      else if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) setText(field, "");
     }
     startTransition(() => dispatch(data));
   }

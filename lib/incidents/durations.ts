@@ -29,14 +29,19 @@ export function incidentDurations(m: Moments, now = new Date()): Durations {
   };
 }
 
-/** "8 h 30 min", "45 min", "2 d 3 h", "< 1 min"; negative spans (clock drift) get a minus sign. */
+/**
+ * Exact to the minute at any length: "8 h 30 min", "1 d 14 min" (not "1 d" for 24 h 14 min),
+ * "2 y 3 d 4 h" (a year counted as 365 days), "< 1 min"; negative spans (clock drift) get a minus sign.
+ */
 export function formatDuration(ms: number): string {
   const sign = ms < 0 ? "−" : "";
   const minutes = Math.floor(Math.abs(ms) / 60_000);
   if (minutes === 0) return `${sign}< 1 min`;
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const mins = minutes % 60;
-  const parts = days > 0 ? [`${days} d`, hours ? `${hours} h` : ""] : [hours ? `${hours} h` : "", mins ? `${mins} min` : ""];
-  return sign + parts.filter(Boolean).join(" ");
+  const units: [number, string][] = [
+    [Math.floor(minutes / 525_600), "y"],
+    [Math.floor((minutes % 525_600) / 1440), "d"],
+    [Math.floor((minutes % 1440) / 60), "h"],
+    [minutes % 60, "min"],
+  ];
+  return sign + units.filter(([n]) => n > 0).map(([n, unit]) => `${n} ${unit}`).join(" ");
 }

@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import type { IncidentStatus } from "@/lib/generated/prisma/enums";
 import type { KeyMoment } from "@/lib/incidents/schema";
 
 export type Moments = { startedAt: Date } & Record<Exclude<KeyMoment, "startedAt">, Date | null>;
@@ -25,4 +26,14 @@ export function checkMoments(m: Moments): MomentWarning[] {
     warnings.push({ field: "acknowledgedAt", message: "Acknowledged before it was detected: saved, but check the clocks." });
   }
   return warnings;
+}
+
+/** A resolution time and the status say the same thing, or the save is refused with what to do. */
+export function checkStatusAgrees(status: IncidentStatus, resolvedAt: Date | null): void {
+  if (resolvedAt && status !== "RESOLVED") {
+    throw invalid("resolvedAt", "A resolution time is set but the incident is not resolved: tick “Mark the incident resolved” to resolve it at that time, or clear the time.");
+  }
+  if (!resolvedAt && status === "RESOLVED") {
+    throw invalid("resolvedAt", "A resolved incident needs its resolution time. To clear it, reopen the incident first.");
+  }
 }

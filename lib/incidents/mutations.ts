@@ -13,7 +13,7 @@ import { declareIncidentSchema, updateIncidentSchema, KEY_MOMENTS, type KeyMomen
 import { STATUS_LABEL } from "@/lib/incidents/labels";
 import { resolveServiceIds } from "@/lib/incidents/services";
 import { zonedFieldToUtc } from "@/lib/incidents/times";
-import { checkMoments, type MomentWarning, type Moments } from "@/lib/incidents/moments";
+import { checkMoments, checkStatusAgrees, type MomentWarning, type Moments } from "@/lib/incidents/moments";
 
 const MOMENT_LABEL: Record<KeyMoment, string> = {
   startedAt: "Impact start",
@@ -37,7 +37,7 @@ export async function declareIncident(userId: string, input: unknown) {
     });
     const timeZone = data.timeZone ?? team.timeZone;
     const startedAt = data.startedAt ? zonedFieldToUtc("startedAt", data.startedAt, timeZone, now) : now;
-    const detectedAt = startedAt > now ? startedAt : now;
+    const detectedAt = declaredDetection(data.startedAt ? startedAt : null, data.detectedAt ? zonedFieldToUtc("detectedAt", data.detectedAt, timeZone, now) : null, now);
     const serviceIds = await resolveServiceIds(tx, actor, data.teamId, data.services ?? []);
     const incident = await tx.incident.create({
       data: {
@@ -70,6 +70,16 @@ export async function declareIncident(userId: string, input: unknown) {
     });
     return incident;
   });
+}
+
+/**
+ * Declaring is detecting only for an incident declared as it starts. A back-dated start leaves
+ * detection to what was typed (or unknown): "now" would claim years to detect a past outage.
+ */
+function declaredDetection(startedAt: Date | null, detectedAt: Date | null, now: Date): Date | null {
+  if (detectedAt) return detectedAt;
+  if (!startedAt) return now;
+  return startedAt > now ? startedAt : null;
 }
 
 type Current = {
@@ -128,7 +138,8 @@ export async function updateIncident(userId: string, input: unknown): Promise<In
     for (const key of KEY_MOMENTS) {
       const raw = data[key];
       if (raw === undefined) continue;
-      const next = raw === null ? null : zonedFieldToUtc(key, raw, timeZone, now);
+      // Read in the zone the times were shown in: a zone change in the same save moves no instant.
+      const next = raw === null ? null : zonedFieldToUtc(key, raw, current.timeZone, now, current[key]);
       if ((next?.getTime() ?? null) === (moments[key]?.getTime() ?? null)) continue;
       if (key === "startedAt") {
         if (next) moments.startedAt = next;
@@ -140,12 +151,9 @@ export async function updateIncident(userId: string, input: unknown): Promise<In
 
     const status = data.status ?? current.status;
     if (status !== current.status) {
-      if (status === "RESOLVED") {
-        moments.resolvedAt ??= now;
-        moments.mitigatedAt ??= moments.resolvedAt;
-      } else if (current.status === "RESOLVED") {
-        moments.resolvedAt = null; // it regressed: the incident is open again
-      }
+      // Resolving records when it was resolved and nothing more: no mitigation time is invented.
+      if (status === "RESOLVED") moments.resolvedAt ??= now;
+      else if (current.status === "RESOLVED" && moments.resolvedAt?.getTime() === current.resolvedAt?.getTime()) moments.resolvedAt = null; // reopened
       if (status === "MONITORING") moments.mitigatedAt ??= now;
       lines.push({
         kind: status === "RESOLVED" ? "RESOLUTION" : status === "MONITORING" ? "MITIGATION" : "UPDATE",
@@ -164,6 +172,7 @@ export async function updateIncident(userId: string, input: unknown): Promise<In
     }
 
     const warnings = checkMoments(moments);
+    checkStatusAgrees(status, moments.resolvedAt);
     const serviceIds = data.services ? await resolveServiceIds(tx, actor, data.teamId, data.services) : undefined;
 
     // The version in the where clause makes a concurrent save lose the race instead of overwriting.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { cleanSingleLine, isBlank, multiLine, singleLine } from "@/lib/validation";
 import { timeZoneSchema } from "@/lib/time/zones";
+import { ZONED_VALUE_PATTERN } from "@/lib/time/zoned";
 
 export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
 export const STATUSES = ["INVESTIGATING", "IDENTIFIED", "MONITORING", "RESOLVED"] as const;
@@ -10,11 +11,12 @@ export type KeyMoment = (typeof KEY_MOMENTS)[number];
 export const severitySchema = z.enum(SEVERITIES, { message: "Choose a severity from SEV1 to SEV4." });
 export const statusSchema = z.enum(STATUSES, { message: "Choose a status." });
 
-/** A wall-clock time as a datetime-local input sends it; the incident's zone gives it meaning. */
-export const wallTimeSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, "Enter a date and time.");
+/**
+ * A time as the zoned time input sends it: a wall time read in the incident's zone, with the offset
+ * that was chosen for it ("2024-11-03T01:15-05:00"), or the exact stored instant ("…Z") when the
+ * input was left untouched. lib/time/zoned.ts gives it meaning.
+ */
+export const wallTimeSchema = z.string().trim().regex(ZONED_VALUE_PATTERN, "Enter a date (YYYY-MM-DD) and a 24-hour time (HH:MM).");
 
 /** Empty means "not set" for optional moments. */
 const optionalWallTime = z.union([z.literal("").transform(() => null), wallTimeSchema]);
@@ -40,6 +42,7 @@ export const declareIncidentSchema = z.object({
   summary: longText("The summary").optional(),
   timeZone: z.union([z.literal("").transform(() => undefined), timeZoneSchema]).optional(),
   startedAt: optionalWallTime.optional(),
+  detectedAt: optionalWallTime.optional(),
   services: serviceNames.optional(),
 });
 export type DeclareIncidentInput = z.input<typeof declareIncidentSchema>;

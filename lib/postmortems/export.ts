@@ -2,6 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import type { PostmortemFacts } from "@/lib/postmortems/facts";
 import { documentToMarkdownFile } from "@/lib/postmortems/markdown-file";
 import { formatDateTime, formatTime } from "@/lib/time/format";
+import { dayChanges } from "@/lib/time/zoned";
 import { formatDuration, incidentDurations } from "@/lib/incidents/durations";
 import { STATUS_LABEL } from "@/lib/incidents/labels";
 import { TASK_STATUS_LABEL, TASK_TYPE_LABEL } from "@/lib/tasks/labels";
@@ -28,7 +29,11 @@ function summaryMarkdown(incident: PostmortemFacts["incident"]): string {
 function timelineMarkdown(facts: PostmortemFacts, scope: string): string {
   const events = scope === "all" ? facts.events : facts.events.filter((e) => e.starred);
   if (events.length === 0) return "_No events._";
-  return events.map((e) => `- **${formatTime(new Date(e.occurredAt), facts.incident.timeZone)}** (${e.kind.toLowerCase().replace("_", " ")}) ${oneLine(e.body)}`).join("\n");
+  const zone = facts.incident.timeZone;
+  const dated = dayChanges(events.map((e) => new Date(e.occurredAt)), zone);
+  return events
+    .map((e, i) => `- **${(dated[i] ? formatDateTime : formatTime)(new Date(e.occurredAt), zone)}** (${e.kind.toLowerCase().replace("_", " ")}) ${oneLine(e.body)}`)
+    .join("\n");
 }
 
 function tasksMarkdown(tasks: PostmortemFacts["tasks"]): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayKey, utcToWallTime, wallTimeProblem, wallTimeToUtc } from "@/lib/time/zoned";
+import { dayChanges, dayKey, namesInstant, offsetName, utcToWallTime, utcToZonedValue, wallTimeInstants, wallTimeProblem, wallTimeToUtc, zonedValueToUtc } from "@/lib/time/zoned";
 import { formatDateTime, formatTime } from "@/lib/time/format";
 
 describe("wall times in an incident's zone", () => {
@@ -36,5 +36,58 @@ describe("wall times in an incident's zone", () => {
     expect(dayKey(lateEvening, "UTC")).toBe("2023-10-15");
     expect(dayKey(lateEvening, "Asia/Tokyo")).toBe("2023-10-16");
     expect(formatDateTime(lateEvening, "Asia/Tokyo")).toBe("Oct 16, 2023, 07:30 GMT+9");
+  });
+});
+
+describe("zoned values: what the time input sends", () => {
+  const NY = "America/New_York";
+
+  it("reads a wall time with the offset that picks one pass of the repeated hour", () => {
+    expect(zonedValueToUtc("2024-11-03T01:15-04:00", NY).toISOString()).toBe("2024-11-03T05:15:00.000Z");
+    expect(zonedValueToUtc("2024-11-03T01:15-05:00", NY).toISOString()).toBe("2024-11-03T06:15:00.000Z");
+    expect(zonedValueToUtc("2024-11-03 01:15:30-05:00", NY).toISOString()).toBe("2024-11-03T06:15:30.000Z");
+    expect(zonedValueToUtc("2024-11-03T06:15:42.123Z", NY).toISOString()).toBe("2024-11-03T06:15:42.123Z");
+    expect(zonedValueToUtc("2023-10-15T08:03", "Africa/Johannesburg").toISOString()).toBe("2023-10-15T06:03:00.000Z");
+  });
+
+  it("refuses a bare repeated time, a skipped time, an offset the zone never had then, and malformed text", () => {
+    expect(() => zonedValueToUtc("2024-11-03T01:15", NY)).toThrow("2024-11-03 01:15 happened twice in America/New_York (the clocks went back): choose 01:15 GMT-4 (the first) or 01:15 GMT-5 (the second).");
+    expect(() => zonedValueToUtc("2024-03-10T02:30", NY)).toThrow(/does not exist in America\/New_York/);
+    expect(() => zonedValueToUtc("2024-07-01T12:00-05:00", NY)).toThrow("America/New_York was at GMT-4 at 2024-07-01 12:00, not -05:00.");
+    expect(() => zonedValueToUtc("10/15/2023 8:03 AM", NY)).toThrow(/24-hour/);
+    expect(() => zonedValueToUtc("2023-02-30T08:00", NY)).toThrow(/24-hour/);
+  });
+
+  it("writes an instant back with its offset so reading it again finds the same instant", () => {
+    const second = new Date("2024-11-03T06:15:00Z");
+    expect(utcToZonedValue(second, NY)).toBe("2024-11-03T01:15-05:00");
+    expect(zonedValueToUtc(utcToZonedValue(second, NY), NY).getTime()).toBe(second.getTime());
+    const precise = new Date("2024-11-03T05:15:42.120Z");
+    expect(zonedValueToUtc(utcToZonedValue(precise, NY), NY).getTime()).toBe(precise.getTime());
+  });
+
+  it("knows when a submitted value still names the stored instant at the precision it was shown", () => {
+    const stored = new Date("2024-11-03T06:15:42.123Z");
+    expect(namesInstant("2024-11-03T01:15", stored, NY)).toBe(true);
+    expect(namesInstant("2024-11-03T01:15-05:00", stored, NY)).toBe(true);
+    expect(namesInstant("2024-11-03T01:15-04:00", stored, NY)).toBe(false);
+    expect(namesInstant("2024-11-03T01:15:42", stored, NY)).toBe(true);
+    expect(namesInstant("2024-11-03T01:15:43", stored, NY)).toBe(false);
+    expect(namesInstant(stored.toISOString(), stored, NY)).toBe(true);
+    expect(namesInstant("2024-11-03T01:16", stored, NY)).toBe(false);
+  });
+
+  it("names offsets as people read them and lists the instants of a wall time", () => {
+    expect(offsetName(new Date("2023-10-15T06:03:00Z"), "Africa/Johannesburg")).toBe("GMT+2");
+    expect(offsetName(new Date("2023-10-15T06:03:00Z"), "Asia/Kolkata")).toBe("GMT+5:30");
+    expect(offsetName(new Date("2023-10-15T06:03:00Z"), "UTC")).toBe("GMT");
+    expect(wallTimeInstants("2024-11-03T01:15", NY).map((d) => d.toISOString())).toEqual(["2024-11-03T05:15:00.000Z", "2024-11-03T06:15:00.000Z"]);
+    expect(wallTimeInstants("2024-03-10T02:30", NY)).toEqual([]);
+  });
+
+  it("marks where a time-ordered list crosses midnight in the zone", () => {
+    const times = ["2023-10-15T21:50:00Z", "2023-10-15T21:59:00Z", "2023-10-15T22:10:00Z", "2023-10-16T09:00:00Z"].map((t) => new Date(t));
+    expect(dayChanges(times, "Africa/Johannesburg")).toEqual([true, false, true, false]);
+    expect(dayChanges(times, "UTC")).toEqual([true, false, false, true]);
   });
 });

@@ -5,10 +5,12 @@ import { recordAudit } from "@/lib/audit/record";
 import { parseInput } from "@/lib/validation";
 import { lostSaveConflict } from "@/lib/audit/last-change";
 import { loadActor } from "@/lib/teams/actor";
-import { zonedFieldToUtc } from "@/lib/incidents/times";
+import { FUTURE_TOLERANCE_MS, zonedFieldToUtc } from "@/lib/incidents/times";
+import { dayKey } from "@/lib/time/zoned";
+import { parsePastedTimeline } from "@/lib/timeline/paste";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
 import { applyFactsChange } from "@/lib/reviews/facts-changes";
-import { addEventSchema, editEventSchema, eventRefSchema, starEventSchema, internalEventSchema } from "@/lib/timeline/schema";
+import { addEventSchema, editEventSchema, eventBodySchema, eventRefSchema, starEventSchema, internalEventSchema, pasteEventsSchema } from "@/lib/timeline/schema";
 
 export async function addEvent(userId: string, input: unknown) {
   const data = parseInput(addEventSchema, input);
@@ -26,6 +28,35 @@ export async function addEvent(userId: string, input: unknown) {
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "timeline.added", targetType: "timeline_event", targetId: event.id, data: { incidentId: incident.id, kind: data.kind } });
     await applyFactsChange(tx, { teamId: data.teamId, incidentId: incident.id, actorId: userId, now });
     return event;
+  });
+}
+
+/**
+ * Back-filling: every timed line of a pasted block becomes an event, all in one transaction, or
+ * none when any line cannot be read (the preview showed the same parse, from the same function).
+ */
+export async function pasteEvents(userId: string, input: unknown) {
+  const data = parseInput(pasteEventsSchema, input);
+  const now = new Date();
+  return db().$transaction(async (tx) => {
+    authorize(await loadActor(tx, userId, data.teamId), "timeline.create", { teamId: data.teamId });
+    const incident = await tx.incident.findFirst({ where: { id: data.incidentId, teamId: data.teamId }, select: { id: true, timeZone: true } });
+    if (!incident) throw new AppError("NOT_FOUND", "This incident was not found.");
+    const { events, problems } = parsePastedTimeline(data.block, data.day ?? dayKey(now, incident.timeZone), incident.timeZone);
+    const future = events.filter((e) => e.at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS).map((e) => `Line ${e.line} is in the future: check its date.`);
+    // Each body goes through the same text rules as a typed event (control characters, blank, length).
+    const bodies = events.map((e) => eventBodySchema.safeParse(e.body));
+    const unreadable = bodies.flatMap((read, i) => (read.success ? [] : read.error.issues.map((issue) => `Line ${events[i]?.line}: ${issue.message}`)));
+    const messages = [...problems.map((p) => p.message), ...future, ...unreadable];
+    if (messages.length > 0) throw new AppError("VALIDATION", "Some lines could not be read; nothing was added.", { block: messages });
+    if (events.length === 0) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { block: ["No line starts with a time (HH:MM)."] });
+    await tx.timelineEvent.createMany({
+      data: events.map((e, i) => ({ teamId: data.teamId, incidentId: incident.id, kind: data.kind, body: bodies[i]?.data ?? e.body, occurredAt: e.at, authorId: userId })),
+    });
+    await touchIncident(tx, incident.id, now);
+    await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "timeline.pasted", targetType: "incident", targetId: incident.id, data: { count: events.length, kind: data.kind } });
+    await applyFactsChange(tx, { teamId: data.teamId, incidentId: incident.id, actorId: userId, now });
+    return { count: events.length };
   });
 }
 
@@ -63,7 +94,8 @@ export async function editEvent(userId: string, input: unknown) {
   const now = new Date();
   return db().$transaction(async (tx) => {
     const event = await loadEditable(tx, userId, data.teamId, data.eventId);
-    const occurredAt = zonedFieldToUtc("occurredAt", data.occurredAt, event.incident.timeZone, now);
+    const occurredAt = zonedFieldToUtc("occurredAt", data.occurredAt, event.incident.timeZone, now, event.occurredAt);
+    if (occurredAt === event.occurredAt && data.kind === event.kind && data.body === event.body) return { id: event.id };
     const updated = await tx.timelineEvent.updateMany({
       where: { id: event.id, teamId: data.teamId, version: data.version, deletedAt: null },
       data: { kind: data.kind, body: data.body, occurredAt, version: { increment: 1 } },

@@ -1,13 +1,15 @@
 import { z } from "zod";
-import { multiLine } from "@/lib/validation";
+import { multiLine, plausibleDate } from "@/lib/validation";
 import { wallTimeSchema } from "@/lib/incidents/schema";
 
 export const USER_KINDS = ["DETECTION", "ACTION", "INVESTIGATION", "DEAD_END", "ESCALATION", "MITIGATION", "RESOLUTION", "COMMUNICATION", "NOTE"] as const;
 export type UserKind = (typeof USER_KINDS)[number];
 
 export const BODY_MAX = 20_000;
+export const PASTE_BLOCK_MAX = 200_000;
 
-const body = multiLine({ max: BODY_MAX, required: "Write what happened.", tooLong: `Keep an event under ${BODY_MAX.toLocaleString("en-US")} characters.` });
+/** An event's text, wherever it comes from (typed, edited or one line of a pasted block). */
+export const eventBodySchema = multiLine({ max: BODY_MAX, required: "Write what happened.", tooLong: `Keep an event under ${BODY_MAX.toLocaleString("en-US")} characters.` });
 
 const kind = z.enum(USER_KINDS, { message: "Choose what kind of event this is." });
 
@@ -19,7 +21,7 @@ export const addEventSchema = z.object({
   teamId: z.string().min(1),
   incidentId: z.string().min(1),
   kind: kind.default("NOTE"),
-  body,
+  body: eventBodySchema,
   occurredAt: optionalTime,
   starred: checkbox,
 });
@@ -29,7 +31,7 @@ export const editEventSchema = z.object({
   eventId: z.string().min(1),
   version: z.coerce.number().int().min(1),
   kind,
-  body,
+  body: eventBodySchema,
   occurredAt: wallTimeSchema,
 });
 
@@ -37,3 +39,12 @@ export const eventRefSchema = z.object({ teamId: z.string().min(1), eventId: z.s
 
 export const starEventSchema = eventRefSchema.extend({ starred: checkbox });
 export const internalEventSchema = eventRefSchema.extend({ internal: checkbox });
+
+/** A block of notes pasted to back-fill a timeline; `day` is the date for lines that carry none. */
+export const pasteEventsSchema = z.object({
+  teamId: z.string().min(1),
+  incidentId: z.string().min(1),
+  kind: kind.default("NOTE"),
+  day: z.union([z.literal("").transform(() => undefined), plausibleDate("Enter the day as YYYY-MM-DD.")]).optional(),
+  block: multiLine({ max: PASTE_BLOCK_MAX, required: "Paste the lines to add.", tooLong: `Paste at most ${PASTE_BLOCK_MAX.toLocaleString("en-US")} characters at once.` }),
+});

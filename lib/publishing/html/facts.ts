@@ -1,4 +1,5 @@
 import { formatDateTime, formatTime } from "@/lib/time/format";
+import { dayChanges, dayKey } from "@/lib/time/zoned";
 import { formatDuration, incidentDurations } from "@/lib/incidents/durations";
 import { TASK_STATUS_LABEL, TASK_TYPE_LABEL } from "@/lib/tasks/labels";
 import { STATUS_LABEL } from "@/lib/incidents/labels";
@@ -15,7 +16,7 @@ const KIND_LABEL: Record<string, string> = {
 /** A moment in the incident's zone with its offset; the page's one script adds the reader's own time. */
 export function timeHtml(iso: string, zone: string, withDate = false): Html {
   const date = new Date(iso);
-  return html`<time datetime="${iso}" data-local="${withDate ? "datetime" : "time"}">${withDate ? formatDateTime(date, zone) : formatTime(date, zone)}</time>`;
+  return html`<time datetime="${iso}" data-local="${withDate ? "datetime" : "time"}" data-day="${dayKey(date, zone)}">${withDate ? formatDateTime(date, zone) : formatTime(date, zone)}</time>`;
 }
 
 const at = (iso: string | null) => (iso ? new Date(iso) : null);
@@ -50,8 +51,9 @@ ${incident.impact ? html`<p class="impact"><strong>Impact.</strong> ${incident.i
 export function timelineHtml(events: PostmortemFacts["events"], zone: string, scope: "starred" | "all"): Html | null {
   const shown = scope === "starred" ? events.filter((e) => e.starred) : events;
   if (shown.length === 0) return null;
+  const dated = dayChanges(shown.map((e) => new Date(e.occurredAt)), zone);
   return html`<ol class="timeline">${shown.map(
-    (e) => html`<li class="kind-${e.kind.toLowerCase()}">${timeHtml(e.occurredAt, zone)}<span class="kind">${KIND_LABEL[e.kind] ?? e.kind}</span><div class="body">${raw(renderMarkdown(e.body))}</div></li>`,
+    (e, i) => html`<li class="kind-${e.kind.toLowerCase()}">${timeHtml(e.occurredAt, zone, dated[i])}<span class="kind">${KIND_LABEL[e.kind] ?? e.kind}</span><div class="body">${raw(renderMarkdown(e.body))}</div></li>`,
   )}</ol>`;
 }
 

@@ -17,7 +17,10 @@ export const LOCAL_TIMES_SCRIPT = `(function () {
       el.textContent = date.toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" });
       return;
     }
-    var mine = new Intl.DateTimeFormat("en-US", Object.assign({ timeZone: zone }, kind === "datetime" ? full : time)).format(date);
+    // A time alone gets the reader's date too when it falls on another day for them.
+    var readerDay = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+    var otherDay = el.hasAttribute("data-day") && el.getAttribute("data-day") !== readerDay;
+    var mine = new Intl.DateTimeFormat("en-US", Object.assign({ timeZone: zone }, kind === "datetime" || otherDay ? full : time)).format(date);
     if (el.textContent.indexOf(mine) !== -1) return;
     var span = document.createElement("span");
     span.className = "local";

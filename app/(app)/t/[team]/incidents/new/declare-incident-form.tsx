@@ -1,6 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { ZonedTimeInput } from "@/components/time/zoned-time-input";
+import { isValidTimeZone } from "@/lib/time/zones";
 import { Alert } from "@/components/ui/alert";
 import { DatalistField } from "@/components/ui/datalist-field";
 import { Field, TextField, inputClass } from "@/components/ui/field";
@@ -18,8 +20,21 @@ export function DeclareIncidentForm({ teamId, teamTimeZone, descriptions, servic
   const fields = state.status === "error" ? state.error.fields : undefined;
   const values = state.status === "error" ? state.values : {};
   const severity = values.severity ?? "SEV3";
+  const [typedZone, setTypedZone] = useState(values.timeZone ?? teamTimeZone);
+  const [startDay, setStartDay] = useState<string | undefined>(undefined);
+  // Times are read in the zone as typed so far, or the team's while the zone field holds no valid name.
+  const zone = isValidTimeZone(typedZone) ? typedZone : teamTimeZone;
   return (
-    <form action={action} className="mt-6 space-y-6" noValidate key={state.status === "error" ? JSON.stringify(values) : "fresh"}>
+    <form
+      action={action}
+      className="mt-6 space-y-6"
+      noValidate
+      key={state.status === "error" ? JSON.stringify(values) : "fresh"}
+      onInput={(e) => {
+        const target = e.target as HTMLInputElement;
+        if (target.name === "timeZone") setTypedZone(target.value.trim());
+      }}
+    >
       {state.status === "error" && !fields && <Alert tone="error">{state.error.message}</Alert>}
       <input type="hidden" name="teamId" value={teamId} />
       <TextField label="What is happening?" name="title" required autoFocus defaultValue={values.title} errors={fields?.title} placeholder="Reports are not being generated" maxLength={TITLE_MAX} />
@@ -41,18 +56,28 @@ export function DeclareIncidentForm({ teamId, teamTimeZone, descriptions, servic
         </div>
         {fields?.severity && <p className="mt-1 text-sm text-red-700 dark:text-red-400">{fields.severity.join(" ")}</p>}
       </fieldset>
-      <details className="rounded-lg ring-1 ring-zinc-200 dark:ring-zinc-800" open={Boolean(values.startedAt || values.services || values.summary || fields)}>
+      <details className="rounded-lg ring-1 ring-zinc-200 dark:ring-zinc-800" open={Boolean(values.startedAt || values.detectedAt || values.services || values.summary || fields)}>
         <summary className="cursor-pointer px-4 py-3 text-sm font-medium">More details (optional)</summary>
         <div className="space-y-5 border-t border-zinc-200 px-4 py-4 dark:border-zinc-800">
-          <TextField
+          <DatalistField label="Time zone" name="timeZone" options={zones} defaultValue={values.timeZone ?? teamTimeZone} errors={fields?.timeZone} hint={`Defaults to the team's zone, ${teamTimeZone}. The times below are read in it.`} />
+          <ZonedTimeInput
             label="Impact started at"
             name="startedAt"
-            type="datetime-local"
-            defaultValue={values.startedAt}
+            timeZone={zone}
+            submitted={values.startedAt}
             errors={fields?.startedAt}
-            hint="Leave empty if it started just now. Read in the incident's time zone below."
+            onDateChange={setStartDay}
+            hint="Leave empty if it started just now. For a past incident, enter when it began."
           />
-          <DatalistField label="Time zone" name="timeZone" options={zones} defaultValue={values.timeZone ?? teamTimeZone} errors={fields?.timeZone} hint={`Defaults to the team's zone, ${teamTimeZone}.`} />
+          <ZonedTimeInput
+            label="Detected at"
+            name="detectedAt"
+            timeZone={zone}
+            submitted={values.detectedAt}
+            day={startDay}
+            errors={fields?.detectedAt}
+            hint="For a past incident: when someone noticed (a time alone is on the start day). Left empty, it stays unknown; with no start either, it is now."
+          />
           <DatalistField
             label="Affected services"
             name="services"
