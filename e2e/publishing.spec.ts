@@ -6,8 +6,8 @@ const section = (page: Page, heading: string) => page.locator(`.postmortem-doc h
 const saved = (page: Page) => expect(page.locator("[data-connection]").first()).toHaveText("All changes saved", { timeout: 20_000 });
 
 test("publish an approved postmortem, read it signed out without the internal passage, take it down, publish a correction", async ({ page, browser }) => {
-  // The whole life of a publication, with two people, a drawn diagram and a preview: longer than the default minute under load.
-  test.setTimeout(150_000);
+  // The whole life of a publication, with two people, a drawn diagram, a preview and a withdrawn edition: minutes under load.
+  test.setTimeout(240_000);
   const slug = uniqueSlug("pub");
   await signUp(page, newUser("Paula Publisher"));
   await createTeam(page, "Publishing Team", slug);
