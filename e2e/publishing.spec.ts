@@ -128,7 +128,7 @@ test("publish an approved postmortem, read it signed out without the internal pa
   // Edition 1 is withdrawn: its link answers 410 with the note, and the changelog forgets it.
   await page.reload();
   await page.getByText("Withdraw edition 1…").click();
-  await page.getByLabel("Note for readers of its link").fill("It quoted an internal ticket.");
+  await page.getByLabel("Why edition 1 was withdrawn").fill("It quoted an internal ticket.");
   await page.getByRole("button", { name: "Withdraw edition 1" }).click();
   await expect(page.getByText("Edition 1 withdrawn: its link now answers “gone” with your note.")).toBeVisible();
   const withdrawn = await anon.goto(`${link}/editions/1`);

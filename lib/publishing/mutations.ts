@@ -73,7 +73,7 @@ export async function publish(userId: string, input: unknown) {
       if (wasPublished) subject.status = "APPROVED";
       // The address that serves the page: the chosen one when there is one.
       const path = publicationPath(publication, team.slug);
-      await changeStatus(tx, subject, "PUBLISHED", userId, `Postmortem published${number > 1 ? ` (edition ${number})` : ""}: [${path}](${path})`);
+      await changeStatus(tx, subject, "PUBLISHED", userId, `Postmortem published${number > 1 ? ` (edition ${number})` : ""}: ${path}`);
       await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "postmortem.published", targetType: "postmortem", targetId: subject.id, data: { edition: number, slug: publication.slug, customSlug: data.customSlug } });
       return { slug: publication.slug, path, edition: number };
     });

@@ -527,7 +527,7 @@ describe("editions", () => {
     await publish(ctx.owner.userId, publishInput(pm, { customSlug: "reports-outage" }));
     const line = await db().timelineEvent.findFirstOrThrow({ where: { incidentId: ctx.incidentId, body: { startsWith: "Postmortem published" } } });
     const path = `/p/${ctx.team.slug}/reports-outage`;
-    expect(line.body).toContain(`](${path})`);
+    expect(line.body).toBe(`Postmortem published: ${path}`);
     expect((await lookupPublication({ teamSlug: ctx.team.slug, customSlug: "reports-outage" }, null)).kind).toBe("edition");
   });
 });

@@ -83,7 +83,7 @@ export function WithdrawEditionForm({ teamId, postmortemId, edition }: { teamId:
         <input type="hidden" name="teamId" value={teamId} />
         <input type="hidden" name="postmortemId" value={postmortemId} />
         <input type="hidden" name="edition" value={edition} />
-        <TextField label="Note for readers of its link" name="note" required maxLength={300} defaultValue={values?.note ?? ""} errors={errors.note} hint="Its link will answer “gone” with this note; it leaves the list of editions, the feed, and its pictures go too." />
+        <TextField label={`Why edition ${edition} was withdrawn`} name="note" required maxLength={300} defaultValue={values?.note ?? ""} errors={errors.note} hint="Shown at its link, which will answer “gone”; it leaves the list of editions and the feed, and its pictures go too." />
         <SubmitButton variant="danger" size="sm" pendingLabel="Withdrawing…">Withdraw edition {edition}</SubmitButton>
         {state.status === "error" && !state.error.fields && <Alert tone="error">{state.error.message}</Alert>}
         {state.status === "ok" && <Alert tone="success">{state.message}</Alert>}
