@@ -521,7 +521,7 @@ describe("editions", () => {
     expect((await rejection(publish(ctx.owner.userId, publishInput(pm, { customSlug: "editions" })))).fields?.customSlug).toBeDefined();
   });
 
-  it("the timeline line recording a publication links to the address that serves the page", async () => {
+  it("the timeline line recording a publication names the address that serves the page (the chosen one)", async () => {
     const ctx = await setup();
     const pm = await approved(ctx);
     await publish(ctx.owner.userId, publishInput(pm, { customSlug: "reports-outage" }));
