@@ -1,12 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { createTeam, inviteNewMember, newUser, signUp, uniqueSlug } from "./fixtures";
 
-const section = (page: Page, heading: string) => page.locator(`.postmortem-doc h2:has-text("${heading}") + p`);
+// The section's first paragraph (after its live block, if it has one).
+const section = (page: Page, heading: string) => page.locator(`.postmortem-doc h2:has-text("${heading}") ~ p`).first();
 const saved = (page: Page) => expect(page.locator("[data-connection]").first()).toHaveText("All changes saved", { timeout: 20_000 });
 
 test("publish an approved postmortem, read it signed out without the internal passage, take it down, publish a correction", async ({ page, browser }) => {
-  // The whole life of a publication, with two people, a drawn diagram and a preview: longer than the default minute under load.
-  test.setTimeout(150_000);
+  // The whole life of a publication, with two people, a drawn diagram, a preview and a withdrawn edition: minutes under load.
+  test.setTimeout(240_000);
   const slug = uniqueSlug("pub");
   await signUp(page, newUser("Paula Publisher"));
   await createTeam(page, "Publishing Team", slug);
@@ -20,6 +21,11 @@ test("publish an approved postmortem, read it signed out without the internal pa
   await page.getByRole("button", { name: "Start the postmortem" }).click();
   await saved(page);
 
+  // Required sections need the team's own words (a live block alone does not count).
+  for (const [heading, text] of [["Summary", "Search answered nothing for an hour."], ["Timeline", "Disk alerts fired late."], ["Corrective and preventive measures", "Alert on disk use earlier."]] as const) {
+    await section(page, heading).click();
+    await page.keyboard.type(text);
+  }
   // One passage is public, one is marked internal with the toolbar.
   await section(page, "Root cause").click();
   await page.keyboard.type("The search cluster ran out of disk.");
@@ -79,6 +85,18 @@ test("publish an approved postmortem, read it signed out without the internal pa
   await expect(diagram).toBeVisible();
   expect(await diagram.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await expect(anon.locator('meta[property="og:image"]')).toHaveAttribute("content", new RegExp(`${link}/og.png$`));
+  // Looked at by a person: desktop, a 390 px phone, dark, and print.
+  const look = (name: string) => anon.screenshot({ path: test.info().outputPath(`public-${name}.png`), fullPage: true });
+  await look("desktop");
+  await anon.setViewportSize({ width: 390, height: 844 });
+  await look("phone");
+  await anon.emulateMedia({ colorScheme: "dark" });
+  await look("dark");
+  await anon.emulateMedia({ colorScheme: "light", media: "print" });
+  await anon.setViewportSize({ width: 800, height: 1100 });
+  await look("print");
+  await expect(anon.locator("time .local").first()).toBeHidden();
+  await anon.emulateMedia({ media: "screen" });
   const og = await anon.request.get(`${link}/og.png`);
   expect(og.status()).toBe(200);
   expect(og.headers()["content-type"]).toBe("image/png");
@@ -106,6 +124,21 @@ test("publish an approved postmortem, read it signed out without the internal pa
   const old = await anon.goto(`${link}/editions/1`);
   expect(old?.status()).toBe(200);
   await expect(anon.getByText("This is edition 1.")).toBeVisible();
+
+  // Edition 1 is withdrawn: its link answers 410 with the note, and the changelog forgets it.
+  await page.reload();
+  await page.getByText("Withdraw edition 1…").click();
+  await page.getByLabel("Why edition 1 was withdrawn").fill("It quoted an internal ticket.");
+  await page.getByRole("button", { name: "Withdraw edition 1" }).click();
+  // The editions list marks it (its form goes with it).
+  await expect(page.getByText("Withdrawn: It quoted an internal ticket.")).toBeVisible();
+  const withdrawn = await anon.goto(`${link}/editions/1`);
+  expect(withdrawn?.status()).toBe(410);
+  await expect(anon.getByText("It quoted an internal ticket.")).toBeVisible();
+  expect((await anon.request.get(`${link}/editions/1/og.png`)).status()).toBe(410);
+  await anon.goto(link);
+  await expect(anon.locator("#changelog").getByRole("listitem")).toHaveCount(1);
+  await expect(anon.locator(`a[href="${link}/editions/1"]`)).toHaveCount(0);
   await reader.close();
   await reviewer.context.close();
 });

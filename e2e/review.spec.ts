@@ -8,7 +8,8 @@ async function declare(page: Page, slug: string, title: string) {
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
 }
 
-const section = (page: Page, heading: string) => page.locator(`.postmortem-doc h2:has-text("${heading}") + p`);
+// The section's first paragraph (after its live block, if it has one).
+const section = (page: Page, heading: string) => page.locator(`.postmortem-doc h2:has-text("${heading}") ~ p`).first();
 const saved = (page: Page) => expect(page.locator("[data-connection]").first()).toHaveText("All changes saved", { timeout: 20_000 });
 const reviewUrl = (slug: string) => `/t/${slug}/incidents/1/postmortem/review`;
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
@@ -51,7 +52,8 @@ const status = (page: Page) => page.locator("h1 + div").getByText(/^(Draft|In re
 const record = (page: Page) => page.getByRole("list", { name: "Sign-off record" });
 
 test("named reviewers request changes, then both approve the edited version; an edit after approval makes it stale", async ({ page, browser }) => {
-  test.setTimeout(240_000);
+  // Five sections are written before the first request (live blocks alone do not count): longer under load.
+  test.setTimeout(300_000);
   const slug = uniqueSlug("rev");
   await signUp(page, newUser("Olive Author"));
   await createTeam(page, "Review Team", slug);
@@ -74,11 +76,15 @@ test("named reviewers request changes, then both approve the edited version; an 
   await page.goto(reviewUrl(slug));
   await page.getByRole("checkbox", { name: "Rhea Reviewer" }).check();
   await page.getByRole("button", { name: "Request review" }).click();
-  await expect(page.getByText(/Required sections are empty: Root cause, Resolution and recovery/)).toBeVisible();
+  // A live block alone does not fill a section: the team's own words do.
+  await expect(page.getByText(/Required sections are empty: Summary, Timeline, Root cause, Resolution and recovery, Corrective and preventive measures/)).toBeVisible();
   await expect(page.getByRole("checkbox", { name: "Rhea Reviewer" })).toBeChecked();
   await expect(status(page)).toHaveText("Draft");
 
   const v1 = await edit(page, slug, 1, [
+    ["Summary", "Checkout was slow for twenty minutes."],
+    ["Timeline", "The deploy went out just before the alert."],
+    ["Corrective and preventive measures", "Pin cache nodes during deploys."],
     ["Root cause", "A cache node was evicted during a deploy."],
     ["Resolution and recovery", "Rolled back the deploy."],
   ]);
@@ -134,6 +140,9 @@ test("named reviewers request changes, then both approve the edited version; an 
   await sam.page.getByLabel(/^Approve version/).fill("Clear and complete.");
   await sam.page.getByRole("button", { name: "Approve" }).click();
   await expect(sam.page.getByText("Approved. The postmortem now meets the sign-off policy.")).toBeVisible();
+  // The Approve button gives way to what was done.
+  await expect(sam.page.getByText(`You approved version ${v2}`)).toBeVisible();
+  await expect(sam.page.getByRole("button", { name: "Approve" })).toHaveCount(0);
   await expect(status(sam.page)).toHaveText("Approved");
   await seeNotification(page, "The postmortem of INC-1 is approved");
 
@@ -159,13 +168,15 @@ test("named reviewers request changes, then both approve the edited version; an 
   await shot(page, "stale");
   await seeNotification(rhea.page, "Your approval of the postmortem of INC-1 is stale: it was edited after you approved");
 
-  // An approval carrying the old version is refused with a message; the new one can be approved.
-  await sam.page.getByLabel(/^Approve version/).fill("Still fine.");
-  await sam.page.getByRole("button", { name: "Approve" }).click();
+  // A decision carrying the old version (Sam's page still shows v2) is refused with a message, the
+  // text kept; reloaded, the approval is stale, so the Approve button is back for the new version.
+  await sam.page.getByLabel("Request changes").fill("Still fine?");
+  await sam.page.getByRole("button", { name: "Request changes" }).click();
   await expect(sam.page.getByText(`you read version ${v2}, it is now version ${v3}`)).toBeVisible();
-  await expect(sam.page.getByLabel(/^Approve version/)).toHaveValue("Still fine.");
+  await expect(sam.page.getByLabel("Request changes")).toHaveValue("Still fine?");
   await sam.page.goto(reviewUrl(slug));
   await expect(sam.page.getByText(`You are reviewing version ${v3}.`)).toBeVisible();
+  await expect(sam.page.getByRole("button", { name: "Approve" })).toBeVisible();
 
   // The incident's timeline tells the story.
   await page.goto(`/t/${slug}/incidents/1`);
@@ -180,4 +191,35 @@ test("named reviewers request changes, then both approve the edited version; an 
   }
   await rhea.context.close();
   await sam.context.close();
+});
+
+test("a two-person team asks for review under a policy it cannot meet and is told who is missing", async ({ page, browser }) => {
+  const slug = uniqueSlug("two");
+  await signUp(page, newUser("Tara Two"));
+  await createTeam(page, "Two Person Team", slug);
+  await page.goto(`/t/${slug}/settings/sign-off`);
+  await page.getByLabel("SEV3 approvals needed").fill("2");
+  await page.getByRole("button", { name: "Save policy" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  const uma = await inviteNewMember(page, browser, slug, "Uma Only");
+
+  await declare(page, slug, "Queue backlog");
+  await page.goto(`/t/${slug}/incidents/1/postmortem`);
+  await page.getByRole("button", { name: "Start the postmortem" }).click();
+  await saved(page);
+
+  // Before anything is sent, the review view says who is missing, in terms of people.
+  await page.goto(reviewUrl(slug));
+  const warnings = page.getByRole("list", { name: "What sign-off still needs" });
+  await expect(warnings.first()).toContainText("Needs 2 more approvals from someone other than the author; only 1 eligible member: Uma Only.");
+  await expect(page.getByText("The sign-off policy cannot be met by this team as it is.").first()).toBeVisible();
+  // The owner is sent straight to the policy.
+  await page.getByRole("link", { name: "Change it in Settings → Sign-off policy" }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/t/${slug}/settings/sign-off$`));
+  // A member sees the same explanation, without the link they could not use.
+  await uma.page.goto(reviewUrl(slug));
+  await expect(uma.page.getByRole("list", { name: "What sign-off still needs" }).first()).toContainText("only 1 eligible member: Uma Only");
+  await expect(uma.page.getByRole("link", { name: "Change it in Settings → Sign-off policy" })).toHaveCount(0);
+  await shot(page, "two-person-policy");
+  await uma.context.close();
 });

@@ -3,6 +3,8 @@ import { documentToMarkdown } from "@/lib/postmortems/document";
 import type { PostmortemFacts } from "@/lib/postmortems/facts";
 import { redactDocument, redactFacts } from "@/lib/publishing/redact";
 import { diagramKey, mermaidSources } from "@/lib/postmortems/diagram-key";
+import { withoutEmptySections } from "@/lib/publishing/empty-sections";
+import { renameInDocument, renameInFacts, renameInSvg, type Rename } from "@/lib/publishing/rename-people";
 
 export type SignOffEntry = { name: string; version: number; at: string };
 
@@ -15,14 +17,21 @@ export type EditionBody = {
   diagrams?: Record<string, string>;
 };
 
-/** `drawn`: the pictures the editor drew, by diagram key; only those of blocks that stay public are kept. */
-export function buildEditionBody(content: JSONContent, facts: PostmortemFacts, signOff: SignOffEntry[], drawn: Record<string, string> = {}): EditionBody {
-  const redacted = redactDocument(content);
-  const diagrams = Object.fromEntries(mermaidSources(redacted).flatMap((source) => {
-    const svg = drawn[diagramKey(source)];
-    return svg ? [[diagramKey(source), svg]] : [];
+const keepNames: Rename = (text) => text;
+
+/**
+ * `drawn`: the pictures the editor drew, by diagram key; only those of blocks that stay public are
+ * kept. `rename` replaces members' names (text, headings, tables, alt text, facts, diagram words).
+ */
+export function buildEditionBody(content: JSONContent, facts: PostmortemFacts, signOff: SignOffEntry[], drawn: Record<string, string> = {}, rename: Rename = keepNames): EditionBody {
+  const redacted = withoutEmptySections(redactDocument(content), redactFacts(facts));
+  const renamed = renameInDocument(redacted, rename);
+  const before = mermaidSources(redacted);
+  const diagrams = Object.fromEntries(mermaidSources(renamed).flatMap((source, i) => {
+    const svg = drawn[diagramKey(before[i] ?? source)];
+    return svg ? [[diagramKey(source), renameInSvg(svg, rename)]] : [];
   }));
-  return { markdown: documentToMarkdown(redacted), facts: redactFacts(facts), signOff, diagrams };
+  return { markdown: documentToMarkdown(renamed), facts: renameInFacts(redactFacts(facts), rename), signOff, diagrams };
 }
 
 /** The words a diagram picture shows (its text elements), for the leak check. */

@@ -1,3 +1,5 @@
+import { PeopleMatcher, type Person } from "@/lib/publishing/people";
+
 export type LeakKind = "email" | "ip" | "hostname" | "person" | "secret";
 export type Leak = { kind: LeakKind; match: string; context: string };
 
@@ -35,10 +37,10 @@ function around(text: string, index: number, length: number): string {
 
 /**
  * Likely leaks in text about to be made public: e-mail addresses, IP addresses, the team's
- * internal host names, names of team members, and things that look like keys or tokens.
+ * internal host names, team members in any form they are written (lib/publishing/people.ts), and things that look like keys or tokens.
  * A check for the publisher to confirm, not a guarantee.
  */
-export function findLeaks(text: string, options: { memberNames: readonly string[]; hostPatterns: readonly string[] }): Leak[] {
+export function findLeaks(text: string, options: { people: readonly Person[]; hostPatterns: readonly string[] }): Leak[] {
   const leaks: Leak[] = [];
   const seen = new Set<string>();
   const scan = (kind: LeakKind, pattern: RegExp) => {
@@ -56,9 +58,11 @@ export function findLeaks(text: string, options: { memberNames: readonly string[
     const regexp = hostPatternToRegExp(pattern);
     if (regexp) scan("hostname", regexp);
   }
-  for (const name of options.memberNames) {
-    if (name.trim().length < 3) continue;
-    scan("person", new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name.trim())}(?![\\p{L}\\p{N}])`, "giu"));
+  for (const mention of new PeopleMatcher(options.people).find(text)) {
+    const key = `person:${mention.match.toLowerCase()}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    leaks.push({ kind: "person", match: mention.match, context: mention.context });
   }
   for (const pattern of SECRETS) scan("secret", pattern);
   return leaks;

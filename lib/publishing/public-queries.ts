@@ -1,10 +1,12 @@
 import { db } from "@/lib/db";
+import { publicationPath } from "@/lib/publishing/slug";
 import { isEditionBody, type EditionBody } from "@/lib/publishing/edition";
 
 /** Public reads take no actor: they only ever return published, unrevoked editions. */
 export type PublicLookup =
   | { kind: "missing" }
-  | { kind: "gone" }
+  /** `note`: why one edition was withdrawn (empty when the whole page was taken down). */
+  | { kind: "gone"; note: string }
   | {
       kind: "edition";
       publicationId: string;
@@ -33,13 +35,17 @@ export async function lookupPublication(path: { slug: string } | { teamSlug: str
       noindex: true,
       revokedAt: true,
       team: { select: { name: true, slug: true, publicIndex: true } },
-      editions: { orderBy: { number: "desc" }, take: EDITION_LIMIT, select: { id: true, number: true, note: true, publishedAt: true } },
+      editions: { orderBy: { number: "desc" }, take: EDITION_LIMIT, select: { id: true, number: true, note: true, publishedAt: true, withdrawnAt: true, withdrawnNote: true } },
     },
   });
   if (!publication || publication.editions.length === 0) return { kind: "missing" };
-  if (publication.revokedAt) return { kind: "gone" };
-  const latest = publication.editions[0]!;
-  const wanted = editionNumber === null ? latest : publication.editions.find((e) => e.number === editionNumber);
+  if (publication.revokedAt) return { kind: "gone", note: "" };
+  const withdrawn = editionNumber === null ? undefined : publication.editions.find((e) => e.number === editionNumber && e.withdrawnAt);
+  if (withdrawn) return { kind: "gone", note: withdrawn.withdrawnNote };
+  const editions = publication.editions.filter((e) => !e.withdrawnAt);
+  const latest = editions[0];
+  if (!latest) return { kind: "gone", note: "" };
+  const wanted = editionNumber === null ? latest : editions.find((e) => e.number === editionNumber);
   if (!wanted) return { kind: "missing" };
   const edition = await db().publicEdition.findUniqueOrThrow({
     where: { id: wanted.id },
@@ -50,12 +56,12 @@ export async function lookupPublication(path: { slug: string } | { teamSlug: str
     kind: "edition",
     publicationId: publication.id,
     slug: publication.slug,
-    canonicalPath: publication.customSlug ? `/p/${publication.team.slug}/${publication.customSlug}` : `/p/${publication.slug}`,
+    canonicalPath: publicationPath(publication, publication.team.slug),
     noindex: publication.noindex,
     team: publication.team,
     edition: { ...edition, body: edition.body },
     latest: { number: latest.number, publishedAt: latest.publishedAt },
-    editions: publication.editions.map((e) => ({ number: e.number, note: e.note, publishedAt: e.publishedAt })),
+    editions: editions.map((e) => ({ number: e.number, note: e.note, publishedAt: e.publishedAt })),
   };
 }
 
@@ -68,11 +74,12 @@ export async function publicationVersion(path: { slug: string } | { teamSlug: st
       noindex: true,
       updatedAt: true,
       team: { select: { name: true, publicIndex: true } },
-      editions: { orderBy: { number: "desc" }, take: 1, select: { id: true } },
+      editions: { where: { withdrawnAt: null }, orderBy: { number: "desc" }, take: 1, select: { id: true } },
     },
   });
   if (!publication) return "missing";
   if (publication.revokedAt) return "gone";
+  // updatedAt also moves when an edition is withdrawn (lib/publishing/mutations.ts).
   // Everything the page shows that is not frozen in the edition: a renamed team shows its new name.
   const { team } = publication;
   return `${publication.editions[0]?.id}:${publication.noindex}:${publication.updatedAt.toISOString()}:${team.publicIndex}:${team.name}`;
@@ -85,7 +92,7 @@ export async function teamIndex(teamSlug: string) {
   const team = await db().team.findUnique({ where: { slug: teamSlug }, select: { id: true, name: true, slug: true, publicIndex: true } });
   if (!team || !team.publicIndex) return null;
   const editions = await db().publicEdition.findMany({
-    where: { teamId: team.id, publication: { listed: true, revokedAt: null } },
+    where: { teamId: team.id, withdrawnAt: null, publication: { listed: true, revokedAt: null } },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: INDEX_LIMIT * 3,
     select: { id: true, title: true, subtitle: true, number: true, publishedAt: true, publication: { select: { id: true, slug: true, customSlug: true } } },
@@ -100,7 +107,7 @@ export async function teamIndex(teamSlug: string) {
       subtitle: e.subtitle,
       edition: e.number,
       publishedAt: e.publishedAt,
-      path: e.publication.customSlug ? `/p/${team.slug}/${e.publication.customSlug}` : `/p/${e.publication.slug}`,
+      path: publicationPath(e.publication, team.slug),
     })),
   };
 }

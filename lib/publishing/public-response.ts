@@ -33,11 +33,13 @@ export async function publicPostmortemResponse(path: PublicPath, editionParam: s
   const [found, version] = await Promise.all([lookupPublication(path, edition), publicationVersion(path)]);
   if (found.kind === "missing") return html(404, renderNotFoundPage(), true);
   if (found.kind === "gone") {
-    const body = renderGonePage();
+    const body = renderGonePage(found.note, basePath);
     storePage(cacheKey, { status: 410, body, noindex: true, version, etag: undefined });
     return html(410, body, true);
   }
-  const page = { status: 200, body: renderPublicPage(found, origin, basePath), noindex: found.noindex, version, etag: etagOf(version, cacheKey) };
+  // An earlier edition serves its own images and preview picture under its own path.
+  const editionPath = editionParam === null ? basePath : `${basePath}/editions/${found.edition.number}`;
+  const page = { status: 200, body: renderPublicPage(found, origin, editionPath), noindex: found.noindex, version, etag: etagOf(version, cacheKey) };
   storePage(cacheKey, page);
   return serve(page);
 }

@@ -1,4 +1,5 @@
 import http from "node:http";
+import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
@@ -13,7 +14,8 @@ import { documentFromUpdate, markdownToDocument, replaceDocumentContent, section
 import { loadPostmortemFacts } from "@/lib/postmortems/facts";
 import { exportMarkdown } from "@/lib/postmortems/export";
 import { approve, requestReview } from "@/lib/reviews/mutations";
-import { publish, revoke } from "@/lib/publishing/mutations";
+import { publish, revoke, withdrawEdition } from "@/lib/publishing/mutations";
+import { previewImage } from "@/lib/publishing/public-assets";
 import { lookupPublication, teamIndex } from "@/lib/publishing/public-queries";
 import { publicPostmortemResponse } from "@/lib/publishing/public-response";
 import { serveFromPublicPageCache } from "@/lib/publishing/front-cache";
@@ -171,9 +173,9 @@ describe("redaction", () => {
 
   it("the redaction check flags addresses, hosts, names and keys", () => {
     const text = "Mail ops@acme.test from 10.0.3.17 on db-7.corp.acme.net, asked Grace Hopper; key AKIAABCDEFGHIJKLMNOP and ghp_abcdefghijklmnopqrstuvwxyz0123456789.";
-    const leaks = findLeaks(text, { memberNames: ["Grace Hopper"], hostPatterns: ["*.corp.acme.net"] });
+    const leaks = findLeaks(text, { people: [{ id: "g", name: "Grace Hopper", email: "grace@navy.test" }], hostPatterns: ["*.corp.acme.net"] });
     expect(leaks.map((l) => l.kind).sort()).toEqual(["email", "hostname", "ip", "person", "secret", "secret"]);
-    expect(findLeaks("All clear.", { memberNames: ["Al"], hostPatterns: [] })).toEqual([]);
+    expect(findLeaks("All clear.", { people: [{ id: "a", name: "Al", email: "al@x.test" }], hostPatterns: [] })).toEqual([]);
     expect(hostPatternToRegExp("bad pattern(")).toBeNull();
   });
 
@@ -372,5 +374,186 @@ describe("Markdown export and import", () => {
     const headings = (doc: JSONContent) => sectionsOf(doc).map((s) => s.heading);
     expect(headings(documentFromUpdate(new Uint8Array(copy.ydoc)))).toEqual(headings(documentFromUpdate(new Uint8Array(row.ydoc))));
     expect((await rejection(importPostmortem(ctx.owner.userId, { teamId: ctx.team.id, incidentId: incident.id, markdown: "x" }))).code).toBe("CONFLICT");
+  });
+});
+
+describe("people renamed in the public edition", () => {
+  // Names in every position: a paragraph, a heading, a table, a link's text, an image's alt text,
+  // a diagram's picture, the incident's summary, a timeline event, a task, the public title.
+  const CORPUS = `## Summary
+
+::live{kind=summary}
+
+Dana Whitfield noticed it first; dana's dashboard showed it. Meiosis is not a person.
+
+## Whitfield's rollback
+
+| Who | What |
+| --- | --- |
+| MEI | Restarted the workers |
+
+Asked [@dwhitfield on chat](https://example.com/chat) and mailed dana.whitfield@acme.test.
+
+![Graph drawn by DW](https://example.com/graph.png)
+
+## Timeline
+
+::live{kind=timeline scope=all}
+
+\`\`\`mermaid
+graph LR
+  A[Alert] --> B[Mei paged]
+\`\`\`
+
+## Corrective and preventive measures
+
+::live{kind=tasks}
+`;
+
+  async function corpusSetup() {
+    const ctx = await setup();
+    await db().user.update({ where: { id: ctx.owner.userId }, data: { name: "Dana Whitfield", email: `dana.whitfield@acme.test` } });
+    await db().user.update({ where: { id: ctx.members.MEMBER!.userId }, data: { name: "Mei Chen", email: `mchen-${ctx.team.slug}@acme.test` } });
+    await rewrite(ctx.id, ctx.owner.userId, markdownToDocument(CORPUS));
+    const base = { teamId: ctx.team.id, incidentId: ctx.incidentId };
+    await addEvent(ctx.owner.userId, { ...base, kind: "ACTION", body: "Mei Chen's failover finished" });
+    await createTask(ctx.owner.userId, { ...base, title: "Whitfield to add an alert", type: "DETECTIVE" });
+    await db().incident.update({ where: { id: ctx.incidentId }, data: { summary: "Reports stopped until Dana rolled back.", commanderId: ctx.owner.userId } });
+    const { number } = await db().incident.findUniqueOrThrow({ where: { id: ctx.incidentId }, select: { number: true } });
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 20"><text x="0" y="15">Mei paged</text></svg>`;
+    await saveDiagram(ctx.owner.userId, ctx.team.slug, number, { source: "graph LR\n  A[Alert] --> B[Mei paged]", svg });
+    return ctx;
+  }
+
+  const NAMES = /Dana|Whitfield|\bMei\b|@dwhitfield|dana\.whitfield|\bDW\b|mchen/i;
+
+  it("flags every form, shows each replacement before publishing, and replaces them all on the page, feed, preview image text and stored edition", async () => {
+    const ctx = await corpusSetup();
+    const actor = { userId: ctx.owner.userId, teamId: ctx.team.id, role: "OWNER" as const };
+    const view = await getPublishingView(actor, ctx.team.id, ctx.id);
+    const matches = view.mentions.map((m) => m.match);
+    for (const form of ["Dana Whitfield", "dana", "Whitfield", "MEI", "@dwhitfield", "dana.whitfield@acme.test", "DW", "Mei", "Mei Chen", "Dana"]) expect(matches, form).toContain(form);
+    expect(matches.join(" ")).not.toMatch(/meiosis/i);
+    expect(view.mentioned).toEqual(
+      expect.arrayContaining([
+        { id: ctx.owner.userId, name: "Dana Whitfield", role: "the incident commander" },
+        { id: ctx.members.MEMBER!.userId, name: "Mei Chen", role: "an engineer" },
+      ]),
+    );
+    // What the check now finds is what would still be public: no person left.
+    expect(view.leaks.filter((l) => l.kind === "person")).toEqual([]);
+
+    const pm = await approved(ctx);
+    const { slug } = await publish(ctx.owner.userId, publishInput(pm, { title: "Dana's outage", listed: "on", [`role:${ctx.members.MEMBER!.userId}`]: "a responder" }));
+    await db().team.update({ where: { id: ctx.team.id }, data: { publicIndex: true } });
+    const page = (await body(await publicPostmortemResponse({ slug }, null, "https://x.test", `/p/${slug}`))).text;
+    const feed = (await body(await teamFeed(ctx.team.slug, "https://x.test"))).text;
+    const edition = await db().publicEdition.findFirstOrThrow({ where: { postmortemId: ctx.id } });
+    const stored = JSON.stringify({ ...(edition.body as object), signOff: [] });
+    for (const [where, text] of [["page", page], ["feed", feed], ["stored", stored], ["preview image title", edition.title]] as const) expect(NAMES.exec(text)?.input.slice(Math.max(0, (NAMES.exec(text)?.index ?? 0) - 60), (NAMES.exec(text)?.index ?? 0) + 40), where).toBeUndefined();
+    expect(edition.title).toBe("The incident commander's outage");
+    expect(page).toContain("The incident commander noticed it first");
+    expect(page).toContain("The incident commander&#39;s rollback");
+    expect(page).toContain("A responder");
+    expect(page).toContain("Meiosis is not a person.");
+    expect(page).toContain('alt="Graph drawn by the incident commander"');
+    expect(page).toContain(encodeURIComponent(">A responder paged<"));
+    expect(page).toContain("A responder&#39;s failover finished");
+    expect(page).toContain("The incident commander to add an alert");
+    expect(page).toContain("Reports stopped until the incident commander rolled back.");
+    expect(feed).toContain("The incident commander&apos;s outage");
+    // The choice is remembered for the next edition.
+    expect((await db().publication.findUniqueOrThrow({ where: { slug } })).personRoles).toMatchObject({ [ctx.members.MEMBER!.userId]: "a responder" });
+  });
+});
+
+describe("editions", () => {
+  it("withdrawing edition 1 of 2 answers 410 with its note, and takes it out of the changelog, the feed and its pictures", async () => {
+    const ctx = await setup();
+    const pm = await approved(ctx);
+    const { slug } = await publish(ctx.owner.userId, publishInput(pm, { listed: "on" }));
+    await db().team.update({ where: { id: ctx.team.id }, data: { publicIndex: true } });
+    expect((await previewImage({ slug }, 1)).status).toBe(200);
+    await publish(ctx.owner.userId, publishInput(pm, { note: "Corrected the timeline.", listed: "on" }));
+    const input = { teamId: ctx.team.id, postmortemId: ctx.id, edition: 1, note: "It named a customer." };
+    expect((await rejection(withdrawEdition(ctx.members.VIEWER!.userId, input))).code).toBe("FORBIDDEN");
+    expect((await rejection(withdrawEdition(ctx.owner.userId, { ...input, note: "" }))).fields?.note).toBeDefined();
+    // Warm the cache, then withdraw: the page must not live on.
+    expect((await body(await publicPostmortemResponse({ slug }, "1", "https://x.test", `/p/${slug}`))).status).toBe(200);
+    await withdrawEdition(ctx.owner.userId, input);
+    const old = await body(await publicPostmortemResponse({ slug }, "1", "https://x.test", `/p/${slug}`));
+    expect(old.status).toBe(410);
+    expect(old.text).toContain("It named a customer.");
+    expect(old.headers.get("cache-control")).toBe("no-store");
+    const latest = (await body(await publicPostmortemResponse({ slug }, null, "https://x.test", `/p/${slug}`))).text;
+    expect(latest).not.toContain(`/p/${slug}/editions/1`);
+    expect(latest).toContain("Edition 2");
+    const feed = (await body(await teamFeed(ctx.team.slug, "https://x.test"))).text;
+    expect(feed).not.toContain("editions/1");
+    expect(feed.match(/<entry>/g)).toHaveLength(1);
+    expect((await previewImage({ slug }, 1)).status).toBe(410);
+    expect((await db().publicEdition.findFirstOrThrow({ where: { postmortemId: ctx.id, number: 1 } })).previewImage).toBeNull();
+    // The last live edition cannot be withdrawn: that is unpublishing.
+    expect((await rejection(withdrawEdition(ctx.owner.userId, { ...input, edition: 2 }))).code).toBe("CONFLICT");
+  });
+
+  it("the preview image is drawn once per edition and sent with the pages' revalidation rules", async () => {
+    const ctx = await setup();
+    const pm = await approved(ctx);
+    const { slug } = await publish(ctx.owner.userId, publishInput(pm));
+    const first = await previewImage({ slug }, null);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("cache-control")).toBe("public, no-cache");
+    const stored = await db().publicEdition.findFirstOrThrow({ where: { postmortemId: ctx.id }, select: { previewImage: true } });
+    expect(stored.previewImage?.length).toBeGreaterThan(1000);
+    // A second request serves the stored bytes (overwrite them to prove no redraw happens).
+    await db().publicEdition.updateMany({ where: { postmortemId: ctx.id }, data: { previewImage: new Uint8Array([1, 2, 3]) } });
+    const second = await previewImage({ slug }, null);
+    expect(new Uint8Array(await second.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+    expect((await previewImage({ slug }, null, second.headers.get("etag"))).status).toBe(304);
+    await revoke(ctx.owner.userId, { teamId: ctx.team.id, postmortemId: ctx.id });
+    expect((await previewImage({ slug }, null)).status).toBe(410);
+  });
+
+  it("refuses a chosen address that is one of the router's own words", async () => {
+    for (const word of ["editions", "images", "teams", "og", "feed"]) expect(customSlugSchema.safeParse(word).success, word).toBe(false);
+    const ctx = await setup();
+    const pm = await approved(ctx);
+    expect((await rejection(publish(ctx.owner.userId, publishInput(pm, { customSlug: "editions" })))).fields?.customSlug).toBeDefined();
+  });
+
+  it("the timeline line recording a publication names the address that serves the page (the chosen one)", async () => {
+    const ctx = await setup();
+    const pm = await approved(ctx);
+    await publish(ctx.owner.userId, publishInput(pm, { customSlug: "reports-outage" }));
+    const line = await db().timelineEvent.findFirstOrThrow({ where: { incidentId: ctx.incidentId, body: { startsWith: "Postmortem published" } } });
+    const path = `/p/${ctx.team.slug}/reports-outage`;
+    expect(line.body).toBe(`Postmortem published: ${path}`);
+    expect((await lookupPublication({ teamSlug: ctx.team.slug, customSlug: "reports-outage" }, null)).kind).toBe("edition");
+  });
+});
+
+describe("the public page", () => {
+  it("leaves empty sections out, and sets the sign-off apart as the page's footer", async () => {
+    const ctx = await setup();
+    await rewrite(ctx.id, ctx.owner.userId, markdownToDocument(`## Summary\n\n::live{kind=summary}\n\n## Root cause\n\nAn unindexed query.\n\n## What went well\n\n## Where we got lucky\n\n\n\n## Timeline\n\n::live{kind=timeline scope=starred}\n`));
+    const pm = await approved(ctx);
+    const { slug } = await publish(ctx.owner.userId, publishInput(pm));
+    const page = (await body(await publicPostmortemResponse({ slug }, null, "https://x.test", `/p/${slug}`))).text;
+    expect(page).toContain("<h2>Root cause</h2>");
+    for (const empty of ["Summary", "What went well", "Where we got lucky", "Timeline"]) expect(page, empty).not.toContain(`<h2>${empty}</h2>`);
+    expect(page).toMatch(/<footer class="signoff"[^>]*><p><strong>Signed off.<\/strong> Reviewed and approved by 1 reviewer/);
+  });
+
+  it("print shows times in the incident's zone with the offset only", async () => {
+    const css = readFileSync("public/p.css", "utf8");
+    const print = css.slice(css.indexOf("@media print"));
+    expect(print).toMatch(/time \.local[^{]*\{ display: none; \}|\.zone \.yours, time \.local \{ display: none; \}/);
+    const ctx = await setup();
+    const pm = await approved(ctx);
+    const { slug } = await publish(ctx.owner.userId, publishInput(pm));
+    const page = (await body(await publicPostmortemResponse({ slug }, null, "https://x.test", `/p/${slug}`))).text;
+    expect(page).toContain('<span class="yours">, and yours alongside</span>');
+    expect(page).toMatch(/<time datetime="[^"]+" data-local="datetime">[^<]*GMT[+-]?\d*<\/time>/);
   });
 });

@@ -9,6 +9,8 @@ import { redactDocument } from "@/lib/publishing/redact";
 import { findLeaks } from "@/lib/publishing/leaks";
 import { loadDiagrams } from "@/lib/postmortems/diagrams";
 import { diagramKey, mermaidSources } from "@/lib/postmortems/diagram-key";
+import { PeopleMatcher } from "@/lib/publishing/people";
+import { loadPeople, PERSON_ROLES, renamer, rolesFor } from "@/lib/publishing/person-roles";
 
 function countInternalPassages(node: JSONContent): number {
   const own = node.type === "text" && node.marks?.some((m) => m.type === "internal") ? 1 : 0;
@@ -23,12 +25,12 @@ export async function getPublishingView(actor: NonNullable<Actor>, teamId: strin
   authorize(actor, "postmortem.read", { teamId });
   const postmortem = await db().postmortem.findFirst({
     where: { id: postmortemId, teamId },
-    select: { id: true, title: true, status: true, content: true, contentVersion: true, incidentId: true, team: { select: { name: true, slug: true, internalHostPatterns: true, publicIndex: true } } },
+    select: { id: true, title: true, status: true, content: true, contentVersion: true, incidentId: true, incident: { select: { commanderId: true } }, team: { select: { name: true, slug: true, internalHostPatterns: true, publicIndex: true } } },
   });
   if (!postmortem) throw new AppError("NOT_FOUND", "This postmortem was not found.");
-  const [facts, members, publication] = await Promise.all([
+  const [facts, people, publication] = await Promise.all([
     loadPostmortemFacts(actor, teamId, postmortem.incidentId),
-    db().membership.findMany({ where: { teamId }, take: 1000, select: { user: { select: { name: true } } } }),
+    loadPeople(db(), teamId),
     db().publication.findUnique({
       where: { postmortemId },
       select: {
@@ -37,18 +39,28 @@ export async function getPublishingView(actor: NonNullable<Actor>, teamId: strin
         noindex: true,
         listed: true,
         revokedAt: true,
-        editions: { orderBy: { number: "desc" }, take: 50, select: { number: true, title: true, subtitle: true, note: true, publishedAt: true, contentVersion: true, publishedBy: { select: { name: true } } } },
+        personRoles: true,
+        editions: {
+          orderBy: { number: "desc" },
+          take: 50,
+          select: { number: true, title: true, subtitle: true, note: true, publishedAt: true, contentVersion: true, withdrawnAt: true, withdrawnNote: true, publishedBy: { select: { name: true } } },
+        },
       },
     }),
   ]);
   if (!facts) throw new AppError("NOT_FOUND", "This incident was not found.");
   const content = postmortem.content as JSONContent;
   const drawn = await loadDiagrams(db(), postmortem.id, content);
-  const body: EditionBody = buildEditionBody(content, facts, [], drawn);
-  const leaks = findLeaks(publicText(postmortem.title, "", body), {
-    memberNames: members.map((m) => m.user.name),
-    hostPatterns: postmortem.team.internalHostPatterns.split("\n"),
-  });
+  // Members named in what would be public, each with the role that replaces the name.
+  const named = buildEditionBody(content, facts, [], drawn);
+  const title = publication?.editions[0]?.title ?? postmortem.title;
+  const mentions = new PeopleMatcher(people).find(publicText(title, publication?.editions[0]?.subtitle ?? "", named));
+  const roles = rolesFor(people, postmortem.incident.commanderId, publication?.personRoles);
+  const rename = renamer(people, roles);
+  const body: EditionBody = buildEditionBody(content, facts, [], drawn, rename);
+  const leaks = findLeaks(publicText(rename(title), "", body), { people, hostPatterns: postmortem.team.internalHostPatterns.split("\n") });
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const mentioned = [...new Set(mentions.map((m) => m.personId))].map((id) => ({ id, name: byId.get(id)?.name ?? "", role: roles[id]! }));
   const redacted = redactDocument(content);
   const allSections = sectionsOf(content).length;
   const publicSections = sectionsOf(redacted).length;
@@ -56,6 +68,9 @@ export async function getPublishingView(actor: NonNullable<Actor>, teamId: strin
     postmortem,
     body,
     leaks,
+    mentions,
+    mentioned,
+    roleOptions: PERSON_ROLES,
     omitted: {
       sections: allSections - publicSections,
       passages: countInternalPassages(content),

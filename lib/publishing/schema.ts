@@ -30,3 +30,10 @@ export const publishingSettingsSchema = z.object({
     .pipe(z.array(z.string().regex(/^[a-z0-9.*-]+$/, "Patterns use letters, digits, dots, hyphens and * only.")).max(50, "At most 50 patterns."))
     .transform((lines) => lines.join("\n")),
 });
+
+export const withdrawEditionSchema = z.object({
+  teamId: z.string().min(1),
+  postmortemId: z.string().min(1),
+  edition: z.coerce.number().int().min(1),
+  note: z.string().trim().min(1, "Say in a few words why it was withdrawn; readers of the old link see it.").max(300, "Keep the note under 300 characters."),
+});

@@ -1,6 +1,7 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import { atLeast } from "@/lib/authz";
 import type { SeverityRule } from "@/lib/reviews/policy";
+import { approvalProgress } from "@/lib/reviews/shortfall";
 
 export type Approval = { reviewerId: string; reviewerName: string; role: Role | null; contentHash: string; factsVersion: number; stale: boolean };
 
@@ -32,7 +33,8 @@ export function evaluatePolicy(input: {
       a.reviewerId !== input.authorId,
   );
   const unique = [...new Map(counted.map((a) => [a.reviewerId, a])).values()];
-  const checklist: CheckItem[] = [{ label: `${unique.length} of ${input.rule.approvals} approvals`, met: unique.length >= input.rule.approvals }];
+  const progress = approvalProgress(unique, input.rule);
+  const checklist: CheckItem[] = [{ label: `${progress.approved} of ${progress.required} approvals`, met: progress.approved >= progress.required }];
   if (input.rule.commander) {
     // Commanders often write the postmortem themselves; sending it for review is then their sign-off
     // (they still cannot approve it, and the other approvals are still needed).

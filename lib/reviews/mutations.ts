@@ -8,7 +8,8 @@ import { notifyIncidentChanged } from "@/lib/realtime/notify";
 import { recordSystemEvents } from "@/lib/timeline/system-events";
 import { inAppNotifier, type Notifier } from "@/lib/notifications/notifier";
 import { formatIncidentNumber } from "@/lib/incidents/labels";
-import { documentFromUpdate, sectionsOf } from "@/lib/postmortems/document";
+import { documentFromUpdate } from "@/lib/postmortems/document";
+import { requiredSectionsWithoutWords } from "@/lib/reviews/required-sections";
 import { approveSchema, requestChangesSchema, requestReviewSchema, withdrawSchema } from "@/lib/reviews/schema";
 import { evaluate, lockSubject, type ReviewSubject } from "@/lib/reviews/load";
 import { canTransition, REFUSAL, type ReviewAction } from "@/lib/reviews/transitions";
@@ -24,10 +25,10 @@ async function nameOf(tx: Tx, userId: string): Promise<string> {
   return (await tx.user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? "Someone";
 }
 
-/** The document as stored must have something in every required section before anyone is asked to review it. */
+/** The document as stored must have the team's own words in every required section before anyone is asked to review it. */
 async function assertRequiredSections(tx: Tx, subject: ReviewSubject): Promise<void> {
   const row = await tx.postmortem.findUniqueOrThrow({ where: { id: subject.id }, select: { ydoc: true } });
-  const missing = sectionsOf(documentFromUpdate(new Uint8Array(row.ydoc))).filter((s) => s.required && s.empty).map((s) => s.heading);
+  const missing = requiredSectionsWithoutWords(documentFromUpdate(new Uint8Array(row.ydoc)));
   if (missing.length > 0) {
     throw new AppError("VALIDATION", `Fill in the required sections first: ${missing.join(", ")}.`, { reviewerIds: [`Required sections are empty: ${missing.join(", ")}.`] });
   }

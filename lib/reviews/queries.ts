@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { diffMarkdown } from "@/lib/postmortems/diff";
 import { evaluate, latestDecisions, type ReviewSubject } from "@/lib/reviews/load";
 import { policyOf } from "@/lib/reviews/policy";
+import { policyShortfall } from "@/lib/reviews/shortfall";
 
 async function subjectFor(teamId: string, postmortemId: string): Promise<ReviewSubject & { policyUpdatedAt: Date | null }> {
   const row = await db().postmortem.findFirst({
@@ -31,7 +32,7 @@ async function subjectFor(teamId: string, postmortemId: string): Promise<ReviewS
 export async function getReviewState(actor: Actor, teamId: string, postmortemId: string) {
   authorize(actor, "postmortem.read", { teamId });
   const subject = await subjectFor(teamId, postmortemId);
-  const [result, decisions, requests] = await Promise.all([
+  const [result, decisions, requests, members] = await Promise.all([
     evaluate(db(), subject),
     latestDecisions(db(), subject),
     db().reviewRequest.findMany({
@@ -40,6 +41,7 @@ export async function getReviewState(actor: Actor, teamId: string, postmortemId:
       take: 50,
       select: { reviewerId: true, reviewer: { select: { name: true } }, createdAt: true },
     }),
+    db().membership.findMany({ where: { teamId, role: { in: ["OWNER", "ADMIN", "MEMBER"] } }, orderBy: { user: { name: "asc" } }, take: 500, select: { role: true, user: { select: { id: true, name: true } } } }),
   ]);
   const latestBy = new Map(decisions.latest.map((r) => [r.reviewerId, r]));
   const stillMembers = new Set(
@@ -47,10 +49,16 @@ export async function getReviewState(actor: Actor, teamId: string, postmortemId:
   );
   const countedIds = new Set(result.counted.map((a) => a.reviewerId));
   const factsCount = subject.policy.factsCountAsChange;
+  const rule = subject.policy.rules[subject.severity];
+  const mine = actor ? latestBy.get(actor.userId) : undefined;
   return {
     subject,
-    rule: subject.policy.rules[subject.severity],
+    rule,
     result,
+    /** Why it is not signed off yet, in terms of people, and whether the team can sign it off at all. */
+    shortfall: policyShortfall({ rule, counted: result.counted, authorId: subject.authorId, commanderId: subject.commanderId, members: members.map((m) => ({ ...m.user, role: m.role })) }),
+    /** The version the viewer approved, while that approval still counts. */
+    myApproval: mine && actor && result.counted.some((a) => a.reviewerId === actor.userId) ? { version: mine.contentVersion } : null,
     reviewers: requests.map((r) => {
       const latest = latestBy.get(r.reviewerId);
       return {
@@ -72,6 +80,7 @@ export async function getReviewState(actor: Actor, teamId: string, postmortemId:
     policyChangedDuringReview: subject.policyUpdatedAt && requests[0] && subject.policyUpdatedAt > requests[0].createdAt ? subject.policyUpdatedAt : null,
     canReview: can(actor, "postmortem.review", { teamId, postmortemAuthorId: subject.authorId }),
     canRequest: can(actor, "postmortem.requestReview", { teamId }),
+    canEditPolicy: can(actor, "review.policy", { teamId }),
   };
 }
 

@@ -31,7 +31,7 @@ describe("requesting review", () => {
   it("is refused while required sections are empty, then asks the named reviewers and tells them", async () => {
     const { owner, members, base, id } = await setup();
     const refused = await rejection(requestReview(owner.userId, { ...base, reviewerIds: [members.MEMBER!.userId] }));
-    expect(refused.message).toMatch(/required sections first: Root cause, Resolution and recovery/);
+    expect(refused.message).toMatch(/required sections first: Summary, Timeline, Root cause, Resolution and recovery, Corrective and preventive measures/);
     await write(id, "Written.", owner.userId);
     await requestReview(owner.userId, { ...base, reviewerIds: [members.MEMBER!.userId] });
     expect(await status(id)).toBe("IN_REVIEW");

@@ -12,7 +12,7 @@ const notFound = () => new Response("Not found", { status: 404, headers: { "Cont
 /**
  * Public postmortems, readable without an account:
  *   /p/<slug>, /p/<team>/<custom>           the latest edition (…/editions/<n> for an earlier one)
- *   …/og.png, …/images/<upload id>          its preview picture and the images it shows
+ *   …/og.png, …/images/<upload id>          its preview picture and the images it shows (…/editions/<n>/… for an earlier one)
  *   /p/teams/<team>, /p/teams/<team>/feed.xml   a team's opt-in index and Atom feed
  */
 export async function GET(request: Request, { params }: { params: Promise<{ path: string[] }> }) {
@@ -37,8 +37,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ path
   const basePath = "slug" in path ? `/p/${path.slug}` : `/p/${path.teamSlug}/${path.customSlug}`;
   const ifNoneMatch = request.headers.get("if-none-match");
   if (rest.length === 0) return publicPostmortemResponse(path, null, origin, basePath, ifNoneMatch);
-  if (rest.length === 2 && rest[0] === "editions") return publicPostmortemResponse(path, rest[1]!, origin, basePath, ifNoneMatch);
-  if (rest.length === 1 && rest[0] === "og.png") return previewImage(path);
-  if (rest.length === 2 && rest[0] === "images") return editionImage(path, rest[1]!);
+  let edition: number | null = null;
+  if (rest[0] === "editions" && rest.length >= 2) {
+    if (rest.length === 2) return publicPostmortemResponse(path, rest[1]!, origin, basePath, ifNoneMatch);
+    if (!/^\d{1,6}$/.test(rest[1]!)) return notFound();
+    edition = Number(rest[1]);
+    rest = rest.slice(2);
+  }
+  if (rest.length === 1 && rest[0] === "og.png") return previewImage(path, edition, ifNoneMatch);
+  if (rest.length === 2 && rest[0] === "images") return editionImage(path, edition, rest[1]!, ifNoneMatch);
   return notFound();
 }

@@ -1,10 +1,10 @@
 import type { Template } from "@/lib/postmortems/templates/schema";
 
-/** Follows the shape of a classic hand-written postmortem: summary, timeline, root cause, fixes, lessons. */
+/** Follows the shape of a classic hand-written postmortem: summary, timeline, root cause, fixes, what went well and wrong. */
 const standard: Template = {
   id: "builtin:standard",
   name: "Hindsight standard",
-  description: "Summary, timeline, root cause, resolution, corrective measures and lessons learned.",
+  description: "Summary, timeline, root cause, resolution and recovery, corrective and preventive measures; then what went well, what went wrong and where we got lucky.",
   builtIn: true,
   sections: [
     {

@@ -60,11 +60,11 @@ ${found.noindex ? html`<meta name="robots" content="noindex, nofollow">` : null}
 ${isOld ? html`<p class="notice" role="note">This is edition ${edition.number}. <a href="${found.canonicalPath}">Read the latest edition (${found.latest.number})</a>.</p>` : null}
 <h1>${edition.title}</h1>
 ${edition.subtitle ? html`<p class="subtitle">${edition.subtitle}</p>` : null}
-<p class="meta">${found.editions.length > 1 ? "Updated on " : "Published on "}${dateOnly(found.latest.publishedAt)}${found.editions.length > 1 ? html` · edition ${edition.number} of ${found.editions.length} · <a href="#changelog">what changed</a>` : null}<span class="zone"> · times in ${zone} with the GMT offset, and yours alongside</span></p>
+<p class="meta">${found.editions.length > 1 ? "Updated on " : "Published on "}${dateOnly(found.latest.publishedAt)}${found.editions.length > 1 ? html` · edition ${edition.number} of ${found.editions.length} · <a href="#changelog">what changed</a>` : null}<span class="zone"> · times in ${zone} with the GMT offset<span class="yours">, and yours alongside</span></span></p>
 ${glanceHtml(facts.incident)}
 ${localTimes()}
 ${parts}
-${signOff.length > 0 ? html`<p class="signoff">Reviewed and approved by ${signOff.length} ${signOff.length === 1 ? "reviewer" : "reviewers"} (version ${signOff[0]?.version ?? ""}) before publication.</p>` : null}
+${signOff.length > 0 ? html`<footer class="signoff" aria-label="Sign-off"><p><strong>Signed off.</strong> Reviewed and approved by ${signOff.length} ${signOff.length === 1 ? "reviewer" : "reviewers"} (version ${signOff[0]?.version ?? ""}) before publication.</p></footer>` : null}
 <section id="changelog" class="changelog" aria-labelledby="changelog-heading"><h2 id="changelog-heading">Editions</h2><ol reversed>${found.editions.map(
     (e) =>
       html`<li><a href="${e.number === found.latest.number ? found.canonicalPath : `${found.canonicalPath}/editions/${e.number}`}">Edition ${e.number}</a>, ${dateOnly(e.publishedAt)}${e.note ? ` — ${e.note}` : ""}</li>`,
@@ -74,7 +74,14 @@ ${signOff.length > 0 ? html`<p class="signoff">Reviewed and approved by ${signOf
   return document(head, body, true);
 }
 
-export function renderGonePage(): string {
+/** `note`: why an edition was withdrawn; without one, the whole page was taken down. */
+export function renderGonePage(note = "", currentPath = ""): string {
+  if (note) {
+    return document(
+      html`<meta name="robots" content="noindex"><title>This edition was withdrawn</title>`,
+      html`<main id="main" class="gone"><h1>This edition was withdrawn</h1><p>${note}</p>${currentPath ? html`<p><a href="${currentPath}">Read the current edition</a>.</p>` : null}</main>`,
+    );
+  }
   return document(
     html`<meta name="robots" content="noindex"><title>This postmortem is no longer published</title>`,
     html`<main id="main" class="gone"><h1>This postmortem is no longer published</h1><p>Its authors have taken it down. If you were sent this link, ask them for the current version.</p></main>`,

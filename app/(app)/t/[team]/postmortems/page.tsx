@@ -89,7 +89,7 @@ export default async function PostmortemsPage({ params, searchParams }: { params
                 </p>
               </div>
               <div className="flex items-center gap-3 text-sm text-zinc-600 dark:text-zinc-400">
-                {row.reviewers > 0 && <span>{row.approvals} of {row.reviewers} approved</span>}
+                {row.reviewers > 0 && <span>{row.approvals} of {row.required} approvals</span>}
                 {row.status ? <PostmortemStatusBadge status={row.status} /> : <span className="text-amber-700 dark:text-amber-300">not started</span>}
               </div>
             </li>

@@ -11,7 +11,9 @@ import { getIncident } from "@/lib/incidents/queries";
 import { formatIncidentNumber } from "@/lib/incidents/labels";
 import { getPostmortemStatus } from "@/lib/postmortems/queries";
 import { getPublishingView } from "@/lib/publishing/queries";
-import { PublishForm, RevokeForm } from "./publish-forms";
+import { publicationPath } from "@/lib/publishing/slug";
+import { PUBLISH_FORM_ID, PublishForm, RevokeForm, WithdrawEditionForm } from "./publish-forms";
+import { PeopleReplacements } from "./people-replacements";
 
 type Params = { team: string; number: string };
 
@@ -30,9 +32,10 @@ export default async function PublishPage({ params }: { params: Promise<Params> 
   const base = `/t/${team.slug}/incidents/${incident.number}/postmortem`;
   const publishable = view.postmortem.status === "APPROVED" || view.postmortem.status === "PUBLISHED";
   const live = view.publication && !view.publication.revokedAt && view.publication.editions.length > 0;
-  const link = view.publication ? (view.publication.customSlug ? `/p/${team.slug}/${view.publication.customSlug}` : `/p/${view.publication.slug}`) : null;
+  const link = view.publication ? publicationPath(view.publication, team.slug) : null;
   const canPublish = can(actor, "postmortem.publish", { teamId: team.id });
-  const latest = view.publication?.editions[0];
+  const liveEditions = view.publication?.editions.filter((e) => !e.withdrawnAt) ?? [];
+  const latest = liveEditions[0] ?? view.publication?.editions[0];
 
   return (
     <div className="mx-auto max-w-5xl space-y-6">
@@ -76,8 +79,9 @@ export default async function PublishPage({ params }: { params: Promise<Params> 
             <div className="space-y-4 p-5 text-sm">
               <p>
                 Left out as internal: {view.omitted.sections} section{view.omitted.sections === 1 ? "" : "s"}, {view.omitted.passages} passage{view.omitted.passages === 1 ? "" : "s"},{" "}
-                {view.omitted.events} timeline event{view.omitted.events === 1 ? "" : "s"}, {view.omitted.tasks} task{view.omitted.tasks === 1 ? "" : "s"}. People&apos;s names are removed from the timeline and tasks.
+                {view.omitted.events} timeline event{view.omitted.events === 1 ? "" : "s"}, {view.omitted.tasks} task{view.omitted.tasks === 1 ? "" : "s"}. Authors and owners are left out of the timeline and tasks; empty sections are left out.
               </p>
+              <PeopleReplacements people={view.mentioned} mentions={view.mentions} roleOptions={view.roleOptions} formId={PUBLISH_FORM_ID} editable={canPublish && publishable} />
               {view.undrawnDiagrams > 0 && (
                 <p className="text-amber-800 dark:text-amber-200">
                   {view.undrawnDiagrams === 1 ? "1 diagram has" : `${view.undrawnDiagrams} diagrams have`} not been drawn yet and would show as Mermaid source.{" "}
@@ -85,7 +89,7 @@ export default async function PublishPage({ params }: { params: Promise<Params> 
                 </p>
               )}
               {view.leaks.length === 0 ? (
-                <p className="text-emerald-700 dark:text-emerald-300">Nothing flagged: no e-mail or IP addresses, internal host names, member names or key-like strings found.</p>
+                <p className="text-emerald-700 dark:text-emerald-300">Nothing else flagged: no e-mail or IP addresses, internal host names, member names left or key-like strings found.</p>
               ) : (
                 <div>
                   <p className="font-medium text-amber-800 dark:text-amber-200">{view.leaks.length} possible leak{view.leaks.length === 1 ? "" : "s"}: mark them internal in the editor or on the incident, or confirm they may be public.</p>
@@ -110,10 +114,12 @@ export default async function PublishPage({ params }: { params: Promise<Params> 
                   <li key={e.number} className="flex flex-wrap justify-between gap-2 px-5 py-2">
                     <span>
                       Edition {e.number} (version {e.contentVersion}){e.note ? ` — ${e.note}` : ""}
+                      {e.withdrawnAt && <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-800 dark:bg-red-950/40 dark:text-red-200">Withdrawn: {e.withdrawnNote}</span>}
                     </span>
                     <span className="text-zinc-600 dark:text-zinc-400">
                       <Moment date={e.publishedAt} timeZone={incident.timeZone} withDate /> · {e.publishedBy?.name ?? "former member"}
                     </span>
+                    {canPublish && live && !e.withdrawnAt && liveEditions.length > 1 && <WithdrawEditionForm teamId={team.id} postmortemId={view.postmortem.id} edition={e.number} />}
                   </li>
                 ))}
               </ol>

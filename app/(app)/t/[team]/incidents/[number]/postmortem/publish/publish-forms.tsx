@@ -5,7 +5,9 @@ import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/action-state";
-import { publishAction, revokeAction } from "@/lib/publishing/actions";
+import { publishAction, revokeAction, withdrawEditionAction } from "@/lib/publishing/actions";
+
+export const PUBLISH_FORM_ID = "publish-form";
 
 type Defaults = { title: string; subtitle: string; customSlug: string; noindex: boolean; listed: boolean };
 
@@ -15,7 +17,7 @@ export function PublishForm({ teamId, postmortemId, contentVersion, teamSlug, de
   const errors = state.status === "error" ? (state.error.fields ?? {}) : {};
   const checked = (name: string, fallback: boolean) => (values ? values[name] === "on" : fallback);
   return (
-    <form action={action} className="space-y-4">
+    <form id={PUBLISH_FORM_ID} action={action} className="space-y-4">
       <input type="hidden" name="teamId" value={teamId} />
       <input type="hidden" name="postmortemId" value={postmortemId} />
       <input type="hidden" name="contentVersion" value={contentVersion} />
@@ -41,7 +43,7 @@ export function PublishForm({ teamId, postmortemId, contentVersion, teamSlug, de
       <label className="flex items-start gap-2 rounded-md bg-amber-50 p-3 text-sm dark:bg-amber-950/30">
         <input type="checkbox" name="confirmed" className="mt-0.5 size-4 accent-brand-600" aria-invalid={Boolean(errors.confirmed)} />
         <span>
-          I have read the preview and the redaction check{leaks > 0 ? ` (${leaks} possible leak${leaks === 1 ? "" : "s"} flagged)` : ""}: everything on it may be public.
+          I have read the preview, the names replaced and the redaction check{leaks > 0 ? ` (${leaks} possible leak${leaks === 1 ? "" : "s"} flagged)` : ""}: everything on it may be public.
           {errors.confirmed && <span className="block text-red-700 dark:text-red-400">{errors.confirmed.join(" ")}</span>}
         </span>
       </label>
@@ -67,5 +69,25 @@ export function RevokeForm({ teamId, postmortemId }: { teamId: string; postmorte
       {state.status === "error" && <Alert tone="error">{state.error.message}</Alert>}
       {state.status === "ok" && <Alert tone="success">{state.message}</Alert>}
     </form>
+  );
+}
+
+export function WithdrawEditionForm({ teamId, postmortemId, edition }: { teamId: string; postmortemId: string; edition: number }) {
+  const [state, action] = useActionState(withdrawEditionAction, idle);
+  const values = state.status === "error" ? state.values : null;
+  const errors = state.status === "error" ? (state.error.fields ?? {}) : {};
+  return (
+    <details className="mt-2 w-full">
+      <summary className="cursor-pointer text-sm text-red-700 hover:underline dark:text-red-400">Withdraw edition {edition}…</summary>
+      <form action={action} className="mt-2 space-y-2">
+        <input type="hidden" name="teamId" value={teamId} />
+        <input type="hidden" name="postmortemId" value={postmortemId} />
+        <input type="hidden" name="edition" value={edition} />
+        <TextField label={`Why edition ${edition} was withdrawn`} name="note" required maxLength={300} defaultValue={values?.note ?? ""} errors={errors.note} hint="Shown at its link, which will answer “gone”; it leaves the list of editions and the feed, and its pictures go too." />
+        <SubmitButton variant="danger" size="sm" pendingLabel="Withdrawing…">Withdraw edition {edition}</SubmitButton>
+        {state.status === "error" && !state.error.fields && <Alert tone="error">{state.error.message}</Alert>}
+        {state.status === "ok" && <Alert tone="success">{state.message}</Alert>}
+      </form>
+    </details>
   );
 }

@@ -9,6 +9,7 @@ import { DocumentView } from "@/components/postmortems/document-view";
 import { DiffView } from "@/components/postmortems/diff-view";
 import { SignOffRecord } from "@/components/reviews/sign-off-record";
 import { PolicyChecklist } from "@/components/reviews/policy-checklist";
+import { PolicyShortfall } from "@/components/reviews/policy-shortfall";
 import { Moment } from "@/components/time/moment";
 import { requireTeamContext } from "@/lib/teams/actor";
 import { getIncident } from "@/lib/incidents/queries";
@@ -47,6 +48,7 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
   const requested = state.reviewers.map((r) => r.id);
   const latest = state.record[0];
   const changesRequested = latest?.decision === "CHANGES_REQUESTED" ? latest : undefined;
+  const settingsHref = state.canEditPolicy ? `/t/${team.slug}/settings/sign-off` : null;
 
   return (
     <div className="space-y-6">
@@ -87,6 +89,7 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
             <CardHeader title={`Sign-off for a ${incident.severity}`} description="The team's current policy, on the current version." />
             <div className="space-y-4 p-5">
               <PolicyChecklist checklist={state.result.checklist} />
+              {!state.result.met && <PolicyShortfall shortfall={state.shortfall} settingsHref={settingsHref} />}
               {state.policyChangedDuringReview && (status === "IN_REVIEW" || status === "APPROVED") && (
                 <Alert tone="info">
                   The team changed its sign-off policy on <Moment date={state.policyChangedDuringReview} timeZone={incident.timeZone} withDate />, during this review. The checklist
@@ -123,7 +126,7 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
             <Card>
               <CardHeader title="Your decision" description={`You are reviewing version ${state.subject.contentVersion}.`} />
               <div className="p-5">
-                <DecisionForms ids={ids} contentVersion={state.subject.contentVersion} factsVersion={state.subject.factsVersion} />
+                <DecisionForms ids={ids} contentVersion={state.subject.contentVersion} factsVersion={state.subject.factsVersion} approvedVersion={state.myApproval?.version ?? null} />
               </div>
             </Card>
           )}
@@ -133,7 +136,14 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
             <Card>
               <CardHeader title="Reviewers" />
               <div className="space-y-3 p-5">
-                <RequestReviewForm ids={ids} candidates={candidates.filter((c) => c.id !== state.subject.authorId)} requested={requested} inReview={status === "IN_REVIEW"} />
+                <RequestReviewForm
+                  ids={ids}
+                  candidates={candidates.filter((c) => c.id !== state.subject.authorId)}
+                  requested={requested}
+                  inReview={status === "IN_REVIEW"}
+                  needed={state.rule.approvals}
+                  warning={state.shortfall.possible ? null : <PolicyShortfall shortfall={state.shortfall} settingsHref={settingsHref} />}
+                />
                 {status === "IN_REVIEW" && <WithdrawForm ids={ids} />}
               </div>
             </Card>

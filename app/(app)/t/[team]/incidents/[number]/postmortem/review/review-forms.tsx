@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { LimitCounter } from "@/components/ui/limit-counter";
@@ -21,7 +21,23 @@ function Hidden({ teamId, postmortemId }: Ids) {
   );
 }
 
-export function RequestReviewForm({ ids, candidates, requested, inReview }: { ids: Ids; candidates: { id: string; name: string }[]; requested: string[]; inReview: boolean }) {
+export function RequestReviewForm({
+  ids,
+  candidates,
+  requested,
+  inReview,
+  needed,
+  warning,
+}: {
+  ids: Ids;
+  candidates: { id: string; name: string }[];
+  requested: string[];
+  inReview: boolean;
+  /** Approvals the policy needs for this severity. */
+  needed: number;
+  /** Shown before sending when the team cannot meet the policy as it is. */
+  warning: ReactNode;
+}) {
   // The ticked boxes travel with the result (values echoed back keep one string per field), so a refused request keeps them all.
   const [round, action] = useActionState(
     async (previous: Round, form: FormData): Promise<Round> => ({ result: await requestReviewAction(previous.result, form), picked: form.getAll("reviewerIds").map(String) }),
@@ -30,8 +46,14 @@ export function RequestReviewForm({ ids, candidates, requested, inReview }: { id
   const state = round.result;
   const kept = state.status === "error" ? round.picked : [];
   const error = state.status === "error" ? (state.error.fields?.reviewerIds?.join(" ") ?? state.error.message) : null;
+  const [ticked, setTicked] = useState<number | null>(null);
+  const asking = ticked ?? requested.length;
   return (
-    <form action={action} className="space-y-3">
+    <form
+      action={action}
+      className="space-y-3"
+      onChange={(e) => setTicked(new FormData(e.currentTarget).getAll("reviewerIds").length + requested.length)}
+    >
       <Hidden {...ids} />
       <fieldset>
         <legend className="text-sm font-medium">{inReview ? "Add reviewers" : "Ask for review from"}</legend>
@@ -58,6 +80,12 @@ export function RequestReviewForm({ ids, candidates, requested, inReview }: { id
           </ul>
         )}
       </fieldset>
+      {warning}
+      {!warning && asking > 0 && asking < needed && (
+        <p className="text-sm text-amber-800 dark:text-amber-200">
+          The policy needs {needed} approvals; you are asking {asking} {asking === 1 ? "person" : "people"}.
+        </p>
+      )}
       {error && <Alert tone="error">{error}</Alert>}
       {state.status === "ok" && <Alert tone="success">{state.message}</Alert>}
       <SubmitButton pendingLabel="Sending…">{inReview ? "Add reviewers" : requested.length > 0 ? "Send for review again" : "Request review"}</SubmitButton>
@@ -65,22 +93,31 @@ export function RequestReviewForm({ ids, candidates, requested, inReview }: { id
   );
 }
 
-export function DecisionForms({ ids, contentVersion, factsVersion }: { ids: Ids; contentVersion: number; factsVersion: number }) {
+export function DecisionForms({ ids, contentVersion, factsVersion, approvedVersion }: { ids: Ids; contentVersion: number; factsVersion: number; approvedVersion: number | null }) {
   const [approveState, approveFormAction] = useActionState(approveAction, idle);
   const [changesState, changesFormAction] = useActionState(requestChangesAction, idle);
   return (
     <div className="grid gap-5">
-      <form action={approveFormAction} className="space-y-2">
-        <Hidden {...ids} />
-        <input type="hidden" name="contentVersion" value={contentVersion} />
-        <input type="hidden" name="factsVersion" value={factsVersion} />
-        <label className="block text-sm font-medium" htmlFor="approve-comment">Approve version {contentVersion}</label>
-        <LimitCounter targetId="approve-comment" max={REVIEW_COMMENT_MAX} />
-        <textarea id="approve-comment" name="comment" rows={2} placeholder="Optional note" className={inputClass} defaultValue={approveState.status === "error" ? approveState.values.comment : ""} />
-        {approveState.status === "error" && <Alert tone="error">{approveState.error.message}</Alert>}
-        {approveState.status === "ok" && <Alert tone="success">{approveState.message}</Alert>}
-        <SubmitButton pendingLabel="Approving…">Approve</SubmitButton>
-      </form>
+      {approvedVersion !== null ? (
+        <div className="space-y-2">
+          {approveState.status === "ok" && <Alert tone="success">{approveState.message}</Alert>}
+          <p className="flex items-center gap-2 text-sm font-medium text-emerald-800 dark:text-emerald-200">
+            <span aria-hidden="true">✓</span> You approved version {approvedVersion}
+          </p>
+        </div>
+      ) : (
+        <form action={approveFormAction} className="space-y-2">
+          <Hidden {...ids} />
+          <input type="hidden" name="contentVersion" value={contentVersion} />
+          <input type="hidden" name="factsVersion" value={factsVersion} />
+          <label className="block text-sm font-medium" htmlFor="approve-comment">Approve version {contentVersion}</label>
+          <LimitCounter targetId="approve-comment" max={REVIEW_COMMENT_MAX} />
+          <textarea id="approve-comment" name="comment" rows={2} placeholder="Optional note" className={inputClass} defaultValue={approveState.status === "error" ? approveState.values.comment : ""} />
+          {approveState.status === "error" && <Alert tone="error">{approveState.error.message}</Alert>}
+          {approveState.status === "ok" && <Alert tone="success">{approveState.message}</Alert>}
+          <SubmitButton pendingLabel="Approving…">Approve</SubmitButton>
+        </form>
+      )}
       <form action={changesFormAction} className="space-y-2">
         <Hidden {...ids} />
         <input type="hidden" name="contentVersion" value={contentVersion} />
