@@ -8,7 +8,7 @@ import { KIND_STYLE } from "@/components/timeline/kinds";
 import { idle } from "@/lib/action-state";
 import { editEventAction } from "@/lib/timeline/actions";
 import { USER_KINDS } from "@/lib/timeline/schema";
-import { utcToWallTime } from "@/lib/time/zoned";
+import { ZonedTimeInput } from "@/components/time/zoned-time-input";
 import type { EventData } from "@/lib/timeline/event-data";
 
 /** Editing one event in place: kind, time in the incident's zone, text. Only one is open at a time. */
@@ -32,8 +32,7 @@ export function EventEditForm({ entry, teamId, timeZone, onDone }: { entry: Even
             <option key={k} value={k}>{KIND_STYLE[k].label}</option>
           ))}
         </select>
-        <label className="sr-only" htmlFor={`time-${entry.id}`}>When, in {timeZone}</label>
-        <input id={`time-${entry.id}`} name="occurredAt" type="datetime-local" defaultValue={values.occurredAt ?? utcToWallTime(new Date(entry.occurredAt), timeZone)} className={`${inputClass} sm:w-52`} />
+        <ZonedTimeInput name="occurredAt" label="When" compact timeZone={timeZone} stored={entry.occurredAt} submitted={values.occurredAt} errors={fields?.occurredAt} />
       </div>
       <label className="sr-only" htmlFor={`body-${entry.id}`}>Text</label>
       <textarea id={`body-${entry.id}`} name="body" rows={3} defaultValue={values.body ?? entry.body} className={inputClass} />

@@ -17,8 +17,6 @@ const LABELS: { key: KeyMoment; label: string }[] = [
 type Props = {
   teamId: string;
   incident: IncidentDetail;
-  /** Pre-formatted wall times the incident page still passes; the inputs now read the stored instants. */
-  wall?: Record<KeyMoment, string>;
 };
 
 /**

@@ -7,9 +7,8 @@ import { can } from "@/lib/authz";
 import { requireTeamContext } from "@/lib/teams/actor";
 import { loadIncidentPage } from "@/lib/incidents/page-data";
 import { formatIncidentNumber } from "@/lib/incidents/labels";
-import { KEY_MOMENTS, type KeyMoment } from "@/lib/incidents/schema";
 import type { EventData } from "@/lib/timeline/event-data";
-import { utcToWallTime } from "@/lib/time/zoned";
+import { dayKey } from "@/lib/time/zoned";
 import { timeZoneNames } from "@/lib/time/zones";
 import { cx } from "@/components/ui/cx";
 import { DurationStrip } from "./duration-strip";
@@ -48,6 +47,17 @@ function renderBodies(events: EventData[]): Record<string, React.ReactNode> {
   }));
 }
 
+/**
+ * The day a time typed alone is read on: a back-filled incident's last recorded day (or its start),
+ * so entering yesterday's outage needs only times; today while the incident is happening.
+ */
+function backFillDay(events: EventData[], startedAt: Date, timeZone: string): string | undefined {
+  const anchor = events.filter((e) => e.source !== "SYSTEM").reduce<Date>((latest, e) => (new Date(e.occurredAt) > latest ? new Date(e.occurredAt) : latest), startedAt);
+  return Date.now() - anchor.getTime() > BACK_FILL_AFTER_MS ? dayKey(anchor, timeZone) : undefined;
+}
+
+const BACK_FILL_AFTER_MS = 12 * 60 * 60 * 1000;
+
 export default async function IncidentPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<SearchParams> }) {
   const { team: slug, number } = await params;
   const context = await requireTeamContext(slug);
@@ -58,7 +68,6 @@ export default async function IncidentPage({ params, searchParams }: { params: P
   const canAddTask = can(actor, "task.create", { teamId: team.id });
   const canEdit = can(actor, "incident.update", { teamId: team.id });
   const canAdd = can(actor, "timeline.create", { teamId: team.id });
-  const wall = Object.fromEntries(KEY_MOMENTS.map((k) => [k, incident[k] ? utcToWallTime(incident[k], incident.timeZone) : ""])) as Record<KeyMoment, string>;
   const base = `/t/${team.slug}/incidents/${incident.number}`;
   return (
     <div className="space-y-6">
@@ -127,7 +136,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
               <Link href={`${base}?view=list`} aria-current={compact ? "true" : undefined} className={cx("rounded px-2.5 py-1", compact && "bg-white font-medium shadow-sm dark:bg-zinc-950")}>Compact</Link>
             </div>
           </div>
-          {canAdd && <AddEventForm teamId={team.id} incidentId={incident.id} timeZone={incident.timeZone} />}
+          {canAdd && <AddEventForm teamId={team.id} incidentId={incident.id} timeZone={incident.timeZone} defaultDay={backFillDay(timeline.events, incident.startedAt, incident.timeZone)} />}
           <TimelineView
             key={query ?? ""}
             seed={{ ...timeline, bodies: renderBodies([...timeline.events, ...timeline.starredEarlier]) }}
@@ -148,7 +157,7 @@ export default async function IncidentPage({ params, searchParams }: { params: P
               <Card>
                 <CardHeader title="Key moments" description="Drive the durations above. Editable afterwards." />
                 <div className="p-5">
-                  <KeyMomentsForm teamId={team.id} incident={incident} wall={wall} />
+                  <KeyMomentsForm teamId={team.id} incident={incident} />
                 </div>
               </Card>
               <Card>
