@@ -6,6 +6,8 @@ import { currentTheme } from "@/lib/theme";
 export const metadata: Metadata = {
   title: { default: "Hindsight", template: "%s · Hindsight" },
   description: "Incident tracking and postmortems your team will actually read.",
+  // Linked explicitly so browsers do not ask for a /favicon.ico that does not exist.
+  icons: { icon: { url: "/favicon.svg", type: "image/svg+xml" } },
 };
 
 export const viewport: Viewport = {

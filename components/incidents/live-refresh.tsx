@@ -11,6 +11,7 @@ import { useRouter } from "next/navigation";
 export function LiveRefresh({ url }: { url: string }) {
   const router = useRouter();
   const [connected, setConnected] = useState(false);
+  const [everConnected, setEverConnected] = useState(false);
   const [refreshing, startRefresh] = useTransition();
   const busy = useRef(false);
   const missed = useRef(false);
@@ -26,7 +27,10 @@ export function LiveRefresh({ url }: { url: string }) {
       }, 100);
     };
     const source = new EventSource(url);
-    source.addEventListener("ready", () => setConnected(true));
+    source.addEventListener("ready", () => {
+      setConnected(true);
+      setEverConnected(true);
+    });
     source.addEventListener("changes", refresh);
     source.addEventListener("revoked", () => {
       source.close();
@@ -50,7 +54,7 @@ export function LiveRefresh({ url }: { url: string }) {
   return (
     <span className="inline-flex items-center gap-1.5 text-xs text-zinc-600 dark:text-zinc-400" role="status" data-live={connected ? "on" : "off"}>
       <span aria-hidden="true" className={connected ? "size-2 rounded-full bg-emerald-500" : "size-2 rounded-full bg-zinc-400"} />
-      {connected ? "Live" : "Reconnecting…"}
+      {connected ? "Live" : everConnected ? "Reconnecting…" : "Connecting…"}
     </span>
   );
 }
