@@ -10,7 +10,7 @@ import { listMyTasks, listTeamTasks } from "@/lib/tasks/queries";
 import { taskFiltersSchema } from "@/lib/tasks/schema";
 import { loadTeamContext, loadUserShell } from "@/lib/teams/actor";
 import { listMemberOptions } from "@/lib/teams/queries";
-import { countStatements } from "@/lib/testing/count-statements";
+import { captureQueries } from "@/lib/testing/explain";
 import { createTeamWith } from "@/lib/testing/factories";
 
 /**
@@ -34,6 +34,11 @@ beforeAll(async () => {
     await createTask(owner.userId, { teamId, incidentId: incident.id, title: `Follow-up ${i}`, type: "CORRECTIVE", ownerId: owner.userId, dueDate: "2020-01-01" });
   }
 });
+
+async function countStatements(work: () => Promise<unknown>) {
+  const statements = (await captureQueries(work, { transactionControl: true })).map((q) => q.sql);
+  return { count: statements.length, statements };
+}
 
 /** The statements of one team page view: session, team context with its shell, then `page`. */
 async function teamPageView(page: (context: NonNullable<Awaited<ReturnType<typeof loadTeamContext>>>) => Promise<unknown>) {

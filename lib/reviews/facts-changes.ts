@@ -1,10 +1,9 @@
 import { db, type Tx } from "@/lib/db";
 import { inAppNotifier, type Notifier } from "@/lib/notifications/notifier";
-import { formatIncidentNumber } from "@/lib/incidents/labels";
-import { evaluate, lockSubject, type ReviewSubject } from "@/lib/reviews/load";
+import { evaluate, lockSubject } from "@/lib/reviews/load";
 import { changeStatus } from "@/lib/reviews/status-change";
 import { statusAfterFactsChange } from "@/lib/reviews/transitions";
-import { reviewHref } from "@/lib/reviews/links";
+import { makeApprovalsStale } from "@/lib/reviews/staleness";
 
 /*
  * What happens to a postmortem's review when its incident's facts change.
@@ -39,30 +38,6 @@ const DRAIN_BATCH = 100;
 
 export type FactsChangeOptions = { actorId: string | null; now?: Date; notifier?: Notifier };
 
-/** Approvals given on older facts become stale — shown as such, never silently kept — and their reviewers are told. */
-async function staleApprovals(tx: Tx, subject: ReviewSubject, now: Date, notifier: Notifier): Promise<number> {
-  const stale = await tx.review.findMany({
-    where: { postmortemId: subject.id, decision: "APPROVED", staleAt: null, factsVersion: { lt: subject.factsVersion } },
-    select: { id: true, reviewerId: true },
-  });
-  if (stale.length === 0) return 0;
-  await tx.review.updateMany({ where: { id: { in: stale.map((r) => r.id) } }, data: { staleAt: now } });
-  await notifier.notify(
-    stale
-      .filter((r): r is { id: string; reviewerId: string } => r.reviewerId !== null)
-      .map((r) => ({
-        userId: r.reviewerId,
-        teamId: subject.teamId,
-        kind: "review.stale" as const,
-        dedupeKey: `review-stale:${r.id}`,
-        message: `Your approval of the postmortem of ${formatIncidentNumber(subject.incidentNumber)} is stale: the incident's facts changed`,
-        href: reviewHref(subject.teamSlug, subject.incidentNumber),
-      })),
-    tx,
-  );
-  return stale.length;
-}
-
 /** Acts on every queued facts change of one postmortem, under its row lock. Null when none was queued. */
 async function settle(tx: Tx, teamId: string, postmortemId: string, { actorId, now = new Date(), notifier = inAppNotifier }: FactsChangeOptions) {
   const subject = await lockSubject(tx, teamId, postmortemId);
@@ -71,7 +46,7 @@ async function settle(tx: Tx, teamId: string, postmortemId: string, { actorId, n
   if (changes.length === 0) return null;
   const from = subject.status;
   const factsCount = subject.policy.factsCountAsChange;
-  const staled = factsCount ? await staleApprovals(tx, subject, now, notifier) : 0;
+  const staled = factsCount ? await makeApprovalsStale(tx, subject, { factsVersion: { lt: subject.factsVersion } }, "the incident's facts changed", now, notifier) : 0;
   const met = factsCount && (from === "APPROVED" || from === "PUBLISHED") && (await evaluate(tx, subject)).met;
   const to = statusAfterFactsChange(from, factsCount, met);
   if (to !== from) {

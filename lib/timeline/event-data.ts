@@ -1,4 +1,4 @@
-import type { EventSource, TimelineKind } from "@/lib/generated/prisma/enums";
+import type { TimelineKind } from "@/lib/generated/prisma/enums";
 import type { TimelineEntry } from "@/lib/timeline/queries";
 
 export type RevisionData = { id: string; change: string; body: string; kind: TimelineKind; occurredAt: string; createdAt: string; editor: { name: string } | null };
@@ -7,18 +7,10 @@ export type RevisionData = { id: string; change: string; body: string; kind: Tim
  * One timeline event as plain JSON, the same whether the page seeded it or the live stream or
  * "Show earlier events" brought it: the browser merges them by id, the later `updatedAt` winning.
  */
-export type EventData = {
-  id: string;
-  kind: TimelineKind;
-  body: string;
-  source: EventSource;
-  starred: boolean;
-  internal: boolean;
-  version: number;
+export type EventData = Omit<TimelineEntry, "occurredAt" | "createdAt" | "updatedAt" | "deletedAt" | "revisions"> & {
   occurredAt: string;
   createdAt: string;
   updatedAt: string;
-  author: { id: string; name: string } | null;
   revisions: RevisionData[];
   /** Set when the event was deleted: viewers drop it. */
   deleted?: true;

@@ -5,10 +5,10 @@ import { inputClass } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
 import { LimitCounter } from "@/components/ui/limit-counter";
 import { useKeepTyping } from "@/components/ui/use-keep-typing";
-import { KIND_STYLE } from "@/components/timeline/kinds";
+import { KindSelect } from "@/components/timeline/kind-select";
 import { ZonedTimeInput, type ZonedTimeInputHandle } from "@/components/time/zoned-time-input";
 import { addEventAction } from "@/lib/timeline/actions";
-import { BODY_MAX, USER_KINDS } from "@/lib/timeline/schema";
+import { BODY_MAX } from "@/lib/timeline/schema";
 import { entryFields } from "@/lib/time/entry";
 import { PasteEventsForm, looksLikeTimedBlock } from "./paste-events-form";
 
@@ -90,13 +90,7 @@ export function AddEventForm({ teamId, incidentId, timeZone, defaultDay }: Props
               Kind
             </label>
             <div className="w-40">
-              <select id="event-kind" name="kind" defaultValue="ACTION" className={inputClass}>
-                {USER_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {KIND_STYLE[k].label}
-                  </option>
-                ))}
-              </select>
+              <KindSelect id="event-kind" defaultValue="ACTION" className={inputClass} />
             </div>
             <label className="inline-flex items-center gap-1.5 px-1 text-sm whitespace-nowrap">
               <input type="checkbox" name="starred" className="accent-amber-500" /> Key event

@@ -4,10 +4,9 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { KIND_STYLE } from "@/components/timeline/kinds";
+import { KindSelect } from "@/components/timeline/kind-select";
 import { idle } from "@/lib/action-state";
 import { editEventAction } from "@/lib/timeline/actions";
-import { USER_KINDS } from "@/lib/timeline/schema";
 import { ZonedTimeInput } from "@/components/time/zoned-time-input";
 import type { EventData } from "@/lib/timeline/event-data";
 
@@ -27,11 +26,7 @@ export function EventEditForm({ entry, teamId, timeZone, onDone }: { entry: Even
       <input type="hidden" name="version" value={entry.version} />
       <div className="flex flex-col gap-2 sm:flex-row">
         <label className="sr-only" htmlFor={`kind-${entry.id}`}>Kind</label>
-        <select id={`kind-${entry.id}`} name="kind" defaultValue={values.kind ?? entry.kind} className={`${inputClass} sm:w-44`}>
-          {USER_KINDS.map((k) => (
-            <option key={k} value={k}>{KIND_STYLE[k].label}</option>
-          ))}
-        </select>
+        <KindSelect id={`kind-${entry.id}`} defaultValue={values.kind ?? entry.kind} className={`${inputClass} sm:w-44`} />
         <ZonedTimeInput name="occurredAt" label="When" compact timeZone={timeZone} stored={entry.occurredAt} submitted={values.occurredAt} errors={fields?.occurredAt} />
       </div>
       <label className="sr-only" htmlFor={`body-${entry.id}`}>Text</label>

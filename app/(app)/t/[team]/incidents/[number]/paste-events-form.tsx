@@ -5,11 +5,11 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { LimitCount } from "@/components/ui/limit-counter";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { KIND_STYLE } from "@/components/timeline/kinds";
+import { KindSelect } from "@/components/timeline/kind-select";
 import { idle, type ActionState } from "@/lib/action-state";
 import { pasteEventsAction } from "@/lib/timeline/actions";
 import { parsePastedTimeline } from "@/lib/timeline/paste";
-import { PASTE_BLOCK_MAX, USER_KINDS } from "@/lib/timeline/schema";
+import { PASTE_BLOCK_MAX } from "@/lib/timeline/schema";
 import { readTypedDate } from "@/lib/time/entry";
 import { dayKey } from "@/lib/time/zoned";
 
@@ -85,13 +85,7 @@ export function PasteEventsForm({ teamId, incidentId, timeZone, initialText, day
           <label htmlFor="paste-kind" className="block text-xs font-medium">
             Kind
           </label>
-          <select id="paste-kind" name="kind" defaultValue="NOTE" className={inputClass}>
-            {USER_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_STYLE[k].label}
-              </option>
-            ))}
-          </select>
+          <KindSelect id="paste-kind" defaultValue="NOTE" className={inputClass} />
         </div>
       </div>
       {count > 0 && (
