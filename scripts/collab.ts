@@ -20,6 +20,7 @@ const collab = createCollabServer({
   secret,
   debounceMs,
   maxDebounceMs: Math.max(debounceMs, 10_000),
+  redisUrl: process.env.REDIS_URL || undefined,
   log: (line) => console.error(`[collab] ${line}`),
 });
 // A stray rejection in a hook must not take every open document down with it.
@@ -32,7 +33,13 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    // Destroying stores every open document first, so a stop loses nothing.
+    // Destroying stores every open document first, so a stop loses nothing; editors reconnect to
+    // another server meanwhile. A database that stays away cannot hold the stop up for ever.
+    const timeoutMs = Number(process.env.COLLAB_STOP_TIMEOUT_MS ?? 25_000);
+    setTimeout(() => {
+      console.error(`[collab] documents not stored within ${timeoutMs} ms of the stop signal; exiting anyway`);
+      process.exit(1);
+    }, timeoutMs).unref();
     void collab.destroy().finally(() => process.exit(0));
   });
 }

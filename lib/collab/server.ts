@@ -14,6 +14,7 @@ import { CLOSE_TOO_LARGE, CLOSE_ACCESS_CHANGED } from "@/lib/collab/close-codes"
 import { retryWithBackoff } from "@/lib/collab/retry";
 import { notStoredMessage, storedMessage } from "@/lib/collab/stored-status";
 import { guardPresence } from "@/lib/collab/presence-guard";
+import { sharedDocumentsExtension } from "@/lib/collab/redis";
 
 export type CollabServerOptions = {
   port: number;
@@ -27,6 +28,8 @@ export type CollabServerOptions = {
   log?: (line: string) => void;
   /** Backoff between attempts to store a document PostgreSQL refused or could not be reached for. */
   storeRetry?: { firstDelayMs: number; maxDelayMs: number };
+  /** With Redis, several collaboration servers share live documents (see `lib/collab/redis.ts`). */
+  redisUrl?: string;
 };
 
 const restoreSchema = z.object({ postmortemId: z.string(), snapshotId: z.string(), userId: z.string() });
@@ -75,14 +78,16 @@ export function createCollabServer(options: CollabServerOptions) {
     await retryWithBackoff(
       async () => {
         const changedBy = editors.get(name) ?? [];
-        const state = Y.encodeStateAsUpdate(document);
-        const snapshot = snapshotOf(document);
-        sizes.set(name, state.byteLength);
-        await storeDocumentState(postmortemId, state, changedBy);
+        const result = await storeDocumentState(postmortemId, Y.encodeStateAsUpdate(document), changedBy);
         // onChange replaces the list, so the same list means nobody edited while this was stored.
         if (editors.get(name) === changedBy) editors.delete(name);
-        storedSnapshots.set(name, snapshot);
-        document.broadcastStateless(storedMessage(snapshot));
+        if (!result) return;
+        // What another server stored and Redis has not brought here yet joins this copy now (without
+        // an origin, so Hocuspocus does not schedule storing what was just read from PostgreSQL).
+        Y.applyUpdate(document, result.stored);
+        sizes.set(name, Y.encodeStateAsUpdate(document).byteLength);
+        storedSnapshots.set(name, result.storedSnapshot);
+        document.broadcastStateless(storedMessage(result.storedSnapshot));
       },
       {
         ...options.storeRetry,
@@ -96,6 +101,7 @@ export function createCollabServer(options: CollabServerOptions) {
 
   const server = new Server({
     name: "hindsight-collab",
+    extensions: options.redisUrl ? [sharedDocumentsExtension(options.redisUrl, log)] : [],
     port: options.port,
     quiet: true,
     stopOnSignals: false,

@@ -152,8 +152,8 @@ describe("storing the live document and versions", () => {
     const initial = new Uint8Array((await db().postmortem.findUniqueOrThrow({ where: { id } })).ydoc);
     const t0 = new Date("2030-01-01T10:00:00Z");
     const first = withText(initial, "First words.");
-    expect(await storeDocumentState(id, first, [members.MEMBER!.userId], t0)).toEqual({ changed: true, contentVersion: 2 });
-    expect(await storeDocumentState(id, first, [owner.userId], t0)).toEqual({ changed: false, contentVersion: 2 });
+    expect(await storeDocumentState(id, first, [members.MEMBER!.userId], t0)).toMatchObject({ changed: true, contentVersion: 2 });
+    expect(await storeDocumentState(id, first, [owner.userId], t0)).toMatchObject({ changed: false, contentVersion: 2 });
     const second = withText(first, "More.");
     await storeDocumentState(id, second, [owner.userId], new Date(t0.getTime() + 60_000));
     const third = withText(second, "Ten minutes later.");

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
-import { contentHash, documentFromUpdate, documentToMarkdown } from "@/lib/postmortems/document";
+import * as Y from "yjs";
+import { contentHash, documentFromYdoc, documentToMarkdown } from "@/lib/postmortems/document";
 import { autoSnapshotDue, writeSnapshot } from "@/lib/postmortems/snapshots";
 import { onContentChanged } from "@/lib/reviews/staleness";
 import { storableJson, storableText } from "@/lib/collab/storable";
@@ -12,12 +13,30 @@ export async function loadDocumentState(postmortemId: string): Promise<StoredDoc
   return row ? { postmortemId: row.id, teamId: row.teamId, incidentId: row.incidentId, ydoc: new Uint8Array(row.ydoc) } : null;
 }
 
-export type StoreResult = { changed: boolean; contentVersion: number };
+export type StoreResult = {
+  changed: boolean;
+  contentVersion: number;
+  /** The state PostgreSQL holds now: the one sent merged with whatever another server stored first. */
+  stored: Uint8Array;
+  /** A Yjs snapshot of `stored`, which editors compare their copy with. */
+  storedSnapshot: Uint8Array;
+};
+
+function docOf(update: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  return doc;
+}
 
 /**
  * Persists the collaboration server's copy of a document and re-derives its JSON, Markdown and
  * hash. Only a change of content (not of comments) bumps `contentVersion`, which is what
  * approvals are tied to; and while people write, a version is kept every ten minutes.
+ *
+ * Several collaboration servers may hold the same document, each storing what its own editors
+ * sent. So the state is merged with the stored one under the row's lock, never written over it:
+ * a server whose copy lags cannot clobber another's newer store, and a store that adds nothing
+ * to what is stored writes nothing.
  */
 export async function storeDocumentState(
   postmortemId: string,
@@ -25,14 +44,24 @@ export async function storeDocumentState(
   editorIds: readonly string[],
   now: Date = new Date(),
 ): Promise<StoreResult | null> {
+  const merged = docOf(state);
+  const before = Y.snapshot(merged);
   // The Yjs state is stored as sent (bytea takes any byte); what is derived from it must be storable text.
-  const content = storableJson(documentFromUpdate(state));
-  const hash = contentHash(content);
-  const ydoc = new Uint8Array(state);
+  let content = storableJson(documentFromYdoc(merged));
   return db().$transaction(async (tx) => {
-    const [current] = await tx.$queryRaw<{ teamId: string; incidentId: string; contentHash: string; contentVersion: number }[]>`
-      SELECT "teamId", "incidentId", "contentHash", "contentVersion" FROM "Postmortem" WHERE id = ${postmortemId} FOR UPDATE`;
+    const [current] = await tx.$queryRaw<{ teamId: string; incidentId: string; contentHash: string; contentVersion: number; ydoc: Uint8Array }[]>`
+      SELECT "teamId", "incidentId", "contentHash", "contentVersion", ydoc FROM "Postmortem" WHERE id = ${postmortemId} FOR UPDATE`;
     if (!current) return null;
+    const storedDoc = docOf(new Uint8Array(current.ydoc));
+    const storedSnapshot = Y.snapshot(storedDoc);
+    Y.applyUpdate(merged, new Uint8Array(current.ydoc));
+    const after = Y.snapshot(merged);
+    if (Y.equalSnapshots(after, storedSnapshot)) {
+      return { changed: false, contentVersion: current.contentVersion, stored: new Uint8Array(current.ydoc), storedSnapshot: Y.encodeSnapshot(storedSnapshot) };
+    }
+    if (!Y.equalSnapshots(after, before)) content = storableJson(documentFromYdoc(merged));
+    const ydoc = new Uint8Array(Y.encodeStateAsUpdate(merged));
+    const hash = contentHash(content);
     const changed = current.contentHash !== hash;
     const contentVersion = changed ? current.contentVersion + 1 : current.contentVersion;
     const markdown = storableText(documentToMarkdown(content));
@@ -61,6 +90,6 @@ export async function storeDocumentState(
         now,
       );
     }
-    return { changed, contentVersion };
+    return { changed, contentVersion, stored: ydoc, storedSnapshot: Y.encodeSnapshot(after) };
   });
 }
