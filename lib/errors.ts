@@ -1,3 +1,5 @@
+import { DATABASE_UNREACHABLE_MESSAGE, isDatabaseUnreachable } from "@/lib/outage/unreachable";
+
 export type ErrorCode =
   | "UNAUTHENTICATED"
   | "FORBIDDEN"
@@ -52,6 +54,8 @@ export type ErrorBody = { code: ErrorCode; message: string; fields?: FieldErrors
 export function toErrorBody(error: unknown): ErrorBody {
   if (isAppError(error)) return { code: error.code, message: error.message, fields: error.fields };
   console.error(error);
+  // A transaction that lost its connection was rolled back, so nothing is half-written.
+  if (isDatabaseUnreachable(error)) return { code: "UNAVAILABLE", message: `${DATABASE_UNREACHABLE_MESSAGE} Nothing was changed; send it again in a moment.` };
   return { code: "INTERNAL", message: "Something went wrong on our side. Nothing was changed; please try again." };
 }
 

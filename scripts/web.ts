@@ -2,6 +2,10 @@ import http from "node:http";
 import next from "next";
 import { serveFromPublicPageCache } from "../lib/publishing/front-cache";
 import { recordPeerAddress } from "../lib/auth/client-ip";
+import { answerWhileDatabaseDown } from "../lib/outage/front-door";
+import { watchDatabase } from "../lib/outage/database-watch";
+import { closeLiveStreams } from "../lib/realtime/close-streams";
+import { stopGracefully } from "./lib/graceful-stop";
 
 /**
  * The web app's server (`npm run web`; `npm start` runs it for you): Next.js behind a plain Node
@@ -15,6 +19,8 @@ if (!production) {
   process.exit(1);
 }
 
+const log = (line: string) => console.error(`[web] ${line}`);
+const database = watchDatabase(process.env.DATABASE_URL ?? "", log);
 const app = next({ dev: false, port, hostname: "localhost" });
 await app.prepare();
 const handle = app.getRequestHandler();
@@ -22,6 +28,7 @@ const handle = app.getRequestHandler();
 const server = http.createServer((request, response) => {
   recordPeerAddress(request);
   if (serveFromPublicPageCache(request, response, production)) return;
+  if (answerWhileDatabaseDown(request, response, production)) return;
   void handle(request, response);
 });
 // Node's default listen backlog (511) overflows under a burst of connections (a page shared in a
@@ -41,8 +48,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    server.close();
-    server.closeIdleConnections();
-    void app.close().finally(() => process.exit(0));
+    void stopGracefully(server, {
+      timeoutMs: Number(process.env.WEB_STOP_TIMEOUT_MS ?? 20_000),
+      beforeDrain: closeLiveStreams,
+      afterDrain: () => Promise.all([app.close(), database.stop()]).then(() => undefined),
+      log,
+    }).finally(() => process.exit(0));
   });
 }

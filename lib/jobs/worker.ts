@@ -8,6 +8,9 @@ const REMINDERS = "task-reminders";
 /** Facts changes written around lib (raw SQL, imports); lib's own writes settle them in their transaction. */
 const REVIEW_FACTS = "review-facts-changes";
 
+/** Each instance asks for a first run when it starts; instances starting together get one run, not one each. */
+const ON_START = { singletonKey: "on-start", singletonSeconds: 60 };
+
 /**
  * Background jobs on a PostgreSQL-backed queue (pg-boss, its own "pgboss" schema): no extra
  * service. Started with the web server; every instance works the queue, and pg-boss makes sure
@@ -22,12 +25,12 @@ export async function startJobWorker(): Promise<PgBoss> {
   await boss.work(REMINDERS, async () => {
     await sendDueReminders(inAppNotifier);
   });
-  await boss.send(REMINDERS, {});
+  await boss.send(REMINDERS, {}, ON_START);
   await boss.createQueue(REVIEW_FACTS);
   await boss.schedule(REVIEW_FACTS, "* * * * *");
   await boss.work(REVIEW_FACTS, async () => {
     await drainFactsChanges(new Date(), inAppNotifier);
   });
-  await boss.send(REVIEW_FACTS, {});
+  await boss.send(REVIEW_FACTS, {}, ON_START);
   return boss;
 }

@@ -13,6 +13,7 @@ import { loadPeople, renamer, rolesFor, rolesFromInput } from "@/lib/publishing/
 import { buildEditionBody } from "@/lib/publishing/edition";
 import { publicationPath, randomSlug } from "@/lib/publishing/slug";
 import { clearPublicPages } from "@/lib/publishing/cache";
+import { notifyPublicPagesChanged } from "@/lib/publishing/cache-notify";
 import { loadDiagrams } from "@/lib/postmortems/diagrams";
 import type { JSONContent } from "@tiptap/core";
 
@@ -74,6 +75,7 @@ export async function publish(userId: string, input: unknown) {
       // The address that serves the page: the chosen one when there is one.
       const path = publicationPath(publication, team.slug);
       await changeStatus(tx, subject, "PUBLISHED", userId, `Postmortem published${number > 1 ? ` (edition ${number})` : ""}: ${path}`);
+      await notifyPublicPagesChanged(tx);
       await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "postmortem.published", targetType: "postmortem", targetId: subject.id, data: { edition: number, slug: publication.slug, customSlug: data.customSlug } });
       return { slug: publication.slug, path, edition: number };
     });
@@ -98,6 +100,7 @@ export async function revoke(userId: string, input: unknown) {
     if (!publication) throw new AppError("CONFLICT", "This postmortem is not published.");
     await tx.publication.update({ where: { id: publication.id }, data: { revokedAt: new Date() } });
     if (subject.status === "PUBLISHED") await changeStatus(tx, subject, "APPROVED", userId, "Public link taken down: it now answers “gone”.");
+    await notifyPublicPagesChanged(tx);
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "postmortem.unpublished", targetType: "postmortem", targetId: subject.id });
     return { revoked: true };
   });
@@ -125,6 +128,7 @@ export async function withdrawEdition(userId: string, input: unknown) {
     await tx.publicEdition.update({ where: { id: edition.id }, data: { withdrawnAt: new Date(), withdrawnNote: data.note, previewImage: null } });
     // The page's own version changes, so every cached page of this publication is rechecked.
     await tx.publication.update({ where: { id: publication.id }, data: { updatedAt: new Date() } });
+    await notifyPublicPagesChanged(tx);
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "postmortem.edition_withdrawn", targetType: "postmortem", targetId: subject.id, data: { edition: data.edition } });
     return { withdrawn: data.edition };
   });
@@ -138,6 +142,7 @@ export async function updatePublishingSettings(userId: string, input: unknown) {
     const actor = await loadActor(tx, userId, data.teamId);
     authorize(actor, "publishing.settings", { teamId: data.teamId });
     await tx.team.update({ where: { id: data.teamId }, data: { publicIndex: data.publicIndex, internalHostPatterns: data.internalHostPatterns } });
+    await notifyPublicPagesChanged(tx);
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "publishing.settings_updated", targetType: "team", targetId: data.teamId, data: { publicIndex: data.publicIndex } });
   });
   clearPublicPages();

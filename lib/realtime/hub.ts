@@ -82,6 +82,12 @@ export class IncidentHub {
     };
   }
 
+  /** Ends every stream, saying so first: browsers reconnect (to another instance) and catch up from their cursor. */
+  closeAll(): void {
+    this.broadcast(statusMessage("reconnecting"));
+    for (const feed of this.feeds.values()) for (const viewer of [...feed.viewers]) viewer.close();
+  }
+
   async stop(): Promise<void> {
     this.feeds.clear();
     await this.connection.stop();

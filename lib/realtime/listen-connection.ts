@@ -26,6 +26,7 @@ export class ListenConnection {
     private readonly connectionString: string,
     private readonly channel: string,
     private readonly handlers: Handlers,
+    private readonly maxRetryMs = MAX_RETRY_MS,
   ) {}
 
   /** Resolves once listening for the first time (later outages do not reject anything). */
@@ -91,7 +92,7 @@ export class ListenConnection {
   private retryLater(): void {
     if (this.timer) return;
     const delay = this.retryMs;
-    this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+    this.retryMs = Math.min(this.retryMs * 2, this.maxRetryMs);
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.attempt();
