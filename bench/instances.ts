@@ -67,6 +67,9 @@ async function measure(name: string, base: URL, path: string, headers: Record<st
   return { name, result, cpu: after.map((value, i) => value - before[i]!) };
 }
 
+// Both instances warmed alike (JIT, first renders), so neither run starts cold.
+for (const port of webPorts) await load(new URL(`http://localhost:${port}`), list, connections, 2, { cookie });
+
 const rows: Row[] = [];
 rows.push(await measure("static file, one instance", one, "/favicon.svg"));
 rows.push(await measure("static file, two behind the proxy", two, "/favicon.svg"));

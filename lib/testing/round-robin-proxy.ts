@@ -14,6 +14,7 @@ export type RoundRobinProxy = {
  * A load balancer for tests and benches on loopback: requests and websocket upgrades go to the
  * upstreams in turn, skipping one that refuses the connection (as a real balancer's health check
  * would), and responses stream through unbuffered, so server-sent events arrive as they are sent.
+ * Request bodies are buffered (tests and benches send small ones).
  * Ours because the well-kept proxies are whole servers to configure (nginx, HAProxy) and Node's
  * http-proxy is unmaintained; this is the part a test needs.
  */
@@ -37,35 +38,48 @@ export async function startRoundRobinProxy(upstreams: readonly Upstream[], port 
     socket.once("error", () => connectInTurn(onConnected, onNone, attempt + 1));
   }
 
-  const server = http.createServer((request, response) => {
-    connectInTurn(
-      (socket, index) => {
-        const upstream = upstreams[index]!;
-        const forwarded = http.request(
-          {
-            agent: false,
-            createConnection: () => socket,
-            host: upstream.host,
-            port: upstream.port,
-            method: request.method,
-            path: request.url,
-            headers: { ...request.headers, "x-forwarded-for": request.socket.remoteAddress ?? "", connection: "close" },
-          },
-          (answer) => {
-            response.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.headers);
-            response.flushHeaders();
-            answer.pipe(response);
-          },
-        );
-        forwarded.on("error", () => {
-          if (!response.headersSent) response.writeHead(502).end();
-          else response.destroy();
-        });
-        response.on("close", () => forwarded.destroy());
-        request.pipe(forwarded);
+  // Keep-alive to each upstream, as a real balancer pools its connections.
+  const agents = upstreams.map(() => new http.Agent({ keepAlive: true }));
+
+  /** Sends the request to the next upstream in turn, and to the one after if it refuses the connection. */
+  function forward(request: http.IncomingMessage, body: Buffer, response: http.ServerResponse, attempt = 0): void {
+    if (attempt >= upstreams.length) {
+      response.writeHead(502, { "Content-Type": "text/plain" }).end("No upstream is reachable.");
+      return;
+    }
+    const index = next;
+    next = (next + 1) % upstreams.length;
+    const upstream = upstreams[index]!;
+    const forwarded = http.request(
+      {
+        agent: agents[index],
+        host: upstream.host,
+        port: upstream.port,
+        method: request.method,
+        path: request.url,
+        headers: { ...request.headers, "x-forwarded-for": request.socket.remoteAddress ?? "" },
       },
-      () => response.writeHead(502, { "Content-Type": "text/plain" }).end("No upstream is reachable."),
+      (answer) => {
+        routed.push(index);
+        response.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.headers);
+        response.flushHeaders();
+        answer.pipe(response);
+      },
     );
+    forwarded.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "ECONNREFUSED" && !response.headersSent) return forward(request, body, response, attempt + 1);
+      if (!response.headersSent) response.writeHead(502).end();
+      else response.destroy();
+    });
+    response.on("close", () => forwarded.destroy());
+    forwarded.end(body);
+  }
+
+  const server = http.createServer((request, response) => {
+    // Bodies are read whole first, so a request an upstream refused can be sent to the next one.
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => forward(request, Buffer.concat(chunks), response));
   });
 
   server.on("upgrade", (request: http.IncomingMessage, client: net.Socket, head: Buffer) => {
@@ -103,6 +117,7 @@ export async function startRoundRobinProxy(upstreams: readonly Upstream[], port 
     routed,
     async close() {
       for (const socket of sockets) socket.destroy();
+      for (const agent of agents) agent.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
