@@ -12,7 +12,8 @@ const HELP = `npm test [-- --unit | --e2e]
 
 Runs every check and exits non-zero if any fails:
   unit  type check, lint, then vitest on a fresh migrated database
-  e2e   next build, then Playwright against the production web server (port 3100) on another fresh database
+  e2e   next build, then the multi-instance and database-restart tests (scripts/lib/cluster.test.ts),
+        then Playwright against the production web server (port 3100) on another fresh database
 The databases are created on DATABASE_URL's server when it is set (only CREATE/DROP DATABASE is
 done there), otherwise on an embedded PostgreSQL (.hindsight/test-pg), and dropped at the end.`;
 
@@ -84,6 +85,8 @@ function printSummary(): void {
   console.log(`${failed ? "✖ Tests failed" : "✔ All tests passed"} in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
+const CLUSTER_TEST = "scripts/lib/cluster.test.ts";
+
 const server = await testServer();
 try {
   const serverEnv = { ...process.env, TEST_SERVER_URL: server.url };
@@ -92,13 +95,20 @@ try {
     await phase("Lint", () => run(binary("eslint"), ["."]));
     const report = path.join(reports, "vitest.json");
     await phase("Unit and integration tests (vitest)", () =>
-      runCounted(binary("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], serverEnv, () => vitestCounts(report)),
+      runCounted(binary("vitest"), ["run", `--exclude=${CLUSTER_TEST}`, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], serverEnv, () => vitestCounts(report)),
     );
   }
   if (runE2e) {
     const built = await phase("Production build (next build)", () =>
       run(binary("next"), ["build"], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } }),
     );
+    // Needs the production build: two web instances, an embedded PostgreSQL restarted under them, Redis.
+    if (built) {
+      const report = path.join(reports, "cluster.json");
+      await phase("Several instances and faults (vitest)", () =>
+        runCounted(binary("vitest"), ["run", CLUSTER_TEST, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], serverEnv, () => vitestCounts(report)),
+      );
+    }
     if (built && (await phase("Browser", ensureBrowser))) {
       const database = await createThrowawayDatabase(server.url, "hindsight_e2e");
       const report = path.join(reports, "playwright.json");
