@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { WebSocket } from "ws";
 import * as Y from "yjs";
 import { Server, type Document } from "@hocuspocus/server";
 import { z } from "zod";
@@ -10,7 +11,8 @@ import { authorizeConnection, CollabAccessDenied, type CollabContext } from "@/l
 import { documentNameFor, postmortemIdFrom } from "@/lib/collab/document-name";
 import { listenForAccessChanges, type AccessChange } from "@/lib/collab/access-listener";
 import { verifySignedBody } from "@/lib/collab/internal-request";
-import { CLOSE_TOO_LARGE, CLOSE_ACCESS_CHANGED } from "@/lib/collab/close-codes";
+import { CLOSE_TOO_LARGE, CLOSE_ACCESS_CHANGED, CLOSE_TRY_LATER } from "@/lib/collab/close-codes";
+import { isDatabaseUnreachable } from "@/lib/outage/unreachable";
 import { retryWithBackoff } from "@/lib/collab/retry";
 import { notStoredMessage, storedMessage } from "@/lib/collab/stored-status";
 import { guardPresence } from "@/lib/collab/presence-guard";
@@ -67,6 +69,8 @@ export function createCollabServer(options: CollabServerOptions) {
   /** What PostgreSQL holds of each open document, as a Yjs snapshot editors compare their copy with. */
   const storedSnapshots = new Map<string, Uint8Array>();
   const snapshotOf = (document: Document) => Y.encodeSnapshot(Y.snapshot(document));
+  /** Each upgrade request's socket, so authentication can close it (Hocuspocus only hands hooks the request). */
+  const sockets = new WeakMap<IncomingMessage, WebSocket>();
 
   /**
    * Stores until PostgreSQL takes it, however long that is: Hocuspocus keeps a document in memory
@@ -109,13 +113,16 @@ export function createCollabServer(options: CollabServerOptions) {
     maxDebounce: options.maxDebounceMs ?? 10_000,
     timeout: 30_000,
 
-    async onAuthenticate({ token, documentName, connectionConfig }) {
+    async onAuthenticate({ token, documentName, connectionConfig, request }) {
       try {
         const context = await authorizeConnection(token, documentName, options.secret);
         connectionConfig.readOnly = !context.canEdit;
         return context;
       } catch (error) {
         if (!(error instanceof CollabAccessDenied)) log(`authentication failed: ${String(error)}`);
+        // Not a refusal: closed before "permission denied" goes out, so the editor reconnects by
+        // itself once the database is back instead of being told it has no access.
+        if (isDatabaseUnreachable(error)) sockets.get(request)?.close(CLOSE_TRY_LATER.code, CLOSE_TRY_LATER.reason);
         throw error;
       }
     },
@@ -199,6 +206,8 @@ export function createCollabServer(options: CollabServerOptions) {
       }
     },
   }, { maxPayload: 8 * 1024 * 1024 });
+
+  server.webSocketServer.on("connection", (socket: WebSocket, request: IncomingMessage) => sockets.set(request, socket));
 
   function closeConnectionsFor(change: AccessChange | null): void {
     for (const document of server.hocuspocus.documents.values() as Iterable<Document>) {

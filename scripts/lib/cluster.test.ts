@@ -211,6 +211,11 @@ describe.skipIf(skipReason !== null)("two web instances on one PostgreSQL", () =
     typeInto(editor.doc, "typed in the outage");
     await waitFor(() => editor.storeMessages.some((m) => m.includes("not-stored")), 10_000, "the editor told its text is not stored");
     expect(editor.storedState().stored).toBe(false);
+    // An editor opening the document meanwhile is asked to come back, not told it has no access.
+    const latecomer = connectClient(`ws://127.0.0.1:${collab.port}`, SECRET, grant, { token: () => signCollabToken(grant, SECRET).token });
+    editors.push(latecomer);
+    await waitFor(() => latecomer.closes.includes(1013), 15_000, "the latecomer asked to try later");
+    expect(latecomer.authFailures).toEqual([]);
 
     pg = await startDatabase();
     await waitFor(async () => (await get(a, page, { Cookie: viewer.cookie, Accept: "text/html" })).status === 200, 20_000, "A back");
@@ -218,6 +223,7 @@ describe.skipIf(skipReason !== null)("two web instances on one PostgreSQL", () =
     await waitFor(() => [onA!, onB!].every((s) => s.received().includes('event: status\ndata: "live"')), 20_000, "streams live again");
     expect(await db().timelineEvent.count({ where: { incidentId: viewer.incident.id, body: "written in the outage" } })).toBe(0);
     await waitFor(() => editor.storedState().stored, 30_000, "the editor's text stored after the restart");
+    await waitFor(() => latecomer.provider.isSynced && firstParagraphText(latecomer.doc).includes("typed in the outage"), 30_000, "the latecomer in");
     const { ydoc } = await db().postmortem.findUniqueOrThrow({ where: { id: viewer.postmortemId }, select: { ydoc: true } });
     const stored = new Y.Doc();
     Y.applyUpdate(stored, new Uint8Array(ydoc));
