@@ -257,4 +257,25 @@ describe.skipIf(skipReason !== null)("two web instances on one PostgreSQL", () =
     const resumed = await follow(LB_PORT, viewer);
     expect(resumed.status).toBe(200);
   }, 60_000);
+  it("a killed instance loses nothing: its viewers reconnect through the balancer and catch up on what they missed", async () => {
+    webs[1] = await startWeb(WEB_PORTS[1]!);
+    const viewer = await incidentViewer();
+    const a = webs[0]!;
+    const onA = await follow(a.port, viewer);
+    const { addEvent } = await lib();
+    const base = { teamId: viewer.team.id, incidentId: viewer.incident.id, kind: "NOTE" };
+    await addEvent(viewer.owner.userId, { ...base, body: "before the kill" });
+    await waitFor(() => onA.received().includes("before the kill"), 10_000, "the first event");
+    const cursor = [...onA.received().matchAll(/^id: (\d+)$/gm)].at(-1)?.[1];
+    expect(cursor).toBeDefined();
+    a.child.kill("SIGKILL");
+    await waitFor(() => onA.ended(), 10_000, "the stream cut");
+    await addEvent(viewer.owner.userId, { ...base, body: "while nobody was connected" });
+    // As EventSource does: reconnect to the same address (the balancer) with the last event id.
+    const resumed = await openEventStream(`http://127.0.0.1:${LB_PORT}${viewer.incidentPath}/live`, { Cookie: viewer.cookie, "Last-Event-ID": cursor! });
+    streams.push(resumed);
+    expect(resumed.status).toBe(200);
+    await waitFor(() => resumed.received().includes("while nobody was connected"), 10_000, "the missed event");
+    expect((await get(LB_PORT, `/t/${viewer.team.slug}/incidents`, { Cookie: viewer.cookie })).status).toBe(200);
+  }, 90_000);
 });
