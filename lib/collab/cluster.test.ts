@@ -8,6 +8,7 @@ import { documentFromUpdate, plainText } from "@/lib/postmortems/document";
 import { storeDocumentState } from "@/lib/postmortems/store";
 import { startRoundRobinProxy, type RoundRobinProxy } from "@/lib/testing/round-robin-proxy";
 import { redisAnswers, testRedisUrl } from "@/lib/testing/redis";
+import { startOutageProxy } from "@/lib/collab/testing/outage-proxy";
 
 const secret = process.env.NEXTAUTH_SECRET ?? "";
 const redisUrl = testRedisUrl();
@@ -149,5 +150,30 @@ describe.skipIf(!redisUp)("two collaboration servers sharing documents through R
     expect(await storedText(postmortemId)).toContain("typed before the stop");
     typeInto(staying.doc, " and after it");
     await waitFor(async () => (await storedText(postmortemId)).includes("and after it"), 10_000, "the other server stores");
+  });
+  it("a stop while PostgreSQL is away ends within its time limit, and the other server stores what it could not", async () => {
+    const database = new URL(process.env.DATABASE_URL ?? "");
+    const outage = await startOutageProxy({ host: database.hostname, port: Number(database.port || 5432) });
+    const throughOutage = new URL(database);
+    throughOutage.host = `127.0.0.1:${outage.port}`;
+    const cut = await startServer({ DATABASE_URL: throughOutage.toString(), COLLAB_DEBOUNCE_MS: "60000", COLLAB_STOP_TIMEOUT_MS: "1500" });
+    try {
+      const { owner, members, postmortemId, grant } = await postmortemForTest();
+      const leaving = client(`ws://127.0.0.1:${cut.port}`, grant(owner.userId));
+      const staying = client(`ws://127.0.0.1:${b.port}`, grant(members.MEMBER!.userId));
+      await Promise.all([synced(leaving), synced(staying)]);
+      await outage.cut();
+      typeInto(leaving.doc, "typed while the database was away");
+      await waitFor(() => firstParagraphText(staying.doc).includes("typed while the database was away"), 10_000, "shared through Redis");
+      const stopped = Date.now();
+      await cut.process.stop();
+      expect(Date.now() - stopped).toBeLessThan(10_000);
+      expect(cut.process.output()).toContain("exiting anyway");
+      // The editor that was on the stopped server now writes through the other, which stores it all.
+      typeInto(staying.doc, " and kept");
+      await waitFor(async () => (await storedText(postmortemId)).includes("typed while the database was away and kept"), 15_000, "stored by the other server");
+    } finally {
+      await outage.close();
+    }
   });
 });
