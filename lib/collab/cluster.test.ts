@@ -105,6 +105,19 @@ describe.skipIf(!redisUp)("two collaboration servers sharing documents through R
     expect(Y.equalSnapshots(Y.snapshot(stored), Y.snapshot(editors[0]!.doc))).toBe(true);
   });
 
+  it("an editor joining on one server is told its copy is stored when the other server stored it", async () => {
+    const { owner, members, postmortemId, grant } = await postmortemForTest();
+    const onB = client(`ws://127.0.0.1:${b.port}`, grant(members.MEMBER!.userId));
+    const onA = client(`ws://127.0.0.1:${a.port}`, grant(owner.userId));
+    await Promise.all([synced(onA), synced(onB)]);
+    typeInto(onA.doc, "stored by A");
+    await allStored([onA, onB]);
+    const joining = client(`ws://127.0.0.1:${b.port}`, grant(members.ADMIN!.userId));
+    await synced(joining);
+    await waitFor(() => joining.storedState().stored, 10_000, "the newcomer told its copy is stored");
+    expect(await storedText(postmortemId)).toContain("stored by A");
+  });
+
   it("a killed server loses nothing its editors saw saved; they carry on through the other", async () => {
     const spare = await startServer();
     const survivor = b;

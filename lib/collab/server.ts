@@ -141,9 +141,14 @@ export function createCollabServer(options: CollabServerOptions) {
       return document;
     },
 
-    async connected({ connection, documentName }) {
+    async connected({ connection, documentName, instance }) {
       const snapshot = storedSnapshots.get(documentName);
       if (snapshot) connection.sendStateless(storedMessage(snapshot));
+      // Another server may have stored changes this one only received through Redis, so what it
+      // last stored itself can be behind: a store adds nothing then, but says what PostgreSQL holds.
+      const document = instance.documents.get(documentName);
+      const postmortemId = postmortemIdFrom(documentName);
+      if (options.redisUrl && document && postmortemId) void storeUntilStored(document, postmortemId);
     },
 
     async beforeHandleMessage({ update, documentName, connection }) {
