@@ -166,6 +166,30 @@ describe.skipIf(skipReason !== null)("two web instances on one PostgreSQL", () =
     expect(await (await get(b, published.path)).text()).toContain("Published again");
   });
 
+  it("sign-in limits are counted across instances", async () => {
+    const { createUser } = await import("../../lib/testing/factories");
+    const { hashPassword } = await import("../../lib/auth/password");
+    const { SIGN_IN_LIMITS } = await import("../../lib/auth/rate-limit");
+    const user = await createUser({ passwordHash: await hashPassword("the-right-password-1") });
+    const statuses: number[] = [];
+    for (let i = 0; i <= SIGN_IN_LIMITS.perAccountAndIp.max; i++) {
+      const port = WEB_PORTS[i % 2]!;
+      const csrf = await get(port, "/api/auth/csrf");
+      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+      const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+      const attempt = await fetch(`http://127.0.0.1:${port}/api/auth/callback/credentials`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+        body: new URLSearchParams({ csrfToken, email: user.email, password: `wrong-${i}`, json: "true" }),
+        redirect: "manual",
+      });
+      statuses.push(attempt.status);
+    }
+    // Alternating between the instances, the attempt after the limit is refused all the same.
+    expect(statuses.slice(0, -1)).not.toContain(429);
+    expect(statuses.at(-1)).toBe(429);
+  }, 60_000);
+
   it("jobs each instance asks for on start run once", async () => {
     const { db } = await lib();
     const rows = await db().$queryRaw<{ name: string; n: number; slots: number }[]>`
