@@ -89,7 +89,7 @@ export function createCollabServer(options: CollabServerOptions) {
         // What another server stored and Redis has not brought here yet joins this copy now (without
         // an origin, so Hocuspocus does not schedule storing what was just read from PostgreSQL).
         Y.applyUpdate(document, result.stored);
-        sizes.set(name, Y.encodeStateAsUpdate(document).byteLength);
+        sizes.set(name, result.stored.byteLength);
         storedSnapshots.set(name, result.storedSnapshot);
         document.broadcastStateless(storedMessage(result.storedSnapshot));
       },
