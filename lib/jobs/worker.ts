@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { inAppNotifier } from "@/lib/notifications/notifier";
 import { sendDueReminders } from "@/lib/tasks/reminders";
 import { drainFactsChanges } from "@/lib/reviews/facts-changes";
+import { logger } from "@/lib/observability/logger";
 
 const REMINDERS = "task-reminders";
 /** Facts changes written around lib (raw SQL, imports); lib's own writes settle them in their transaction. */
@@ -15,7 +16,7 @@ const REVIEW_FACTS = "review-facts-changes";
  */
 export async function startJobWorker(): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: env().DATABASE_URL, max: 2 });
-  boss.on("error", (error: Error) => console.error("jobs:", error));
+  boss.on("error", (error: Error) => logger().error({ err: error, component: "jobs" }, "job queue error"));
   await boss.start();
   await boss.createQueue(REMINDERS);
   await boss.schedule(REMINDERS, "*/10 * * * *");
