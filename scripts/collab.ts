@@ -1,6 +1,8 @@
 import { createCollabServer } from "../lib/collab/server";
 import { createLogger, setProcessLogger } from "../lib/observability/logger";
 import { routeConsoleTo } from "../lib/observability/console";
+import { metrics } from "../lib/observability/metrics";
+import { startMetricsFromEnv } from "../lib/observability/metrics-from-env";
 
 /**
  * The collaboration server as a process of its own (`npm run collab`): in production, run it
@@ -29,6 +31,8 @@ const collab = createCollabServer({
 // A stray rejection in a hook must not take every open document down with it.
 process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled rejection"));
 await collab.listen();
+metrics().sources.collab = () => ({ connections: collab.server.hocuspocus.getConnectionsCount(), documents: collab.server.hocuspocus.getDocumentsCount() });
+await startMetricsFromEnv("collab", "COLLAB_METRICS_PORT", log);
 log.info(`listening on ${process.env.COLLAB_HOST ?? "127.0.0.1"}:${port}`);
 
 let stopping = false;

@@ -11,7 +11,7 @@ import { observeWebServer } from "./lib/web-observability";
  */
 const port = Number(process.env.PORT ?? 3000);
 const production = process.env.NODE_ENV === "production";
-const observe = observeWebServer();
+const observe = await observeWebServer();
 if (!production) {
   console.error("scripts/web.ts serves a production build: run it with NODE_ENV=production after `next build` (or use `npm run dev`).");
   process.exit(1);

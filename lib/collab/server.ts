@@ -14,6 +14,7 @@ import { CLOSE_TOO_LARGE, CLOSE_ACCESS_CHANGED } from "@/lib/collab/close-codes"
 import { retryWithBackoff } from "@/lib/collab/retry";
 import { notStoredMessage, storedMessage } from "@/lib/collab/stored-status";
 import { guardPresence } from "@/lib/collab/presence-guard";
+import { countStoreFailure } from "@/lib/observability/metrics";
 
 export type CollabServerOptions = {
   port: number;
@@ -87,6 +88,7 @@ export function createCollabServer(options: CollabServerOptions) {
       {
         ...options.storeRetry,
         onFailure(error, attempt, delayMs) {
+          countStoreFailure();
           log(`storing ${name} failed (attempt ${attempt}); retrying in ${delayMs} ms: ${error instanceof Error ? error.message : String(error)}`);
           document.broadcastStateless(notStoredMessage(delayMs));
         },

@@ -4,6 +4,7 @@ import { inAppNotifier } from "@/lib/notifications/notifier";
 import { sendDueReminders } from "@/lib/tasks/reminders";
 import { drainFactsChanges } from "@/lib/reviews/facts-changes";
 import { logger } from "@/lib/observability/logger";
+import { countingFailures } from "@/lib/observability/metrics";
 
 const REMINDERS = "task-reminders";
 /** Facts changes written around lib (raw SQL, imports); lib's own writes settle them in their transaction. */
@@ -20,15 +21,21 @@ export async function startJobWorker(): Promise<PgBoss> {
   await boss.start();
   await boss.createQueue(REMINDERS);
   await boss.schedule(REMINDERS, "*/10 * * * *");
-  await boss.work(REMINDERS, async () => {
-    await sendDueReminders(inAppNotifier);
-  });
+  await boss.work(
+    REMINDERS,
+    countingFailures(REMINDERS, async () => {
+      await sendDueReminders(inAppNotifier);
+    }),
+  );
   await boss.send(REMINDERS, {});
   await boss.createQueue(REVIEW_FACTS);
   await boss.schedule(REVIEW_FACTS, "* * * * *");
-  await boss.work(REVIEW_FACTS, async () => {
-    await drainFactsChanges(new Date(), inAppNotifier);
-  });
+  await boss.work(
+    REVIEW_FACTS,
+    countingFailures(REVIEW_FACTS, async () => {
+      await drainFactsChanges(new Date(), inAppNotifier);
+    }),
+  );
   await boss.send(REVIEW_FACTS, {});
   return boss;
 }

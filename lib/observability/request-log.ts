@@ -26,7 +26,7 @@ export type FinishedRequest = { route: string; method: string; status: number; d
 export function observeRequest(
   request: IncomingMessage,
   response: ServerResponse,
-  options: { logger: Logger; routeOf: (pathname: string) => string; onFinish?: (finished: FinishedRequest) => void },
+  options: { logger: Logger; routeOf: (pathname: string) => string; onStart?: (route: string) => void; onFinish?: (finished: FinishedRequest) => void },
 ): RequestContext {
   const context: RequestContext = { reqId: requestIdFrom(request.headers[REQUEST_ID_HEADER]) };
   request.headers[REQUEST_ID_HEADER] = context.reqId;
@@ -34,6 +34,7 @@ export function observeRequest(
   const started = process.hrtime.bigint();
   const method = request.method ?? "GET";
   const route = options.routeOf(new URL(request.url ?? "/", "http://app").pathname);
+  options.onStart?.(route);
   let done = false;
   const finish = () => {
     if (done) return;
