@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # One image for every Hindsight process, chosen by command (all npm scripts):
 #   npm run web         the web app (default)          npm run collab    the collaboration server
-#   npm run db:migrate  apply migrations, then exit     npm run backup / npm run restore
+#   npm run db:migrate  apply migrations, then exit     npm run backup / restore / team:export / team:import
 # Build: docker build -t hindsight .   (COLLAB_PORT is fixed at build: Next.js proxies /collab to it)
 
 ARG NODE_IMAGE=node:20-bookworm-slim

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 type ManifestRoute = { page: string; regex: string };
-type RoutesManifest = { staticRoutes?: ManifestRoute[]; dynamicRoutes?: ManifestRoute[] };
+type RoutesManifest = { staticRoutes?: ManifestRoute[]; dynamicRoutes?: ManifestRoute[]; publicFiles?: string[] };
 
 /** What a request's URL is reported as when no route of the app matches it (404s, probes for /wp-admin). */
 export const UNMATCHED = "(unmatched)";
@@ -13,7 +13,7 @@ export const UNMATCHED = "(unmatched)";
  * incident or per published page would grow without bound.
  */
 export function routeMatcher(manifest: RoutesManifest): (pathname: string) => string {
-  const exact = new Set((manifest.staticRoutes ?? []).map((route) => route.page));
+  const exact = new Set([...(manifest.staticRoutes ?? []).map((route) => route.page), ...(manifest.publicFiles ?? [])]);
   const dynamic = (manifest.dynamicRoutes ?? []).map((route) => ({ page: route.page, regex: new RegExp(route.regex) }));
   return (pathname) => {
     if (pathname.startsWith("/_next/static/")) return "/_next/static";
@@ -24,8 +24,10 @@ export function routeMatcher(manifest: RoutesManifest): (pathname: string) => st
   };
 }
 
-/** The matcher for the build in `distDir` (`.next`); every path is unmatched when there is no build. */
-export function routeMatcherFor(distDir: string): (pathname: string) => string {
+/** The matcher for the build in `distDir` (`.next`) and the files of `publicDir` (served as they are); only those when there is no build. */
+export function routeMatcherFor(distDir: string, publicDir: string): (pathname: string) => string {
   const file = path.join(distDir, "routes-manifest.json");
-  return routeMatcher(existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as RoutesManifest) : {});
+  const manifest = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as RoutesManifest) : {};
+  const publicFiles = existsSync(publicDir) ? readdirSync(publicDir, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => `/${entry.name}`) : [];
+  return routeMatcher({ ...manifest, publicFiles });
 }

@@ -21,7 +21,7 @@ export const LIVE_ROUTE = "/t/[team]/incidents/[number]/live";
 export async function observeWebServer(): Promise<(request: IncomingMessage, response: ServerResponse, next: () => void) => void> {
   const log = setProcessLogger(createLogger({ service: "web" }));
   routeConsoleTo(log);
-  const routeOf = routeMatcherFor(path.join(process.cwd(), ".next"));
+  const routeOf = routeMatcherFor(path.join(process.cwd(), ".next"), path.join(process.cwd(), "public"));
   if (process.env.METRICS_PORT && process.env.DATABASE_URL) {
     // One connection of its own, so a scrape never waits behind the app's queries.
     const statsPool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1, idleTimeoutMillis: 30_000 });
