@@ -22,7 +22,9 @@ const compose = parse(read("compose.yaml"), { merge: true }) as { services: Reco
 /** Variables in the first column of the README's configuration table (`A`, `B` rows name several). */
 function documentedVariables(): Set<string> {
   const readme = read("README.md");
-  const table = readme.slice(readme.indexOf("## Configuration"));
+  const start = readme.indexOf("## Configuration");
+  const end = readme.indexOf("\n## ", start + 1);
+  const table = readme.slice(start, end === -1 ? undefined : end);
   const names = new Set<string>();
   for (const line of table.split("\n")) {
     if (!line.startsWith("| `")) continue;

@@ -15,10 +15,12 @@ import { storeDocumentState } from "@/lib/postmortems/store";
 import { documentFromUpdate, markdownToDocument, plainText, replaceDocumentContent } from "@/lib/postmortems/document";
 import { approve, requestReview } from "@/lib/reviews/mutations";
 import { publish } from "@/lib/publishing/mutations";
-import { createTeamWith } from "@/lib/testing/factories";
+import { createTeamWith, createUser } from "@/lib/testing/factories";
 import { packArchive, unpackArchive, type TeamArchive } from "@/lib/team-transfer/archive";
 import { exportTeam } from "@/lib/team-transfer/export";
 import { importTeam } from "@/lib/team-transfer/import";
+import { teamArchiveFor } from "@/lib/team-transfer/download";
+import { rejection } from "@/lib/testing/errors";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/lib/throwaway-database";
 
 const serverUrl = process.env.TEST_SERVER_URL ?? process.env.DATABASE_URL ?? "";
@@ -180,4 +182,15 @@ describe("team export and import", () => {
     expect(() => unpackArchive(Buffer.from("not gzip"))).toThrow(/not a Hindsight team archive/);
     await expect(exportTeam(sourceClient, "no-such-team")).rejects.toThrow(/No team/);
   }, 60_000);
+
+  it("lets owners download the archive from Settings, audited, and nobody else", async () => {
+    const file = await teamArchiveFor(source.owner.userId, source.team.slug);
+    expect(file.filename).toMatch(new RegExp(`^${source.team.slug}-\\d{4}-\\d{2}-\\d{2}\\.hindsight\\.json\\.gz$`));
+    expect(unpackArchive(file.body).tables.Postmortem).toHaveLength(1);
+    expect(await db().auditEvent.count({ where: { teamId: source.team.id, action: "team.exported", actorId: source.owner.userId } })).toBe(1);
+    expect((await rejection(teamArchiveFor(source.members.MEMBER!.userId, source.team.slug))).code).toBe("FORBIDDEN");
+    expect((await rejection(teamArchiveFor(source.members.VIEWER!.userId, source.team.slug))).code).toBe("FORBIDDEN");
+    const outsider = await createUser();
+    expect((await rejection(teamArchiveFor(outsider.id, source.team.slug))).code).toBe("NOT_FOUND");
+  });
 });
