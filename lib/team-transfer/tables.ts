@@ -32,6 +32,12 @@ export const TEAM_TABLES: readonly { name: string; where: string; orderBy?: stri
   { name: "AuditEvent", where: `"teamId" = $1` },
 ];
 
+/** Tables with a team that the archive leaves out on purpose, and why. */
+export const NOT_EXPORTED: Readonly<Record<string, string>> = {
+  Invite: "invite links carry secrets and expire",
+  Notification: "per person and transient",
+};
+
 export type Catalog = {
   /** Columns that reference User, per table: mapped to the importing instance's users by e-mail. */
   userColumns: Map<string, string[]>;

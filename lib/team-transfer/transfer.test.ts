@@ -19,6 +19,7 @@ import { createTeamWith, createUser } from "@/lib/testing/factories";
 import { packArchive, unpackArchive, type TeamArchive } from "@/lib/team-transfer/archive";
 import { exportTeam } from "@/lib/team-transfer/export";
 import { importTeam } from "@/lib/team-transfer/import";
+import { NOT_EXPORTED, TEAM_TABLES } from "@/lib/team-transfer/tables";
 import { teamArchiveFor } from "@/lib/team-transfer/download";
 import { rejection } from "@/lib/testing/errors";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "@/scripts/lib/throwaway-database";
@@ -109,6 +110,14 @@ afterAll(async () => {
 });
 
 describe("team export and import", () => {
+  it("covers every table that belongs to a team (add a new one to TEAM_TABLES or NOT_EXPORTED)", async () => {
+    const { rows } = await sourceClient.query<{ table: string }>(
+      `SELECT table_name AS table FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'teamId' ORDER BY 1`,
+    );
+    const covered = new Set([...TEAM_TABLES.map((t) => t.name), ...Object.keys(NOT_EXPORTED)]);
+    expect(rows.map((r) => r.table).filter((table) => !covered.has(table))).toEqual([]);
+  });
+
   it("moves a team to another database and back out unchanged: every row of every table, the Yjs state and the images", async () => {
     const original = await exportTeam(sourceClient, source.team.slug);
     expect(original.tables.Incident).toHaveLength(1);
