@@ -38,8 +38,9 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 COLLAB_PORT=${COLLAB
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY . .
 COPY --from=build /app/lib/generated ./lib/generated
-COPY --from=build /app/.next ./.next
-# The app runs as the unprivileged "node" user of the base image; it writes nothing to its own folder.
+# Next.js writes its runtime cache under .next; nothing else in /app is writable by the app.
+COPY --from=build --chown=node:node /app/.next ./.next
+# The unprivileged "node" user of the base image.
 USER node
 EXPOSE 3000
 # No HEALTHCHECK here: the same image runs web, collab and one-shot commands, so each service
