@@ -81,6 +81,7 @@ describe("route patterns", () => {
     expect(routeOf("/")).toBe("/");
     expect(routeOf("/_next/static/chunks/abc123.js")).toBe("/_next/static");
     expect(routeOf("/wp-admin/setup.php")).toBe(UNMATCHED);
+    expect(routeOf("(unparseable)")).toBe(UNMATCHED);
     expect(routeMatcher({ ...manifest, publicFiles: ["/favicon.svg"] })("/favicon.svg")).toBe("/favicon.svg");
   });
 });

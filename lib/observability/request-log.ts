@@ -16,6 +16,15 @@ export function requestIdFrom(header: string | string[] | undefined): string {
 /** Load balancer probes come every few seconds: logged at debug, so they do not drown the rest. */
 const PROBES = new Set(["/api/health", "/api/ready"]);
 
+/** A request target Node accepted may still not parse as a URL ("http://[" in absolute form): it is then reported as unmatched. */
+function pathnameOf(target: string | undefined): string {
+  try {
+    return new URL(target ?? "/", "http://app").pathname;
+  } catch {
+    return "(unparseable)";
+  }
+}
+
 export type FinishedRequest = { route: string; method: string; status: number; durationSeconds: number };
 
 /**
@@ -33,7 +42,7 @@ export function observeRequest(
   response.setHeader("X-Request-Id", context.reqId);
   const started = process.hrtime.bigint();
   const method = request.method ?? "GET";
-  const route = options.routeOf(new URL(request.url ?? "/", "http://app").pathname);
+  const route = options.routeOf(pathnameOf(request.url));
   options.onStart?.(route);
   let done = false;
   const finish = () => {
