@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parse, parseDocument } from "yaml";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "./lib/throwaway-database";
 import { checkMigrations } from "../lib/observability/readiness";
+import { freePort } from "../lib/collab/testing/collab-process";
 
 /**
  * Container images cannot be built on our machines, so the deploy files are checked here instead:
@@ -148,15 +149,16 @@ describe("the commands the containers run", () => {
   }, 120_000);
 
   it("npm run collab serves its health check and metrics, logs JSON lines, and stops on SIGTERM (the collab service)", async () => {
-    const run = npmRun("collab", { COLLAB_PORT: "1371", COLLAB_METRICS_PORT: "9171", METRICS_TOKEN: "", LOG_FORMAT: "json" });
+    const [port, metricsPort] = [await freePort(), await freePort()];
+    const run = npmRun("collab", { COLLAB_PORT: String(port), COLLAB_METRICS_PORT: String(metricsPort), METRICS_TOKEN: "", LOG_FORMAT: "json" });
     try {
       const deadline = Date.now() + 60_000;
       while (!run.output().includes("listening") || !run.output().includes("metrics on")) {
         if (Date.now() > deadline) throw new Error(`collab did not start: ${run.output()}`);
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
-      expect((await fetch("http://127.0.0.1:1371/healthz")).status).toBe(200);
-      const scraped = await (await fetch("http://127.0.0.1:9171/metrics")).text();
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      const scraped = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
       expect(scraped).toContain('hindsight_collab_connections{service="collab"} 0');
       expect(scraped).toContain('hindsight_collab_open_documents{service="collab"} 0');
       const entries = run.output().trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);

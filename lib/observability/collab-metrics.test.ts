@@ -4,11 +4,11 @@ import { freePort, spawnCollab, type CollabProcess } from "@/lib/collab/testing/
 import { startOutageProxy } from "@/lib/collab/testing/outage-proxy";
 import { postmortemForTest } from "@/lib/collab/testing/postmortem";
 
-const COLLAB_METRICS_TEST_PORT = 9172;
 const secret = process.env.NEXTAUTH_SECRET ?? "";
 const databaseUrl = process.env.DATABASE_URL ?? "";
 let editor: TestClient | undefined;
 let collab: CollabProcess | undefined;
+let metricsPort = 0;
 
 afterAll(async () => {
   editor?.destroy();
@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 async function sample(name: string): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${COLLAB_METRICS_TEST_PORT}/metrics`)).text();
+  const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
   const line = text.split("\n").find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
   return Number(line?.split(" ").at(-1));
 }
@@ -28,7 +28,8 @@ describe("the collaboration server's metrics (npm run collab)", () => {
     const throughProxy = new URL(databaseUrl);
     throughProxy.host = `127.0.0.1:${proxy.port}`;
     const port = await freePort();
-    collab = await spawnCollab(port, { DATABASE_URL: throughProxy.toString(), COLLAB_DEBOUNCE_MS: "150", COLLAB_METRICS_PORT: String(COLLAB_METRICS_TEST_PORT), LOG_FORMAT: "json" });
+    metricsPort = await freePort();
+    collab = await spawnCollab(port, { DATABASE_URL: throughProxy.toString(), COLLAB_DEBOUNCE_MS: "150", COLLAB_METRICS_PORT: String(metricsPort), LOG_FORMAT: "json" });
     try {
       const { owner, grant } = await postmortemForTest();
       editor = connectClient(`ws://127.0.0.1:${port}`, secret, grant(owner.userId));
