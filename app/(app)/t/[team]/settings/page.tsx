@@ -7,6 +7,7 @@ import { timeZoneNames } from "@/lib/time/zones";
 import { TeamSettingsForm } from "./team-settings-form";
 import { LeaveTeamForm } from "./leave-team-form";
 import { TaskSettingsForm } from "./task-settings-form";
+import { ExportTeamCard } from "./export-team-card";
 
 export const metadata: Metadata = { title: "Team settings" };
 
@@ -29,6 +30,7 @@ export default async function TeamSettingsPage({ params, searchParams }: { param
           <TaskSettingsForm teamId={team.id} requireVerification={team.requireTaskVerification} editable={editable} />
         </div>
       </Card>
+      {can(actor, "team.export", { teamId: team.id }) && <ExportTeamCard slug={team.slug} />}
       <Card>
         <CardHeader title="Leave team" description="You lose access to this team's incidents and postmortems. A team always keeps at least one owner." />
         <div className="px-5 py-5">
