@@ -24,7 +24,7 @@ export function TokenList({ tokens, teamId, empty }: { tokens: TokenRow[]; teamI
               <p className="font-medium">
                 {token.name} <code className="ml-1 font-mono text-xs text-zinc-600 dark:text-zinc-400">{token.prefix}…</code>
               </p>
-              <p className="text-xs text-zinc-600 dark:text-zinc-400">{token.scopes.map((s) => `${s.team.name}: ${ACCESS[s.access]}`).join(" · ")}</p>
+              <p className="text-xs text-zinc-600 dark:text-zinc-400">{[...token.scopes].sort((a, b) => a.team.name.localeCompare(b.team.name)).map((s) => `${s.team.name}: ${ACCESS[s.access]}`).join(" · ")}</p>
               <p className="text-xs text-zinc-600 dark:text-zinc-400">
                 Created {formatDateTime(token.createdAt, "UTC")} · {status.label} · {token.lastUsedAt ? `last used ${formatDateTime(token.lastUsedAt, "UTC")}` : "never used"}
               </p>

@@ -14,7 +14,7 @@ const listSelect = {
   expiresAt: true,
   lastUsedAt: true,
   revokedAt: true,
-  scopes: { select: { access: true, team: { select: { name: true, slug: true } } }, orderBy: { team: { name: "asc" } } },
+  scopes: { select: { access: true, team: { select: { name: true, slug: true } } } },
 } as const;
 
 export async function listPersonalTokens(userId: string) {
