@@ -7,6 +7,7 @@ import { createEventEndpoint, listEventsEndpoint } from "@/lib/api/resources/tim
 import { API_LIMIT, rateLimitKey } from "@/lib/api/rate-limit";
 import { MAX_BODY_BYTES } from "@/lib/api/request";
 import { hashApiSecret } from "@/lib/api/tokens/secrets";
+import { pruneApiState } from "@/lib/api/prune";
 import { callApi, type ApiAnswer } from "@/lib/api/testing/call";
 import { apiTeam, personalToken } from "@/lib/api/testing/fixtures";
 
@@ -158,5 +159,18 @@ describe("updates and versions", () => {
     expect(answer.json).toMatchObject({ title: "Page on checkout errors", status: "BLOCKED", version: 3 });
     expectError(await callApi(updateTaskEndpoint, { token, params, headers: { "if-match": '"1"' }, body: { title: "Stale" } }), 409, "CONFLICT");
     expectError(await callApi(updateTaskEndpoint, { token, params, headers: { "if-match": '"3"' }, body: {} }), 422, "VALIDATION");
+  });
+});
+
+describe("pruning", () => {
+  it("drops expired Idempotency-Keys and finished rate-limit windows, and keeps current ones", async () => {
+    const { team, token } = await writer();
+    await callApi(createIncidentEndpoint, { token, params: { team: team.slug }, body: { title: "Kept" }, headers: { "idempotency-key": "recent" } });
+    const { id } = await db().apiToken.findUniqueOrThrow({ where: { hash: hashApiSecret(token) }, select: { id: true } });
+    await db().apiIdempotencyKey.create({ data: { tokenId: id, key: "old", requestHash: "h", status: 201, body: {}, createdAt: new Date(Date.now() - 25 * 3_600_000) } });
+    await db().rateLimitBucket.create({ data: { key: rateLimitKey(id), windowStart: new Date(Date.now() - 3_600_000), count: 3 } });
+    await pruneApiState(new Date());
+    expect((await db().apiIdempotencyKey.findMany({ where: { tokenId: id } })).map((k) => k.key)).toEqual(["recent"]);
+    expect(await db().rateLimitBucket.count({ where: { key: rateLimitKey(id) } })).toBe(1);
   });
 });

@@ -3,8 +3,11 @@ import { env } from "@/lib/env";
 import { inAppNotifier } from "@/lib/notifications/notifier";
 import { sendDueReminders } from "@/lib/tasks/reminders";
 import { drainFactsChanges } from "@/lib/reviews/facts-changes";
+import { pruneApiState } from "@/lib/api/prune";
 
 const REMINDERS = "task-reminders";
+/** API: expired Idempotency-Keys and finished rate-limit windows. */
+const API_PRUNE = "api-prune";
 /** Facts changes written around lib (raw SQL, imports); lib's own writes settle them in their transaction. */
 const REVIEW_FACTS = "review-facts-changes";
 
@@ -29,5 +32,11 @@ export async function startJobWorker(): Promise<PgBoss> {
     await drainFactsChanges(new Date(), inAppNotifier);
   });
   await boss.send(REVIEW_FACTS, {});
+  // ── API ──
+  await boss.createQueue(API_PRUNE);
+  await boss.schedule(API_PRUNE, "17 * * * *");
+  await boss.work(API_PRUNE, async () => {
+    await pruneApiState(new Date());
+  });
   return boss;
 }
