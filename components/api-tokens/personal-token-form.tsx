@@ -27,12 +27,12 @@ export function PersonalTokenForm({ teams }: { teams: ScopableTeam[] }) {
               <SelectField
                 key={team.id}
                 label={team.name}
-                name="scopes"
-                defaultValue=""
+                name={`scope:${team.id}`}
+                defaultValue={values?.[`scope:${team.id}`] ?? ""}
                 options={[
                   { value: "", label: "No access" },
-                  { value: `${team.id}:READ`, label: "Read" },
-                  ...(team.canWrite ? [{ value: `${team.id}:WRITE`, label: "Read and write" }] : []),
+                  { value: "READ", label: "Read" },
+                  ...(team.canWrite ? [{ value: "WRITE", label: "Read and write" }] : []),
                 ]}
               />
             ))}

@@ -113,7 +113,7 @@ export function buildOpenApi(endpoints: Endpoint[] = ENDPOINTS) {
     info: {
       title: "Hindsight API",
       version: "1",
-      description: "Read and write incidents, timelines, tasks and postmortems. Authenticate with a personal or service token: `Authorization: Bearer hs_…`.",
+      description: "Read and write incidents, timelines, tasks and postmortems with a personal or service token.",
     },
     servers: [{ url: API_BASE }],
     security: [{ bearerAuth: [] }],

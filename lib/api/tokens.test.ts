@@ -30,6 +30,16 @@ describe("personal tokens", () => {
     expect(Math.round((row.expiresAt!.getTime() - row.createdAt.getTime()) / 86_400_000)).toBe(30);
   });
 
+  it("read the form's one select per team, skipping teams left at 'no access'", async () => {
+    const { team, owner } = await createTeamWith();
+    const other = await createTeamWith();
+    await db().membership.create({ data: { teamId: other.team.id, userId: owner.userId, role: "MEMBER" } });
+    const created = await createPersonalToken(owner.userId, { name: "form", expiresIn: "never", [`scope:${team.id}`]: "WRITE", [`scope:${other.team.id}`]: "" });
+    const scopes = await db().apiTokenScope.findMany({ where: { tokenId: created.id } });
+    expect(scopes.map((s) => [s.teamId, s.access])).toEqual([[team.id, "WRITE"]]);
+    expect(created.expiresAt).toBeNull();
+  });
+
   it("refuse teams the user is not in, and write access for viewers", async () => {
     const { team, members } = await createTeamWith(["VIEWER"]);
     const other = await createTeamWith();

@@ -1,5 +1,6 @@
 import type { Endpoint } from "@/lib/api/endpoint";
 import { API_BASE, STATUS_DESCRIPTIONS, type JsonSchema, type Operation } from "@/lib/api/openapi";
+import { Markdown } from "@/components/markdown/markdown";
 import { MethodBadge } from "./method-badge";
 import { SchemaFields, TypeLabel } from "./schema-view";
 
@@ -35,38 +36,30 @@ export function OperationView({ endpoint, operation, components }: { endpoint: E
         </code>
         <span className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">scope: {endpoint.access.toLowerCase()}</span>
       </p>
-      {endpoint.description && <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">{endpoint.description}</p>}
+      {endpoint.description && <Markdown className="prose-hindsight mt-3 text-zinc-700 dark:text-zinc-300">{endpoint.description}</Markdown>}
 
       {operation.parameters.length > 0 && (
         <>
           <Heading>Parameters</Heading>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="text-xs text-zinc-600 dark:text-zinc-400">
-                <tr>
-                  <th scope="col" className="py-1 pr-3 font-medium">Name</th>
-                  <th scope="col" className="py-1 pr-3 font-medium">In</th>
-                  <th scope="col" className="py-1 pr-3 font-medium">Type</th>
-                  <th scope="col" className="py-1 font-medium">Description</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-                {operation.parameters.map((p) => (
-                  <tr key={`${p.in}-${p.name}`} className="align-top">
-                    <td className="py-1.5 pr-3">
-                      <code className="font-mono font-semibold">{p.name}</code>
-                      {p.required && <span className="ml-1 text-xs text-red-700 dark:text-red-400">required</span>}
-                    </td>
-                    <td className="py-1.5 pr-3 text-zinc-600 dark:text-zinc-400">{p.in}</td>
-                    <td className="py-1.5 pr-3 font-mono text-xs">
-                      <TypeLabel schema={p.schema as JsonSchema} />
-                    </td>
-                    <td className="py-1.5 text-zinc-700 dark:text-zinc-300">{"description" in p ? String(p.description) : ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <dl className="divide-y divide-zinc-200 rounded-md ring-1 ring-zinc-200 dark:divide-zinc-800 dark:ring-zinc-800">
+            {operation.parameters.map((p) => (
+              <div key={`${p.in}-${p.name}`} className="px-3 py-2">
+                <dt className="flex flex-wrap items-baseline gap-x-2 text-sm">
+                  <code className="font-mono font-semibold">{p.name}</code>
+                  <span className="font-mono text-xs text-zinc-600 dark:text-zinc-400">
+                    <TypeLabel schema={p.schema as JsonSchema} />
+                  </span>
+                  <span className="text-xs text-zinc-600 dark:text-zinc-400">in {p.in}</span>
+                  {p.required && <span className="text-xs font-medium text-red-700 dark:text-red-400">required</span>}
+                </dt>
+                {"description" in p && p.description ? (
+                  <dd className="mt-0.5 text-zinc-700 dark:text-zinc-300">
+                    <Markdown>{String(p.description)}</Markdown>
+                  </dd>
+                ) : null}
+              </div>
+            ))}
+          </dl>
         </>
       )}
 

@@ -1,4 +1,5 @@
 import type { JsonSchema } from "@/lib/api/openapi";
+import { Markdown } from "@/components/markdown/markdown";
 
 type Components = Record<string, JsonSchema>;
 
@@ -22,6 +23,15 @@ export function TypeLabel({ schema }: { schema: JsonSchema }) {
   }
   if (Array.isArray(schema.enum)) return <>{schema.enum.map((v) => JSON.stringify(v)).join(" | ")}</>;
   if (schema.const !== undefined) return <>{JSON.stringify(schema.const)}</>;
+  const options = Array.isArray(schema.anyOf) ? (schema.anyOf as JsonSchema[]) : null;
+  if (options?.length === 2 && options[1]?.type === "array" && JSON.stringify(options[1].items) === JSON.stringify(options[0])) {
+    // A repeatable query parameter: one value, or the parameter repeated.
+    return (
+      <>
+        <TypeLabel schema={options[1]} /> (repeatable)
+      </>
+    );
+  }
   if (Array.isArray(schema.anyOf)) {
     return (
       <>
@@ -95,8 +105,8 @@ export function SchemaFields({ schema, components, depth = 0 }: { schema: JsonSc
             </dt>
             {(typeof property.description === "string" || notes.length > 0) && (
               <dd className="mt-0.5 text-sm text-zinc-700 dark:text-zinc-300">
-                {typeof property.description === "string" && property.description}
-                {notes.length > 0 && <span className="text-zinc-600 dark:text-zinc-400"> {`(${notes.join(", ")})`}</span>}
+                {typeof property.description === "string" && <Markdown>{property.description}</Markdown>}
+                {notes.length > 0 && <p className="text-xs text-zinc-600 dark:text-zinc-400">{notes.join(", ")}</p>}
               </dd>
             )}
             {nested && (

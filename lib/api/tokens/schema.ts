@@ -15,7 +15,14 @@ const scopeList = z
   .pipe(z.array(z.string().regex(/^[^:\s]{1,64}:(READ|WRITE)$/, "Choose read or write access.")).min(1, "Give the token access to at least one team.").max(200))
   .transform((entries) => Object.fromEntries(entries.map((e) => e.split(":") as [string, "READ" | "WRITE"])));
 
-export const createPersonalTokenSchema = z.object({ name: tokenName, expiresIn: lifetime, scopes: scopeList });
+/** The form sends one select per team, `scope:<teamId>` = "" | READ | WRITE, so each keeps its value on error. */
+function scopesFromForm(input: unknown): unknown {
+  if (typeof input !== "object" || input === null || "scopes" in input) return input;
+  const scopes = Object.entries(input).flatMap(([key, value]) => (key.startsWith("scope:") && typeof value === "string" && value ? [`${key.slice(6)}:${value}`] : []));
+  return { ...input, scopes };
+}
+
+export const createPersonalTokenSchema = z.preprocess(scopesFromForm, z.object({ name: tokenName, expiresIn: lifetime, scopes: scopeList }));
 export const createServiceTokenSchema = z.object({ teamId: z.string().min(1), name: tokenName, expiresIn: lifetime, access });
 export const revokePersonalTokenSchema = z.object({ tokenId: z.string().min(1) });
 export const revokeServiceTokenSchema = z.object({ teamId: z.string().min(1), tokenId: z.string().min(1) });
