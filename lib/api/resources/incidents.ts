@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { notFound } from "@/lib/errors";
 import { declareIncident, updateIncident } from "@/lib/incidents/mutations";
-import { findIncidentId, getIncident, listIncidents, type IncidentDetail, type IncidentListRow } from "@/lib/incidents/queries";
+import { findIncidentId, listIncidents, type IncidentDetail, type IncidentListRow } from "@/lib/incidents/queries";
+import { getIncidentDetail } from "@/lib/incidents/page-data";
 import { declareIncidentSchema, incidentFiltersSchema, severitySchema, SORTS, statusSchema, updateIncidentSchema } from "@/lib/incidents/schema";
 import type { Actor } from "@/lib/authz";
 import { IncidentOrigin } from "@/lib/generated/prisma/enums";
@@ -90,7 +91,7 @@ const detailOut = (i: IncidentDetail): z.input<typeof incident> => ({
 
 /** The incident as the API shows it, with its version as ETag. */
 export async function incidentResult(actor: Actor, team: ApiTeam, number: number, status = 200) {
-  const found = await getIncident(actor, team.id, number);
+  const found = await getIncidentDetail(actor, team.id, number);
   if (!found) throw notFound("This incident");
   return { status, json: detailOut(found), headers: { ETag: etag(found.version) } };
 }
