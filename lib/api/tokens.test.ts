@@ -12,6 +12,7 @@ import { callApi } from "@/lib/api/testing/call";
 import { apiTeam, personalToken, serviceToken } from "@/lib/api/testing/fixtures";
 import { createTeamWith } from "@/lib/testing/factories";
 import { rejection } from "@/lib/testing/errors";
+import { describeAuditEvent } from "@/lib/audit/describe";
 
 const list = (token: string | undefined, team: string, headers?: Record<string, string>) => callApi(listIncidentsEndpoint, { token, params: { team }, headers });
 const create = (token: string, team: string, body: unknown = { title: "From a script" }) => callApi(createIncidentEndpoint, { token, params: { team }, body });
@@ -60,6 +61,7 @@ describe("personal tokens", () => {
     expect(refused.headers.get("www-authenticate")).toContain("Bearer");
     const audit = await db().auditEvent.findMany({ where: { teamId: team.id, targetId: created.id }, orderBy: { createdAt: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["api_token.created", "api_token.revoked"]);
+    expect(audit.map((a) => describeAuditEvent(a.action, a.data))).toEqual(["created a personal API token “cron” with read access", "revoked a personal API token “cron”"]);
   });
 
   it("cannot be revoked by someone else", async () => {

@@ -105,14 +105,12 @@ export async function revokeServiceToken(userId: string, input: unknown) {
   const { teamId, tokenId } = parseInput(revokeServiceTokenSchema, input);
   return db().$transaction(async (tx) => {
     authorize(await loadActor(tx, userId, teamId), "apiToken.manage", { teamId });
-    const revoked = await tx.apiToken.updateMany({ where: { id: tokenId, teamId, kind: "SERVICE", revokedAt: null }, data: { revokedAt: new Date() } });
-    if (revoked.count === 0) {
-      const exists = await tx.apiToken.findFirst({ where: { id: tokenId, teamId, kind: "SERVICE" }, select: { id: true } });
-      if (!exists) throw new AppError("NOT_FOUND", "This token was not found.");
-      return { id: tokenId };
-    }
-    await recordAudit(tx, { teamId, actorId: userId, action: "api_token.revoked", targetType: "api_token", targetId: tokenId, data: { kind: "SERVICE" } });
-    return { id: tokenId };
+    const token = await tx.apiToken.findFirst({ where: { id: tokenId, teamId, kind: "SERVICE" }, select: { id: true, name: true, revokedAt: true } });
+    if (!token) throw new AppError("NOT_FOUND", "This token was not found.");
+    if (token.revokedAt) return { id: token.id };
+    await tx.apiToken.updateMany({ where: { id: token.id, teamId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, { teamId, actorId: userId, action: "api_token.revoked", targetType: "api_token", targetId: token.id, data: { kind: "SERVICE", name: token.name } });
+    return { id: token.id };
   });
 }
 
