@@ -8,8 +8,12 @@ test("a personal token, shown once, creates an incident through the API that the
 
   await page.goto("/account");
   await expect(page.getByText("No tokens yet.")).toBeVisible();
-  await page.getByLabel("Name", { exact: true }).fill("deploy script");
+  // A refused form keeps what was chosen.
   await page.getByLabel("Platform").selectOption({ label: "Read and write" });
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByText("Name the token after what will use it.")).toBeVisible();
+  await expect(page.getByLabel("Platform")).toHaveValue("WRITE");
+  await page.getByLabel("Name", { exact: true }).fill("deploy script");
   await page.getByRole("button", { name: "Create token" }).click();
   const secretField = page.getByLabel(/shown only once/);
   const secret = await secretField.inputValue();

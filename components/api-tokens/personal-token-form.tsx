@@ -18,7 +18,7 @@ export function PersonalTokenForm({ teams }: { teams: ScopableTeam[] }) {
   const values = state.status === "error" ? state.values : undefined;
   return (
     <div className="space-y-4">
-      <form action={action} className="space-y-4" noValidate key={state.status === "ok" ? state.data.id : "new"}>
+      <form action={action} className="space-y-4" noValidate key={state.status === "ok" ? state.data.id : state.status === "error" ? JSON.stringify(values) : "new"}>
         <TextField label="Name" name="name" maxLength={TOKEN_NAME_MAX} defaultValue={values?.name} errors={fields?.name} hint="What will use it, e.g. “deploy script”." autoComplete="off" />
         <fieldset className="space-y-2">
           <legend className="text-sm font-medium text-zinc-800 dark:text-zinc-200">Access per team</legend>

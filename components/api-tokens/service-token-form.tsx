@@ -16,7 +16,7 @@ export function ServiceTokenForm({ teamId }: { teamId: string }) {
   const values = state.status === "error" ? state.values : undefined;
   return (
     <div className="space-y-4">
-      <form action={action} className="flex flex-wrap items-end gap-3" noValidate key={state.status === "ok" ? state.data.id : "new"}>
+      <form action={action} className="flex flex-wrap items-end gap-3" noValidate key={state.status === "ok" ? state.data.id : state.status === "error" ? JSON.stringify(values) : "new"}>
         <input type="hidden" name="teamId" value={teamId} />
         <TextField label="Name" name="name" maxLength={TOKEN_NAME_MAX} defaultValue={values?.name} errors={fields?.name} className="w-64" autoComplete="off" />
         <SelectField
