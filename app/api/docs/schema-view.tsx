@@ -45,10 +45,13 @@ export function TypeLabel({ schema }: { schema: JsonSchema }) {
     );
   }
   if (schema.type === "array" && schema.items) {
+    const items = schema.items as JsonSchema;
+    const several = Array.isArray(items.enum) ? items.enum.length > 1 : Array.isArray(items.anyOf);
     return (
       <>
-        <TypeLabel schema={schema.items as JsonSchema} />
-        []
+        {several && "("}
+        <TypeLabel schema={items} />
+        {several && ")"}[]
       </>
     );
   }
