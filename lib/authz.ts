@@ -40,7 +40,8 @@ export type TeamAction =
   | "review.policy"
   | "postmortem.publish"
   | "publishing.settings"
-  | "template.manage";
+  | "template.manage"
+  | "apiToken.manage";
 
 export type Resource = {
   teamId: string;
@@ -84,6 +85,7 @@ export function can(actor: Actor, action: TeamAction, resource: Resource): boole
     case "template.manage":
     case "review.policy":
     case "publishing.settings":
+    case "apiToken.manage":
       return atLeast(actor.role, "ADMIN");
     case "incident.create":
     case "incident.update":
@@ -126,4 +128,28 @@ export function authorize(actor: Actor, action: TeamAction, resource: Resource):
   if (!can(actor, action, resource)) {
     throw new AppError("FORBIDDEN", "Your role in this team does not allow that.");
   }
+}
+
+export type TokenAccess = "READ" | "WRITE";
+
+/** What an API token carries into a request: whose it is and what it may do in which team. */
+export type TokenGrant = {
+  tokenId: string;
+  kind: "PERSONAL" | "SERVICE";
+  /** The personal token's owner, or the service token's own user row. */
+  userId: string;
+  scopes: Record<string, TokenAccess>;
+};
+
+/**
+ * The actor a token acts as in a team. A read scope acts as a viewer whatever the holder's role;
+ * a write scope keeps the holder's role (a token never exceeds its owner). A service token belongs
+ * to its team alone and acts as a member (write) or viewer (read). No scope for the team: no actor.
+ */
+export function tokenActor(grant: TokenGrant, teamId: string, memberRole: Role | null): Actor {
+  const access = grant.scopes[teamId];
+  if (!access) return null;
+  if (grant.kind === "SERVICE") return { userId: grant.userId, teamId, role: access === "WRITE" ? "MEMBER" : "VIEWER" };
+  if (!memberRole) return null;
+  return { userId: grant.userId, teamId, role: access === "WRITE" ? memberRole : "VIEWER" };
 }

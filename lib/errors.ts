@@ -2,6 +2,9 @@ import { DATABASE_UNREACHABLE_MESSAGE, isDatabaseUnreachable } from "@/lib/outag
 
 export type ErrorCode =
   | "UNAUTHENTICATED"
+  | "BAD_REQUEST"
+  | "PRECONDITION_FAILED"
+  | "UNSUPPORTED_MEDIA_TYPE"
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "VALIDATION"
@@ -14,6 +17,9 @@ export type ErrorCode =
 
 const statusByCode: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
+  BAD_REQUEST: 400,
+  PRECONDITION_FAILED: 412,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   PAYLOAD_TOO_LARGE: 413,
   UNAVAILABLE: 503,
   FORBIDDEN: 403,

@@ -31,6 +31,10 @@ export function describeAuditEvent(action: string, data: JsonValue): string {
       return `removed ${field(data, "name") ?? "a member"}`;
     case "member.left":
       return "left the team";
+    case "api_token.created":
+      return `created ${field(data, "kind") === "SERVICE" ? "a service" : "a personal"} API token “${field(data, "name") ?? "?"}” with ${field(data, "access") === "WRITE" ? "read and write" : "read"} access`;
+    case "api_token.revoked":
+      return `revoked ${field(data, "kind") === "SERVICE" ? "a service" : "a personal"} API token${field(data, "name") ? ` “${field(data, "name")}”` : ""}`;
     default:
       return action.replaceAll("_", " ").replace(".", ": ");
   }

@@ -36,12 +36,14 @@ export function waitPhrase(seconds: number): string {
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
 
+export type Hit = { count: number; resetSeconds: number };
+
 /**
- * Counts one attempt in the key's fixed window and says how long to wait when that attempt is
- * over the limit (0 when it may go ahead). One upsert, so parallel attempts each get their own
- * count and at most `max` of them pass, whichever instance of the app they reach.
+ * Counts one attempt in the key's fixed window: the attempts so far in it (this one included) and
+ * the seconds until it ends. One upsert, so parallel attempts each get their own count, whichever
+ * instance of the app they reach.
  */
-export async function consume(key: string, limit: Limit): Promise<number> {
+export async function hit(key: string, limit: Limit): Promise<Hit> {
   const rows = await db().$queryRaw<{ count: number; ends_at: Date; now: Date }[]>`
     WITH w AS (
       SELECT to_timestamp(floor(extract(epoch FROM clock_timestamp()) * 1000 / ${limit.windowMs}::int) * ${limit.windowMs}::int / 1000.0) AS start
@@ -51,8 +53,13 @@ export async function consume(key: string, limit: Limit): Promise<number> {
     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
     RETURNING "count", "windowStart" + make_interval(secs => ${limit.windowMs / 1000}::int) AS ends_at, clock_timestamp() AS now`;
   const row = rows[0];
-  if (!row || row.count <= limit.max) return 0;
-  return (row.ends_at.getTime() - row.now.getTime()) / 1000;
+  return row ? { count: row.count, resetSeconds: (row.ends_at.getTime() - row.now.getTime()) / 1000 } : { count: 0, resetSeconds: limit.windowMs / 1000 };
+}
+
+/** Counts one attempt and says how long to wait when it is over the limit (0 when it may go ahead). */
+export async function consume(key: string, limit: Limit): Promise<number> {
+  const { count, resetSeconds } = await hit(key, limit);
+  return count <= limit.max ? 0 : resetSeconds;
 }
 
 /** Gives back an attempt that turned out legitimate (a successful sign-in). */

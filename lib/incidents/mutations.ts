@@ -8,7 +8,7 @@ import { formatDateTime } from "@/lib/time/format";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
 import { applyFactsChange } from "@/lib/reviews/facts-changes";
 import { recordSystemEvents, type SystemLine } from "@/lib/timeline/system-events";
-import type { IncidentStatus, Severity } from "@/lib/generated/prisma/enums";
+import type { IncidentOrigin, IncidentStatus, Severity } from "@/lib/generated/prisma/enums";
 import { declareIncidentSchema, updateIncidentSchema, KEY_MOMENTS, type KeyMoment } from "@/lib/incidents/schema";
 import { STATUS_LABEL } from "@/lib/incidents/labels";
 import { resolveServiceIds } from "@/lib/incidents/services";
@@ -23,7 +23,8 @@ const MOMENT_LABEL: Record<KeyMoment, string> = {
   resolvedAt: "Resolution",
 };
 
-export async function declareIncident(userId: string, input: unknown) {
+/** `origin` says where the declaration came from (the app, an alert, the API), for insights. */
+export async function declareIncident(userId: string, input: unknown, options: { origin?: IncidentOrigin } = {}) {
   const data = parseInput(declareIncidentSchema, input);
   const now = new Date();
   return db().$transaction(async (tx) => {
@@ -52,6 +53,7 @@ export async function declareIncident(userId: string, input: unknown) {
         commanderId: userId,
         declaredById: userId,
         lastEditedById: userId,
+        origin: options.origin ?? "MANUAL",
         lastActivityAt: now,
         services: { create: serviceIds.map((serviceId) => ({ serviceId })) },
       },

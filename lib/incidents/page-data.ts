@@ -22,7 +22,7 @@ export async function getIncidentDetail(actor: Actor, teamId: string, number: nu
   if (!Number.isSafeInteger(number) || number < 1) return null;
   const rows = await db().$queryRaw<(Omit<IncidentDetail, "services"> & { services: { service: { id: string; name: string } }[] })[]>(Prisma.sql`
     SELECT i.id, i.number, i.title, i.summary, i.status::text AS status, i.severity::text AS severity, i."timeZone", i.impact, i."usersAffectedPct",
-           i."rootCause", i.resolution, i."startedAt", i."detectedAt", i."acknowledgedAt", i."mitigatedAt", i."resolvedAt", i.version, i."createdAt", i."updatedAt",
+           i."rootCause", i.resolution, i."startedAt", i."detectedAt", i."acknowledgedAt", i."mitigatedAt", i."resolvedAt", i.version, i.origin::text AS origin, i."createdAt", i."updatedAt",
            CASE WHEN c.id IS NULL THEN NULL ELSE json_build_object('id', c.id, 'name', c.name) END AS commander,
            CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('name', d.name) END AS "declaredBy",
            CASE WHEN l.id IS NULL THEN NULL ELSE json_build_object('name', l.name) END AS "lastEditor",

@@ -108,6 +108,7 @@ export const getIncident = cache(async (actor: Actor, teamId: string, number: nu
       mitigatedAt: true,
       resolvedAt: true,
       version: true,
+      origin: true,
       createdAt: true,
       updatedAt: true,
       commander: { select: { id: true, name: true } },
@@ -117,6 +118,14 @@ export const getIncident = cache(async (actor: Actor, teamId: string, number: nu
     },
   });
 });
+
+/** The id behind a team's incident number, read fresh (not cached), or null. */
+export async function findIncidentId(actor: Actor, teamId: string, number: number): Promise<string | null> {
+  authorize(actor, "incident.read", { teamId });
+  if (!Number.isSafeInteger(number) || number < 1) return null;
+  const row = await db().incident.findUnique({ where: { teamId_number: { teamId, number } }, select: { id: true } });
+  return row?.id ?? null;
+}
 
 export type IncidentDetail = NonNullable<Awaited<ReturnType<typeof getIncident>>>;
 

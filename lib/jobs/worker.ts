@@ -5,8 +5,11 @@ import { sendDueReminders } from "@/lib/tasks/reminders";
 import { drainFactsChanges } from "@/lib/reviews/facts-changes";
 import { logger } from "@/lib/observability/logger";
 import { countingFailures } from "@/lib/observability/metrics";
+import { pruneApiState } from "@/lib/api/prune";
 
 const REMINDERS = "task-reminders";
+/** API: expired Idempotency-Keys and finished rate-limit windows. */
+const API_PRUNE = "api-prune";
 /** Facts changes written around lib (raw SQL, imports); lib's own writes settle them in their transaction. */
 const REVIEW_FACTS = "review-facts-changes";
 
@@ -40,5 +43,14 @@ export async function startJobWorker(): Promise<PgBoss> {
     }),
   );
   await boss.send(REVIEW_FACTS, {}, ON_START);
+  // ── API ──
+  await boss.createQueue(API_PRUNE);
+  await boss.schedule(API_PRUNE, "17 * * * *");
+  await boss.work(
+    API_PRUNE,
+    countingFailures(API_PRUNE, async () => {
+      await pruneApiState(new Date());
+    }),
+  );
   return boss;
 }

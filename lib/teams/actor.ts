@@ -1,7 +1,8 @@
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { db, type Tx } from "@/lib/db";
-import type { Actor } from "@/lib/authz";
+import { tokenActor, type Actor } from "@/lib/authz";
+import { currentGrant } from "@/lib/api/tokens/grant-context";
 import { requireUser } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/sessions";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -13,8 +14,17 @@ import { AppError } from "@/lib/errors";
 /** The team switcher lists at most this many teams. */
 const MY_TEAMS_LIMIT = 200;
 
-/** The user's role in a team, read fresh: removing a member takes effect on their next request. */
+/**
+ * The user's role in a team, read fresh: removing a member takes effect on their next request.
+ * Inside an API request the token's scope caps it, so no mutation can act beyond its token.
+ */
 export async function loadActor(client: Tx | ReturnType<typeof db>, userId: string, teamId: string): Promise<Actor> {
+  const grant = currentGrant();
+  if (grant?.userId === userId) {
+    if (grant.kind === "SERVICE") return tokenActor(grant, teamId, null);
+    const member = await client.membership.findUnique({ where: { teamId_userId: { teamId, userId } }, select: { role: true } });
+    return tokenActor(grant, teamId, member?.role ?? null);
+  }
   const membership = await client.membership.findUnique({
     where: { teamId_userId: { teamId, userId } },
     select: { role: true },

@@ -98,6 +98,13 @@ export async function listStarredEvents(actor: Actor, teamId: string, incidentId
   return sliceBefore(teamId, incidentId, null, limit, Prisma.sql`AND e.starred`);
 }
 
+/** One event with its author and revisions, as the timeline shows it, or null (deleted ones too). */
+export async function getEvent(actor: Actor, teamId: string, eventId: string): Promise<TimelineEntry | null> {
+  authorize(actor, "incident.read", { teamId });
+  const [entry] = await selectEntries(Prisma.sql`e.id = ${eventId} AND e."teamId" = ${teamId} AND e."deletedAt" IS NULL`, 1);
+  return entry ?? null;
+}
+
 /** One event of the incident (e.g. the one being turned into a task), or null. */
 export async function findEvent(actor: Actor, teamId: string, incidentId: string, eventId: string) {
   authorize(actor, "incident.read", { teamId });

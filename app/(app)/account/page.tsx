@@ -9,6 +9,7 @@ import { oauthProviderList } from "@/lib/auth/providers";
 import { listMyTeams } from "@/lib/teams/queries";
 import { formatDateTime } from "@/lib/time/format";
 import { LinkIdentityButton } from "./link-identity-button";
+import { ApiTokensCard } from "./api-tokens-card";
 
 export const metadata: Metadata = { title: "Account settings" };
 
@@ -61,6 +62,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             </div>
           )}
         </Card>
+        <ApiTokensCard userId={user.id} teams={teams} />
       </main>
     </>
   );
