@@ -1,0 +1,61 @@
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { refsSql, scopedIncidentsSql, type IncidentRef, type Scope } from "@/lib/insights/scope";
+import type { Stat } from "@/lib/insights/response-times";
+
+export type PostmortemInsights = {
+  /** SEV1–2 incidents of the period (after the filters), and how many have an approved / a published postmortem. */
+  coverage: { major: number; withPostmortem: number; approved: number; published: number; uncovered: IncidentRef[] };
+  /** Lead times over the period's incidents that have a postmortem, in seconds. */
+  leadTimes: { stage: LeadStage; stat: Stat }[];
+};
+
+export const LEAD_STAGES = ["resolved → approved", "approved → published", "resolved → published"] as const;
+export type LeadStage = (typeof LEAD_STAGES)[number];
+
+/**
+ * "Approved" is the first time the postmortem moved to APPROVED (its audit trail; a later
+ * re-approval after a facts change does not reset the clock); "published" is its first edition.
+ * A published postmortem was approved first, so PUBLISHED counts as approved.
+ */
+export async function postmortemInsights(scope: Scope): Promise<PostmortemInsights> {
+  const withMoments = Prisma.sql`
+    WITH f AS (${scopedIncidentsSql(scope)})
+    SELECT f.*, p.id AS "postmortemId", p.status AS "pmStatus",
+           (SELECT min(a."createdAt") FROM "AuditEvent" a
+             WHERE a."targetType" = 'postmortem' AND a."targetId" = p.id AND a.action = 'postmortem.status_changed' AND a.data->>'to' = 'APPROVED') AS "approvedAt",
+           (SELECT min(e."publishedAt") FROM "PublicEdition" e WHERE e."postmortemId" = p.id) AS "publishedAt"
+      FROM f LEFT JOIN "Postmortem" p ON p."incidentId" = f.id`;
+  const stat = (expr: string) => {
+    const secs = Prisma.raw(`extract(epoch FROM ${expr})::float8`);
+    return Prisma.sql`json_build_object(
+      'p50', percentile_cont(0.5) WITHIN GROUP (ORDER BY ${secs}), 'p90', percentile_cont(0.9) WITHIN GROUP (ORDER BY ${secs}),
+      'n', count(${secs}), 'missing', count(w."postmortemId") - count(${secs}), 'refs', ${refsSql("w", Prisma.sql`FILTER (WHERE ${secs} IS NOT NULL)`)})`;
+  };
+  const [row] = await db().$queryRaw<{ major: number; withPostmortem: number; approved: number; published: number; uncovered: IncidentRef[] | null; a: Stat; b: Stat; c: Stat }[]>`
+    SELECT count(*) FILTER (WHERE w.severity IN ('SEV1', 'SEV2'))::int AS major,
+           count(*) FILTER (WHERE w.severity IN ('SEV1', 'SEV2') AND w."postmortemId" IS NOT NULL)::int AS "withPostmortem",
+           count(*) FILTER (WHERE w.severity IN ('SEV1', 'SEV2') AND w."pmStatus" IN ('APPROVED', 'PUBLISHED'))::int AS approved,
+           count(*) FILTER (WHERE w.severity IN ('SEV1', 'SEV2') AND w."pmStatus" = 'PUBLISHED')::int AS published,
+           ${refsSql("w", Prisma.sql`FILTER (WHERE w.severity IN ('SEV1', 'SEV2') AND (w."pmStatus" IS NULL OR w."pmStatus" NOT IN ('APPROVED', 'PUBLISHED')))`)} AS uncovered,
+           ${stat(`w."approvedAt" - w."resolvedAt"`)} AS a,
+           ${stat(`w."publishedAt" - w."approvedAt"`)} AS b,
+           ${stat(`w."publishedAt" - w."resolvedAt"`)} AS c
+      FROM (${withMoments}) w WHERE w."postmortemId" IS NOT NULL OR w.severity IN ('SEV1', 'SEV2')`;
+  const empty: Stat = { p50: null, p90: null, n: 0, missing: 0, refs: [] };
+  const fix = (s: Stat | undefined): Stat => (s ? { ...s, refs: s.refs ?? [] } : empty);
+  return {
+    coverage: {
+      major: row?.major ?? 0,
+      withPostmortem: row?.withPostmortem ?? 0,
+      approved: row?.approved ?? 0,
+      published: row?.published ?? 0,
+      uncovered: row?.uncovered ?? [],
+    },
+    leadTimes: [
+      { stage: LEAD_STAGES[0], stat: fix(row?.a) },
+      { stage: LEAD_STAGES[1], stat: fix(row?.b) },
+      { stage: LEAD_STAGES[2], stat: fix(row?.c) },
+    ],
+  };
+}

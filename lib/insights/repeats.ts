@@ -1,0 +1,52 @@
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { PostmortemStatus, Severity } from "@/lib/generated/prisma/enums";
+import { OPEN_STATUSES } from "@/lib/tasks/schema";
+import { scopedIncidentsSql, teamIn, type Scope } from "@/lib/insights/scope";
+
+/** Two incidents on one service at most this far apart make it a repeat. */
+export const REPEAT_WINDOW_DAYS = 90;
+/** Services listed, most repeats first; incidents and tasks listed per service. */
+const SERVICES_SHOWN = 20;
+const PER_SERVICE = 10;
+
+export type RepeatIncident = { number: number; title: string; severity: Severity; startedAt: string; postmortemStatus: PostmortemStatus | null };
+export type RepeatService = {
+  serviceId: string;
+  teamId: string;
+  service: string;
+  /** Incidents in the period that followed another on the service within REPEAT_WINDOW_DAYS. */
+  repeats: number;
+  incidents: RepeatIncident[];
+  openCorrective: { id: string; title: string; number: number; dueDate: string | null }[];
+};
+
+/**
+ * Services hit again within 90 days of an earlier incident, with their incidents (the earlier
+ * ones too, back to 90 days before the period) and their open corrective tasks.
+ */
+export async function repeatIncidents(scope: Scope): Promise<RepeatService[]> {
+  const lookBack = new Date(scope.period.from.getTime() - REPEAT_WINDOW_DAYS * 86_400_000);
+  const services = await db().$queryRaw<Omit<RepeatService, "openCorrective">[]>`
+    WITH f AS (${scopedIncidentsSql(scope, lookBack)}),
+    s AS (SELECT x."serviceId", f.id, f.number, f.title, f.severity, f."startedAt",
+                 lag(f."startedAt") OVER (PARTITION BY x."serviceId" ORDER BY f."startedAt", f.id) AS "previousAt"
+            FROM f JOIN "IncidentService" x ON x."incidentId" = f.id),
+    r AS (SELECT s."serviceId", count(*)::int AS repeats FROM s
+           WHERE s."startedAt" >= ${scope.period.from} AND s."previousAt" >= s."startedAt" - make_interval(hours => ${REPEAT_WINDOW_DAYS * 24})
+           GROUP BY s."serviceId")
+    SELECT r."serviceId", sv."teamId", sv.name AS service, r.repeats,
+           (SELECT json_agg(json_build_object('number', l.number, 'title', l.title, 'severity', l.severity, 'startedAt', l."startedAt", 'postmortemStatus', l.status))
+              FROM (SELECT s.number, s.title, s.severity, s."startedAt", p.status FROM s LEFT JOIN "Postmortem" p ON p."incidentId" = s.id
+                     WHERE s."serviceId" = r."serviceId" ORDER BY s."startedAt" DESC LIMIT ${PER_SERVICE}) l) AS incidents
+      FROM r JOIN "Service" sv ON sv.id = r."serviceId"
+     ORDER BY r.repeats DESC, sv.name LIMIT ${SERVICES_SHOWN}`;
+  if (services.length === 0) return [];
+  const tasks = await db().$queryRaw<{ serviceId: string; id: string; title: string; number: number; dueDate: string | null }[]>`
+    SELECT x."serviceId", t.id, t.title, i.number, to_char(t."dueDate", 'YYYY-MM-DD') AS "dueDate"
+      FROM "Task" t JOIN "IncidentService" x ON x."incidentId" = t."incidentId" JOIN "Incident" i ON i.id = t."incidentId"
+     WHERE ${teamIn(scope, Prisma.sql`t."teamId"`)} AND t.type = 'CORRECTIVE' AND t.status IN ${Prisma.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`)}
+       AND x."serviceId" IN (${Prisma.join(services.map((s) => s.serviceId))})
+     ORDER BY t."dueDate" ASC NULLS LAST, t.id`;
+  return services.map((s) => ({ ...s, openCorrective: tasks.filter((t) => t.serviceId === s.serviceId).slice(0, PER_SERVICE).map((t) => ({ id: t.id, title: t.title, number: t.number, dueDate: t.dueDate })) }));
+}
