@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TaskType } from "@/lib/generated/prisma/enums";
 import { OPEN_STATUSES } from "@/lib/tasks/schema";
-import { incidentFilterSql, teamIn, type Scope } from "@/lib/insights/scope";
+import { taskIncidentFilterSql, teamIn, type Scope } from "@/lib/insights/scope";
 
 export type TaskRef = { teamId: string; id: string; title: string; number: number };
 
@@ -27,7 +27,7 @@ const OPEN = Prisma.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`);
 export async function followThrough(scope: Scope): Promise<FollowThrough> {
   const { period, timeZone } = scope;
   const today = Prisma.sql`${period.today}::date`;
-  const filters = incidentFilterSql(scope);
+  const filters = taskIncidentFilterSql(scope);
   const [due, overdue, verification, open] = await Promise.all([
     db().$queryRaw<{ type: TaskType; onTime: number; late: number; notDone: number; wontDo: number }[]>`
       SELECT t.type,
@@ -35,28 +35,28 @@ export async function followThrough(scope: Scope): Promise<FollowThrough> {
              count(*) FILTER (WHERE t.status = 'DONE' AND ((t."completedAt" AT TIME ZONE ${timeZone})::date > t."dueDate" OR t."completedAt" IS NULL))::int AS late,
              count(*) FILTER (WHERE t.status IN ${OPEN})::int AS "notDone",
              count(*) FILTER (WHERE t.status = 'WONT_DO')::int AS "wontDo"
-        FROM "Task" t JOIN "Incident" i ON i.id = t."incidentId"
+        FROM "Task" t
        WHERE ${teamIn(scope, Prisma.sql`t."teamId"`)} AND t.type IN ('CORRECTIVE', 'PREVENTIVE')
          AND t."dueDate" >= ${period.fromDay}::date AND t."dueDate" <= ${period.toDay}::date AND t."dueDate" < ${today} ${filters}
        GROUP BY t.type ORDER BY t.type`,
     db().$queryRaw<{ bucket: OverdueBucket; n: number; refs: TaskRef[] }[]>`
       SELECT o.bucket, count(*)::int AS n,
              to_json((array_agg(json_build_object('teamId', o."teamId", 'id', o.id, 'title', o.title, 'number', o.number) ORDER BY o."dueDate", o.id))[1:8]) AS refs
-        FROM (SELECT t.id, t."teamId", t.title, t."dueDate", i.number,
+        FROM (SELECT t.id, t."teamId", t.title, t."dueDate", (SELECT n.number FROM "Incident" n WHERE n.id = t."incidentId") AS number,
                      CASE WHEN ${today} - t."dueDate" <= 7 THEN ${OVERDUE_BUCKETS[0]} WHEN ${today} - t."dueDate" <= 30 THEN ${OVERDUE_BUCKETS[1]}
                           WHEN ${today} - t."dueDate" <= 90 THEN ${OVERDUE_BUCKETS[2]} ELSE ${OVERDUE_BUCKETS[3]} END AS bucket
-                FROM "Task" t JOIN "Incident" i ON i.id = t."incidentId"
+                FROM "Task" t
                WHERE ${teamIn(scope, Prisma.sql`t."teamId"`)} AND t.status IN ${OPEN} AND t."dueDate" < ${today} ${filters}) o
        GROUP BY o.bucket`,
     db().$queryRaw<FollowThrough["verification"][]>`
       SELECT count(*)::int AS done, count(*) FILTER (WHERE t."verificationCriteria" <> '')::int AS "withCheck",
              count(*) FILTER (WHERE t."verifiedAt" IS NOT NULL)::int AS verified
-        FROM "Task" t JOIN "Incident" i ON i.id = t."incidentId"
+        FROM "Task" t
        WHERE ${teamIn(scope, Prisma.sql`t."teamId"`)} AND t."completedAt" >= ${period.from} AND t."completedAt" < ${period.to}
          AND t.status = 'DONE' ${filters}`,
     db().$queryRaw<{ type: TaskType | null; ownerId: string | null; owner: string | null; byType: number; n: number }[]>`
       SELECT t.type, t."ownerId", min(u.name) AS owner, GROUPING(t.type)::int AS "byType", count(*)::int AS n
-        FROM "Task" t JOIN "Incident" i ON i.id = t."incidentId" LEFT JOIN "User" u ON u.id = t."ownerId"
+        FROM "Task" t LEFT JOIN "User" u ON u.id = t."ownerId"
        WHERE ${teamIn(scope, Prisma.sql`t."teamId"`)} AND t.status IN ${OPEN} ${filters}
        GROUP BY GROUPING SETS ((t.type), (t."ownerId"))
        ORDER BY n DESC, owner`,

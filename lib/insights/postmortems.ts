@@ -25,7 +25,7 @@ export async function postmortemInsights(scope: Scope): Promise<PostmortemInsigh
            (SELECT min(a."createdAt") FROM "AuditEvent" a
              WHERE a."targetType" = 'postmortem' AND a."targetId" = p.id AND a.action = 'postmortem.status_changed' AND a.data->>'to' = 'APPROVED') AS "approvedAt",
            (SELECT min(e."publishedAt") FROM "PublicEdition" e WHERE e."postmortemId" = p.id) AS "publishedAt"
-      FROM f LEFT JOIN "Postmortem" p ON p."incidentId" = f.id`;
+      FROM f LEFT JOIN LATERAL (SELECT pm.id, pm.status FROM "Postmortem" pm WHERE pm."incidentId" = f.id OFFSET 0) p ON true`;
   const stat = (expr: string) => {
     const secs = Prisma.raw(`extract(epoch FROM ${expr})::float8`);
     return Prisma.sql`json_build_object(

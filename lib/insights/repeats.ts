@@ -31,7 +31,7 @@ export async function repeatIncidents(scope: Scope): Promise<RepeatService[]> {
     WITH f AS (${scopedIncidentsSql(scope, lookBack)}),
     s AS (SELECT x."serviceId", f.id, f.number, f.title, f.severity, f."startedAt",
                  lag(f."startedAt") OVER (PARTITION BY x."serviceId" ORDER BY f."startedAt", f.id) AS "previousAt"
-            FROM f JOIN "IncidentService" x ON x."incidentId" = f.id),
+            FROM f CROSS JOIN LATERAL (SELECT x."serviceId" FROM "IncidentService" x WHERE x."incidentId" = f.id OFFSET 0) x),
     r AS (SELECT s."serviceId", count(*)::int AS repeats FROM s
            WHERE s."startedAt" >= ${scope.period.from} AND s."previousAt" >= s."startedAt" - make_interval(hours => ${REPEAT_WINDOW_DAYS * 24})
            GROUP BY s."serviceId")
@@ -43,10 +43,13 @@ export async function repeatIncidents(scope: Scope): Promise<RepeatService[]> {
      ORDER BY r.repeats DESC, sv.name LIMIT ${SERVICES_SHOWN}`;
   if (services.length === 0) return [];
   const tasks = await db().$queryRaw<{ serviceId: string; id: string; title: string; number: number; dueDate: string | null }[]>`
-    SELECT x."serviceId", t.id, t.title, i.number, to_char(t."dueDate", 'YYYY-MM-DD') AS "dueDate"
-      FROM "Task" t JOIN "IncidentService" x ON x."incidentId" = t."incidentId" JOIN "Incident" i ON i.id = t."incidentId"
-     WHERE ${teamIn(scope, Prisma.sql`t."teamId"`)} AND t.type = 'CORRECTIVE' AND t.status IN ${Prisma.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`)}
-       AND x."serviceId" IN (${Prisma.join(services.map((s) => s.serviceId))})
+    SELECT x."serviceId", t.id, t.title, (SELECT n.number FROM "Incident" n WHERE n.id = t."incidentId") AS number,
+           to_char(t."dueDate", 'YYYY-MM-DD') AS "dueDate"
+      FROM "Service" sv
+           CROSS JOIN LATERAL (SELECT x."serviceId", x."incidentId" FROM "IncidentService" x WHERE x."serviceId" = sv.id OFFSET 0) x
+           CROSS JOIN LATERAL (SELECT t.* FROM "Task" t WHERE t."incidentId" = x."incidentId" AND t.type = 'CORRECTIVE' AND ${teamIn(scope, Prisma.sql`t."teamId"`)}
+                                  AND t.status IN ${Prisma.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`)} OFFSET 0) t
+     WHERE sv.id IN (${Prisma.join(services.map((s) => s.serviceId))})
      ORDER BY t."dueDate" ASC NULLS LAST, t.id`;
   return services.map((s) => ({ ...s, openCorrective: tasks.filter((t) => t.serviceId === s.serviceId).slice(0, PER_SERVICE).map((t) => ({ id: t.id, title: t.title, number: t.number, dueDate: t.dueDate })) }));
 }

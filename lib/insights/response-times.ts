@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Severity } from "@/lib/generated/prisma/enums";
 import type { Metric } from "@/lib/insights/schema";
-import { refsSql, scopedIncidentsSql, type IncidentRef, type Scope } from "@/lib/insights/scope";
+import { refsSql, scopedIncidentsSql, servicesOf, type IncidentRef, type Scope } from "@/lib/insights/scope";
 
 /** Median, p90 and n of one duration (seconds); `missing` incidents lack the moment and are not in n. */
 export type Stat = { p50: number | null; p90: number | null; n: number; missing: number; refs: IncidentRef[] };
@@ -49,7 +49,7 @@ export async function responseTimes(scope: Scope): Promise<ResponseTimes> {
        ORDER BY m.metric, m.severity, m.bucket`,
     db().$queryRaw<(StatRow & { service: string })[]>`
       SELECT m.metric, s.name AS service, ${statColumns}
-        FROM (${measured(scope, unit)}) m JOIN "IncidentService" x ON x."incidentId" = m.id JOIN "Service" s ON s.id = x."serviceId"
+        FROM (${measured(scope, unit)}) m ${servicesOf("m")}
        GROUP BY m.metric, s.name
        ORDER BY m.metric, count(*) DESC, s.name`,
     db().$queryRaw<{ metric: Metric; bin: number; n: number; refs: IncidentRef[] }[]>`

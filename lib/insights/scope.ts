@@ -22,11 +22,29 @@ export function incidentFilterSql(scope: Scope): Prisma.Sql {
   if (severity.length) parts.push(Prisma.sql`AND i.severity IN (${Prisma.join(severity.map((v) => Prisma.sql`${v}::"Severity"`))})`);
   if (status.length) parts.push(Prisma.sql`AND i.status IN (${Prisma.join(status.map((v) => Prisma.sql`${v}::"IncidentStatus"`))})`);
   if (service) {
-    parts.push(Prisma.sql`AND EXISTS (SELECT 1 FROM "IncidentService" x JOIN "Service" s ON s.id = x."serviceId"
-                                       WHERE x."incidentId" = i.id AND s.name = ${service})`);
+    // From the service to its incidents ((serviceId, incidentId) index), never the other way round.
+    parts.push(Prisma.sql`AND i.id IN (SELECT x."incidentId" FROM "IncidentService" x JOIN "Service" s ON s.id = x."serviceId"
+                                        WHERE ${teamIn(scope, Prisma.sql`s."teamId"`)} AND s.name = ${service})`);
   }
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
+
+/**
+ * The incident filters for a statement over tasks (alias `t`). OFFSET 0 keeps it a per-task
+ * primary-key probe: flattened into a join, the planner would hash the whole Incident table.
+ */
+export function taskIncidentFilterSql(scope: Scope): Prisma.Sql {
+  const filters = incidentFilterSql(scope);
+  if (filters === Prisma.empty) return Prisma.empty;
+  return Prisma.sql`AND EXISTS (SELECT 1 FROM "Incident" i WHERE i.id = t."incidentId" ${filters} OFFSET 0)`;
+}
+
+/**
+ * The services of incident alias `alias`, as a LATERAL join. OFFSET 0 keeps it a probe of the
+ * (incidentId, serviceId) key per incident rather than a hash of every incident's services.
+ */
+export const servicesOf = (alias: string) => Prisma.sql`CROSS JOIN LATERAL (SELECT x."serviceId" FROM "IncidentService" x
+  WHERE x."incidentId" = ${Prisma.raw(alias)}.id OFFSET 0) x JOIN "Service" s ON s.id = x."serviceId"`;
 
 /** The incidents a view counts: started in the period, in the scope's teams, matching the filters. */
 export const scopedIncidentsSql = (scope: Scope, from = scope.period.from) => Prisma.sql`

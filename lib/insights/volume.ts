@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentOrigin, Severity } from "@/lib/generated/prisma/enums";
-import { refsSql, scopedIncidentsSql, type IncidentRef, type Scope } from "@/lib/insights/scope";
+import { refsSql, scopedIncidentsSql, servicesOf, type IncidentRef, type Scope } from "@/lib/insights/scope";
 
 export type Volume = {
   bySeverity: { bucket: string; severity: Severity; n: number; refs: IncidentRef[] }[];
@@ -25,7 +25,7 @@ export async function volume(scope: Scope): Promise<Volume> {
        ORDER BY b.bucket, b.severity, b.origin`,
     db().$queryRaw<{ bucket: string; service: string; n: number; refs: IncidentRef[] }[]>`
       SELECT b.bucket, s.name AS service, count(*)::int AS n, ${refsSql("b")} AS refs
-        FROM (${bucketed(scope)}) b JOIN "IncidentService" x ON x."incidentId" = b.id JOIN "Service" s ON s.id = x."serviceId"
+        FROM (${bucketed(scope)}) b ${servicesOf("b")}
        GROUP BY b.bucket, s.name
        ORDER BY b.bucket, s.name`,
   ]);
