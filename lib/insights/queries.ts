@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, type Actor } from "@/lib/authz";
 import { resolvePeriod, type InsightsFilters } from "@/lib/insights/schema";
 import type { Scope } from "@/lib/insights/scope";
@@ -70,4 +71,11 @@ export function crossTeamScope(teams: TeamRef[], filters: InsightsFilters, now =
 export async function crossTeamInsights(userId: string, filters: InsightsFilters, now = new Date()): Promise<Insights> {
   const teams = await memberTeams(userId);
   return loadAll(crossTeamScope(teams, filters, now), teams);
+}
+
+/** The services the filter offers: every service of the scope's teams, by name. */
+export async function serviceNames(scope: Scope): Promise<string[]> {
+  const rows = await db().$queryRaw<{ name: string }[]>`
+    SELECT DISTINCT s.name FROM "Service" s WHERE s."teamId" IN (${Prisma.join(scope.teamIds)}) ORDER BY s.name LIMIT 500`;
+  return rows.map((r) => r.name);
 }
