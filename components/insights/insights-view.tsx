@@ -7,6 +7,7 @@ import { InsightsTrendChart } from "@/components/insights/trend-chart";
 import { Panel } from "@/components/insights/panel";
 import { StatTiles } from "@/components/insights/stat-tiles";
 import { RepeatList } from "@/components/insights/repeat-list";
+import { PrintOpensTables } from "@/components/insights/print-opens-tables";
 import { chartLinks, histogramPoints, METRIC_SERIES, serviceVolume, SEVERITY_SERIES, trendPoints, volumePoints } from "@/components/insights/chart-data";
 import { toQueryString } from "@/lib/search-params";
 import { formatDuration } from "@/lib/incidents/durations";
@@ -79,6 +80,7 @@ export function InsightsView({ data, base, declareHref }: { data: Insights; base
   return (
     <>
       {heading}
+      <PrintOpensTables />
       <div className="space-y-6">
         <StatTiles rows={data.responseTimes.overall} />
 

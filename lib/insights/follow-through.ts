@@ -41,12 +41,15 @@ export async function followThrough(scope: Scope): Promise<FollowThrough> {
        GROUP BY t.type ORDER BY t.type`,
     db().$queryRaw<{ bucket: OverdueBucket; n: number; refs: TaskRef[] }[]>`
       SELECT o.bucket, count(*)::int AS n,
-             to_json((array_agg(json_build_object('teamId', o."teamId", 'id', o.id, 'title', o.title, 'number', o.number) ORDER BY o."dueDate", o.id))[1:8]) AS refs
-        FROM (SELECT t.id, t."teamId", t.title, t."dueDate", (SELECT n.number FROM "Incident" n WHERE n.id = t."incidentId") AS number,
-                     CASE WHEN ${today} - t."dueDate" <= 7 THEN ${OVERDUE_BUCKETS[0]} WHEN ${today} - t."dueDate" <= 30 THEN ${OVERDUE_BUCKETS[1]}
-                          WHEN ${today} - t."dueDate" <= 90 THEN ${OVERDUE_BUCKETS[2]} ELSE ${OVERDUE_BUCKETS[3]} END AS bucket
-                FROM "Task" t
-               WHERE ${teamIn(scope, Prisma.sql`t."teamId"`)} AND t.status IN ${OPEN} AND t."dueDate" < ${today} ${filters}) o
+             COALESCE(json_agg(json_build_object('teamId', o."teamId", 'id', o.id, 'title', o.title,
+                                                 'number', (SELECT n.number FROM "Incident" n WHERE n.id = o."incidentId"))
+                               ORDER BY o."dueDate", o.id) FILTER (WHERE o.rank <= 8), '[]'::json) AS refs
+        FROM (SELECT b.*, row_number() OVER (PARTITION BY b.bucket ORDER BY b."dueDate", b.id) AS rank
+                FROM (SELECT t.id, t."teamId", t.title, t."dueDate", t."incidentId",
+                             CASE WHEN ${today} - t."dueDate" <= 7 THEN ${OVERDUE_BUCKETS[0]} WHEN ${today} - t."dueDate" <= 30 THEN ${OVERDUE_BUCKETS[1]}
+                                  WHEN ${today} - t."dueDate" <= 90 THEN ${OVERDUE_BUCKETS[2]} ELSE ${OVERDUE_BUCKETS[3]} END AS bucket
+                        FROM "Task" t
+                       WHERE ${teamIn(scope, Prisma.sql`t."teamId"`)} AND t.status IN ${OPEN} AND t."dueDate" < ${today} ${filters}) b) o
        GROUP BY o.bucket`,
     db().$queryRaw<FollowThrough["verification"][]>`
       SELECT count(*)::int AS done, count(*) FILTER (WHERE t."verificationCriteria" <> '')::int AS "withCheck",

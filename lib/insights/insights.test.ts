@@ -192,7 +192,9 @@ describe("Insights on a fixed data set, against an independent calculation", () 
     for (const r of insights.repeats) {
       const onService = new Set(fixture.incidents.filter((i) => i.team === "A" && i.services.includes(r.service)).map((i) => i.number));
       const tasks = fixture.tasks.filter((t) => t.team === "A" && t.type === "CORRECTIVE" && isOpenTask(t) && onService.has(t.incidentNumber));
-      expect(r.openCorrective.map((t) => t.title).sort()).toEqual(tasks.map((t) => t.title).slice(0, 10).sort());
+      expect(r.openCorrectiveTotal).toBe(tasks.length);
+      expect(r.openCorrective.length).toBe(Math.min(10, tasks.length));
+      for (const t of r.openCorrective) expect(tasks.map((x) => x.title)).toContain(t.title);
     }
   });
 

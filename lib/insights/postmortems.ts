@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { refsSql, scopedIncidentsSql, type IncidentRef, type Scope } from "@/lib/insights/scope";
+import { rankSql, refsSql, scopedIncidentsSql, type IncidentRef, type Scope } from "@/lib/insights/scope";
 import type { Stat } from "@/lib/insights/response-times";
 
 export type PostmortemInsights = {
@@ -26,22 +26,30 @@ export async function postmortemInsights(scope: Scope): Promise<PostmortemInsigh
              WHERE a."targetType" = 'postmortem' AND a."targetId" = p.id AND a.action = 'postmortem.status_changed' AND a.data->>'to' = 'APPROVED') AS "approvedAt",
            (SELECT min(e."publishedAt") FROM "PublicEdition" e WHERE e."postmortemId" = p.id) AS "publishedAt"
       FROM f LEFT JOIN LATERAL (SELECT pm.id, pm.status FROM "Postmortem" pm WHERE pm."incidentId" = f.id OFFSET 0) p ON true`;
-  const stat = (expr: string) => {
+  const uncovered = Prisma.sql`(w.severity IN ('SEV1', 'SEV2') AND (w."pmStatus" IS NULL OR w."pmStatus" NOT IN ('APPROVED', 'PUBLISHED')))`;
+  // Each lead time names the first incidents that have that span (see refsSql).
+  const ranked = Prisma.sql`SELECT r.*,
+      ${rankSql(Prisma.sql`r."approvedAt" - r."resolvedAt" IS NULL`)} AS ra,
+      ${rankSql(Prisma.sql`r."publishedAt" - r."approvedAt" IS NULL`)} AS rb,
+      ${rankSql(Prisma.sql`r."publishedAt" - r."resolvedAt" IS NULL`)} AS rc,
+      ${rankSql(Prisma.sql`(r.severity IN ('SEV1', 'SEV2') AND (r."pmStatus" IS NULL OR r."pmStatus" NOT IN ('APPROVED', 'PUBLISHED')))`)} AS ru
+    FROM (${withMoments}) r`;
+  const stat = (expr: string, rank: string) => {
     const secs = Prisma.raw(`extract(epoch FROM ${expr})::float8`);
     return Prisma.sql`json_build_object(
       'p50', percentile_cont(0.5) WITHIN GROUP (ORDER BY ${secs}), 'p90', percentile_cont(0.9) WITHIN GROUP (ORDER BY ${secs}),
-      'n', count(${secs}), 'missing', count(w."postmortemId") - count(${secs}), 'refs', ${refsSql("w", Prisma.sql`FILTER (WHERE ${secs} IS NOT NULL)`)})`;
+      'n', count(${secs}), 'missing', count(w."postmortemId") - count(${secs}), 'refs', ${refsSql("w", Prisma.raw(rank), Prisma.sql`AND ${secs} IS NOT NULL`)})`;
   };
   const [row] = await db().$queryRaw<{ major: number; withPostmortem: number; approved: number; published: number; uncovered: IncidentRef[] | null; a: Stat; b: Stat; c: Stat }[]>`
     SELECT count(*) FILTER (WHERE w.severity IN ('SEV1', 'SEV2'))::int AS major,
            count(*) FILTER (WHERE w.severity IN ('SEV1', 'SEV2') AND w."postmortemId" IS NOT NULL)::int AS "withPostmortem",
            count(*) FILTER (WHERE w.severity IN ('SEV1', 'SEV2') AND w."pmStatus" IN ('APPROVED', 'PUBLISHED'))::int AS approved,
            count(*) FILTER (WHERE w.severity IN ('SEV1', 'SEV2') AND w."pmStatus" = 'PUBLISHED')::int AS published,
-           ${refsSql("w", Prisma.sql`FILTER (WHERE w.severity IN ('SEV1', 'SEV2') AND (w."pmStatus" IS NULL OR w."pmStatus" NOT IN ('APPROVED', 'PUBLISHED')))`)} AS uncovered,
-           ${stat(`w."approvedAt" - w."resolvedAt"`)} AS a,
-           ${stat(`w."publishedAt" - w."approvedAt"`)} AS b,
-           ${stat(`w."publishedAt" - w."resolvedAt"`)} AS c
-      FROM (${withMoments}) w WHERE w."postmortemId" IS NOT NULL OR w.severity IN ('SEV1', 'SEV2')`;
+           ${refsSql("w", Prisma.sql`w.ru`, Prisma.sql`AND ${uncovered}`)} AS uncovered,
+           ${stat(`w."approvedAt" - w."resolvedAt"`, "w.ra")} AS a,
+           ${stat(`w."publishedAt" - w."approvedAt"`, "w.rb")} AS b,
+           ${stat(`w."publishedAt" - w."resolvedAt"`, "w.rc")} AS c
+      FROM (${ranked}) w WHERE w."postmortemId" IS NOT NULL OR w.severity IN ('SEV1', 'SEV2')`;
   const empty: Stat = { p50: null, p90: null, n: 0, missing: 0, refs: [] };
   const fix = (s: Stat | undefined): Stat => (s ? { ...s, refs: s.refs ?? [] } : empty);
   return {

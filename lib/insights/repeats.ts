@@ -18,7 +18,9 @@ export type RepeatService = {
   /** Incidents in the period that followed another on the service within REPEAT_WINDOW_DAYS. */
   repeats: number;
   incidents: RepeatIncident[];
+  /** The first PER_SERVICE open corrective tasks, soonest due first, and how many there are. */
   openCorrective: { id: string; title: string; number: number; dueDate: string | null }[];
+  openCorrectiveTotal: number;
 };
 
 /**
@@ -27,7 +29,7 @@ export type RepeatService = {
  */
 export async function repeatIncidents(scope: Scope): Promise<RepeatService[]> {
   const lookBack = new Date(scope.period.from.getTime() - REPEAT_WINDOW_DAYS * 86_400_000);
-  const services = await db().$queryRaw<Omit<RepeatService, "openCorrective">[]>`
+  const services = await db().$queryRaw<Omit<RepeatService, "openCorrective" | "openCorrectiveTotal">[]>`
     WITH f AS (${scopedIncidentsSql(scope, lookBack)}),
     s AS (SELECT x."serviceId", f.id, f.number, f.title, f.severity, f."startedAt",
                  lag(f."startedAt") OVER (PARTITION BY x."serviceId" ORDER BY f."startedAt", f.id) AS "previousAt"
@@ -42,14 +44,23 @@ export async function repeatIncidents(scope: Scope): Promise<RepeatService[]> {
       FROM r JOIN "Service" sv ON sv.id = r."serviceId"
      ORDER BY r.repeats DESC, sv.name LIMIT ${SERVICES_SHOWN}`;
   if (services.length === 0) return [];
-  const tasks = await db().$queryRaw<{ serviceId: string; id: string; title: string; number: number; dueDate: string | null }[]>`
-    SELECT x."serviceId", t.id, t.title, (SELECT n.number FROM "Incident" n WHERE n.id = t."incidentId") AS number,
-           to_char(t."dueDate", 'YYYY-MM-DD') AS "dueDate"
-      FROM "Service" sv
-           CROSS JOIN LATERAL (SELECT x."serviceId", x."incidentId" FROM "IncidentService" x WHERE x."serviceId" = sv.id OFFSET 0) x
-           CROSS JOIN LATERAL (SELECT t.* FROM "Task" t WHERE t."incidentId" = x."incidentId" AND t.type = 'CORRECTIVE' AND ${teamIn(scope, Prisma.sql`t."teamId"`)}
-                                  AND t.status IN ${Prisma.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`)} OFFSET 0) t
-     WHERE sv.id IN (${Prisma.join(services.map((s) => s.serviceId))})
-     ORDER BY t."dueDate" ASC NULLS LAST, t.id`;
-  return services.map((s) => ({ ...s, openCorrective: tasks.filter((t) => t.serviceId === s.serviceId).slice(0, PER_SERVICE).map((t) => ({ id: t.id, title: t.title, number: t.number, dueDate: t.dueDate })) }));
+  // From the team's open corrective tasks (an index range) to their services, never from a
+  // service through all its incidents; the first PER_SERVICE per service are named, all counted.
+  const tasks = await db().$queryRaw<{ serviceId: string; id: string; title: string; number: number; dueDate: string | null; total: number }[]>`
+    SELECT o."serviceId", o.id, o.title, o.total, (SELECT n.number FROM "Incident" n WHERE n.id = o."incidentId") AS number,
+           to_char(o."dueDate", 'YYYY-MM-DD') AS "dueDate"
+      FROM (SELECT x."serviceId", t.id, t.title, t."dueDate", t."incidentId",
+                   row_number() OVER (PARTITION BY x."serviceId" ORDER BY t."dueDate" ASC NULLS LAST, t.id) AS rank,
+                   count(*) OVER (PARTITION BY x."serviceId")::int AS total
+              FROM "Task" t
+                   CROSS JOIN LATERAL (SELECT x."serviceId" FROM "IncidentService" x
+                                        WHERE x."incidentId" = t."incidentId" AND x."serviceId" IN (${Prisma.join(services.map((s) => s.serviceId))}) OFFSET 0) x
+             WHERE ${teamIn(scope, Prisma.sql`t."teamId"`)} AND t.type = 'CORRECTIVE'
+               AND t.status IN ${Prisma.raw(`(${OPEN_STATUSES.map((s) => `'${s}'`).join(", ")})`)}) o
+     WHERE o.rank <= ${PER_SERVICE}
+     ORDER BY o."serviceId", o.rank`;
+  return services.map((s) => {
+    const mine = tasks.filter((t) => t.serviceId === s.serviceId);
+    return { ...s, openCorrectiveTotal: mine[0]?.total ?? 0, openCorrective: mine.map((t) => ({ id: t.id, title: t.title, number: t.number, dueDate: t.dueDate })) };
+  });
 }

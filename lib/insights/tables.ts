@@ -155,7 +155,7 @@ export function insightsTables(data: Insights, teamName: (teamId: string) => str
         service: r.service,
         repeats: r.repeats,
         incidents: r.incidents.map((i) => `INC-${i.number}`).join(" "),
-        open: r.openCorrective.length,
+        open: r.openCorrectiveTotal,
       })),
     },
   ];
