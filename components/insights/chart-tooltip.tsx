@@ -2,7 +2,7 @@ import { formatDuration } from "@/lib/incidents/durations";
 import type { ChartPoint, ChartSeries, ValueFormat } from "@/components/insights/chart-types";
 
 export const formatValue = (value: number | null | undefined, format: ValueFormat) =>
-  value === null || value === undefined ? "—" : format === "duration" ? formatDuration(value * 1000) : String(value);
+  value === null || value === undefined ? "—" : format === "duration" && value !== 0 ? formatDuration(value * 1000) : String(value);
 
 /** Hovering a point: its numbers and the first incidents behind each. */
 export function ChartTooltip({ point, series, format }: { point: ChartPoint | undefined; series: ChartSeries[]; format: ValueFormat }) {

@@ -19,13 +19,15 @@ export type LeadStage = (typeof LEAD_STAGES)[number];
  * A published postmortem was approved first, so PUBLISHED counts as approved.
  */
 export async function postmortemInsights(scope: Scope): Promise<PostmortemInsights> {
+  // Only incidents with a postmortem or of SEV1–2 count here; the look-ups run for postmortems only.
   const withMoments = Prisma.sql`
     WITH f AS (${scopedIncidentsSql(scope)})
     SELECT f.*, p.id AS "postmortemId", p.status AS "pmStatus",
-           (SELECT min(a."createdAt") FROM "AuditEvent" a
-             WHERE a."targetType" = 'postmortem' AND a."targetId" = p.id AND a.action = 'postmortem.status_changed' AND a.data->>'to' = 'APPROVED') AS "approvedAt",
-           (SELECT min(e."publishedAt") FROM "PublicEdition" e WHERE e."postmortemId" = p.id) AS "publishedAt"
-      FROM f LEFT JOIN LATERAL (SELECT pm.id, pm.status FROM "Postmortem" pm WHERE pm."incidentId" = f.id OFFSET 0) p ON true`;
+           CASE WHEN p.id IS NOT NULL THEN (SELECT min(a."createdAt") FROM "AuditEvent" a
+             WHERE a."targetType" = 'postmortem' AND a."targetId" = p.id AND a.action = 'postmortem.status_changed' AND a.data->>'to' = 'APPROVED') END AS "approvedAt",
+           CASE WHEN p.id IS NOT NULL THEN (SELECT min(e."publishedAt") FROM "PublicEdition" e WHERE e."postmortemId" = p.id) END AS "publishedAt"
+      FROM f LEFT JOIN LATERAL (SELECT pm.id, pm.status FROM "Postmortem" pm WHERE pm."incidentId" = f.id OFFSET 0) p ON true
+     WHERE p.id IS NOT NULL OR f.severity IN ('SEV1', 'SEV2')`;
   const uncovered = Prisma.sql`(w.severity IN ('SEV1', 'SEV2') AND (w."pmStatus" IS NULL OR w."pmStatus" NOT IN ('APPROVED', 'PUBLISHED')))`;
   // Each lead time names the first incidents that have that span (see refsSql).
   const ranked = Prisma.sql`SELECT r.*,
@@ -49,7 +51,7 @@ export async function postmortemInsights(scope: Scope): Promise<PostmortemInsigh
            ${stat(`w."approvedAt" - w."resolvedAt"`, "w.ra")} AS a,
            ${stat(`w."publishedAt" - w."approvedAt"`, "w.rb")} AS b,
            ${stat(`w."publishedAt" - w."resolvedAt"`, "w.rc")} AS c
-      FROM (${ranked}) w WHERE w."postmortemId" IS NOT NULL OR w.severity IN ('SEV1', 'SEV2')`;
+      FROM (${ranked}) w`;
   const empty: Stat = { p50: null, p90: null, n: 0, missing: 0, refs: [] };
   const fix = (s: Stat | undefined): Stat => (s ? { ...s, refs: s.refs ?? [] } : empty);
   return {

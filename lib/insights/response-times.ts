@@ -24,10 +24,11 @@ const EDGES_SQL = Prisma.raw(`ARRAY[${HISTOGRAM_EDGES.join(",")}]::float8[]`);
 
 /**
  * Every duration is measured from the incident's start, so the four stages add up on one axis.
- * `trendRank` and `binRank` order incidents within a trend point and a histogram bar (see refsSql).
+ * `rank` orders incidents within a trend point or a histogram bar (see refsSql).
  */
-const measured = (scope: Scope, bucketUnit: "month" | "quarter", ranked = true) => Prisma.sql`
-  SELECT d.* ${ranked ? Prisma.sql`, ${rankSql(Prisma.sql`d.metric, d.bucket, d.secs IS NULL`)} AS "trendRank", ${rankSql(Prisma.sql`d.metric, d.bin`)} AS "binRank"` : Prisma.empty}
+const RANKS = { trend: Prisma.sql`d.metric, d.bucket, d.secs IS NULL`, bin: Prisma.sql`d.metric, d.bin` };
+const measured = (scope: Scope, bucketUnit: "month" | "quarter", rank: keyof typeof RANKS | null) => Prisma.sql`
+  SELECT d.* ${rank ? Prisma.sql`, ${rankSql(RANKS[rank])} AS rank` : Prisma.empty}
     FROM (SELECT f.*, v.metric, v.secs, width_bucket(v.secs, ${EDGES_SQL})::int AS bin
             FROM (SELECT f.*, to_char(date_trunc(${bucketUnit}, f."startedAt" AT TIME ZONE ${scope.timeZone}), 'YYYY-MM-DD') AS bucket
                     FROM (${scopedIncidentsSql(scope)}) f) f
@@ -50,18 +51,18 @@ export async function responseTimes(scope: Scope): Promise<ResponseTimes> {
     db().$queryRaw<GroupedRow[]>`
       SELECT m.metric, m.severity, m.bucket, GROUPING(m.severity)::int AS "bySeverity", GROUPING(m.bucket)::int AS "byBucket", ${statColumns},
              -- Only trend points name their incidents (the chart's tooltip); the other rows are tables.
-             CASE WHEN GROUPING(m.bucket) = 0 THEN ${refsSql("m", Prisma.sql`m."trendRank"`, Prisma.sql`AND m.secs IS NOT NULL`)} ELSE '[]'::json END AS refs
-        FROM (${measured(scope, unit)}) m
+             CASE WHEN GROUPING(m.bucket) = 0 THEN ${refsSql("m", Prisma.sql`m.rank`, Prisma.sql`AND m.secs IS NOT NULL`)} ELSE '[]'::json END AS refs
+        FROM (${measured(scope, unit, "trend")}) m
        GROUP BY GROUPING SETS ((m.metric), (m.metric, m.severity), (m.metric, m.bucket))
        ORDER BY m.metric, m.severity, m.bucket`,
     db().$queryRaw<(StatRow & { service: string })[]>`
       SELECT m.metric, s.name AS service, ${statColumns}, '[]'::json AS refs
-        FROM (${measured(scope, unit, false)}) m ${servicesOf("m")}
+        FROM (${measured(scope, unit, null)}) m ${servicesOf("m")}
        GROUP BY m.metric, s.name
        ORDER BY m.metric, count(*) DESC, s.name`,
     db().$queryRaw<{ metric: Metric; bin: number; n: number; refs: IncidentRef[] }[]>`
-      SELECT m.metric, m.bin, count(*)::int AS n, ${refsSql("m", Prisma.sql`m."binRank"`)} AS refs
-        FROM (${measured(scope, unit)}) m
+      SELECT m.metric, m.bin, count(*)::int AS n, ${refsSql("m", Prisma.sql`m.rank`)} AS refs
+        FROM (${measured(scope, unit, "bin")}) m
        WHERE m.secs IS NOT NULL
        GROUP BY m.metric, m.bin
        ORDER BY m.metric, m.bin`,
