@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartTooltip, formatValue } from "@/components/insights/chart-tooltip";
+import { ChartTooltip, formatAxisValue, formatValue } from "@/components/insights/chart-tooltip";
 import { PointList } from "@/components/insights/point-list";
 import type { ChartPoint, ChartSeries, ValueFormat } from "@/components/insights/chart-types";
 
@@ -15,7 +15,7 @@ export function InsightsBarChart({ label, series, points, stacked = false, forma
   const axisTick = { fill: "var(--chart-axis)", fontSize: 12 };
   const picked = selected ? points[selected.index] : undefined;
   const pickedSeries = series.find((s) => s.key === selected?.series);
-  const valueAxis = <YAxis type="number" tick={axisTick} stroke="var(--chart-grid)" allowDecimals={false} tickFormatter={(v: number) => formatValue(v, format)} width={format === "duration" ? 70 : 40} />;
+  const valueAxis = <YAxis type="number" tick={axisTick} stroke="var(--chart-grid)" allowDecimals={false} tickFormatter={(v: number) => formatAxisValue(v, format)} width={format === "duration" ? 56 : 40} />;
   return (
     <figure aria-label={label}>
       <div style={{ height }} className="w-full" role="img" aria-label={`${label}: chart; the table below has the same numbers.`}>
@@ -24,7 +24,7 @@ export function InsightsBarChart({ label, series, points, stacked = false, forma
             <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="3 3" vertical={!horizontal} horizontal={horizontal ? false : true} />
             {horizontal ? (
               <>
-                <XAxis type="number" tick={axisTick} stroke="var(--chart-grid)" allowDecimals={false} tickFormatter={(v: number) => formatValue(v, format)} />
+                <XAxis type="number" tick={axisTick} stroke="var(--chart-grid)" allowDecimals={false} tickFormatter={(v: number) => formatAxisValue(v, format)} />
                 <YAxis type="category" dataKey="label" tick={axisTick} stroke="var(--chart-grid)" width={110} />
               </>
             ) : (
@@ -37,7 +37,7 @@ export function InsightsBarChart({ label, series, points, stacked = false, forma
               cursor={{ fill: "var(--chart-grid)", fillOpacity: 0.4 }}
               content={({ active, label: hovered }) => (active ? <ChartTooltip point={points.find((p) => p.label === hovered)} series={series} format={format} /> : null)}
             />
-            {series.length > 1 && <Legend wrapperStyle={{ fontSize: 12, color: "var(--chart-axis)" }} />}
+            {series.length > 1 && <Legend itemSorter={null} wrapperStyle={{ fontSize: 12, color: "var(--chart-axis)" }} />}
             {series.map((s) => (
               <Bar
                 key={s.key}

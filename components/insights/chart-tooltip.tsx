@@ -27,3 +27,12 @@ export function ChartTooltip({ point, series, format }: { point: ChartPoint | un
     </div>
   );
 }
+
+/** Axis ticks stay on one line: "45 min", "2.5 h", "3 d". */
+export function formatAxisValue(value: number, format: ValueFormat): string {
+  if (format !== "duration" || value === 0) return String(value);
+  const round = (n: number) => String(Number(n.toFixed(1)));
+  if (value < 3600) return `${round(value / 60)} min`;
+  if (value < 172_800) return `${round(value / 3600)} h`;
+  return `${round(value / 86_400)} d`;
+}

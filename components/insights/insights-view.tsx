@@ -91,11 +91,11 @@ export function InsightsView({ data, base, declareHref }: { data: Insights; base
           csvHref={csvHref}
         >
           <div className="grid gap-6 lg:grid-cols-2">
-            <div>
+            <div className="min-w-0">
               <h3 className="mb-2 text-sm font-medium">Median by {filters.trend}</h3>
               <InsightsTrendChart label={`Median response times by ${filters.trend}`} series={METRIC_SERIES} points={trendPoints(data)} />
             </div>
-            <div>
+            <div className="min-w-0">
               <h3 className="mb-2 text-sm font-medium">Distribution</h3>
               <InsightsBarChart label="Distribution of response times" series={METRIC_SERIES} points={histogramPoints(data)} />
             </div>
@@ -117,11 +117,11 @@ export function InsightsView({ data, base, declareHref }: { data: Insights; base
           csvHref={csvHref}
         >
           <div className="grid gap-6 lg:grid-cols-2">
-            <div>
+            <div className="min-w-0">
               <h3 className="mb-2 text-sm font-medium">By severity</h3>
               <InsightsBarChart label={`Incidents per ${filters.volume} by severity`} series={SEVERITY_SERIES} points={volumePoints(data)} stacked />
             </div>
-            <div>
+            <div className="min-w-0">
               <h3 className="mb-2 text-sm font-medium">By service{byService.series.length === 6 ? " (the six busiest)" : ""}</h3>
               {byService.series.length === 0 ? (
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">No incident in this period names a service. Add services on the incident page to see which ones break.</p>
@@ -139,7 +139,7 @@ export function InsightsView({ data, base, declareHref }: { data: Insights; base
           csvHref={csvHref}
         >
           <div className="grid gap-6 lg:grid-cols-2">
-            <div>
+            <div className="min-w-0">
               <h3 className="mb-2 text-sm font-medium">Due in the period: done by the due date?</h3>
               <InsightsBarChart
                 label="Corrective and preventive tasks due in the period"
@@ -155,7 +155,7 @@ export function InsightsView({ data, base, declareHref }: { data: Insights; base
                 points={followPoints}
               />
             </div>
-            <div>
+            <div className="min-w-0">
               <h3 className="mb-2 text-sm font-medium">Overdue now, by how late</h3>
               <InsightsBarChart label="Open tasks past their due date" series={[{ key: "n", label: "Overdue tasks", color: "var(--chart-sev2)" }]} points={overduePoints} height={200} />
             </div>
@@ -169,8 +169,11 @@ export function InsightsView({ data, base, declareHref }: { data: Insights; base
           csvHref={csvHref}
         >
           <div className="grid gap-6 lg:grid-cols-2">
-            <div>
+            <div className="min-w-0">
               <h3 className="mb-2 text-sm font-medium">Lead time: median and p90</h3>
+              {pm.leadTimes.every((l) => l.stat.n === 0) ? (
+                <p className="text-sm text-zinc-600 dark:text-zinc-400">No postmortem of this period has been approved yet: lead times appear once one is.</p>
+              ) : (
               <InsightsBarChart
                 label="Postmortem lead times"
                 format="duration"
@@ -182,8 +185,9 @@ export function InsightsView({ data, base, declareHref }: { data: Insights; base
                 ]}
                 points={leadPoints}
               />
+              )}
             </div>
-            <div>
+            <div className="min-w-0">
               <h3 className="mb-2 text-sm font-medium">SEV1–2 incidents without an approved postmortem</h3>
               {pm.coverage.uncovered.length === 0 ? (
                 <p className="text-sm text-zinc-600 dark:text-zinc-400">Every SEV1–2 incident of the period has an approved postmortem.</p>

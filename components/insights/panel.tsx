@@ -1,7 +1,7 @@
 import { Card, CardHeader } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { DataTable } from "@/components/insights/data-table";
-import type { Table } from "@/lib/insights/tables";
+import { CSV_LABEL, type Table } from "@/lib/insights/tables";
 
 /** A chart with its table view (a disclosure, open in print) and CSV downloads of the same numbers. */
 export function Panel({ title, description, tables, csvHref, children }: { title: string; description?: React.ReactNode; tables: Table[]; csvHref: (id: string) => string; children: React.ReactNode }) {
@@ -14,7 +14,7 @@ export function Panel({ title, description, tables, csvHref, children }: { title
             <div className="flex flex-wrap gap-2 print:hidden">
               {tables.map((t) => (
                 <a key={t.id} href={csvHref(t.id)} download className={buttonClass("secondary", "sm")} aria-label={`Download CSV: ${t.title}`}>
-                  CSV{tables.length > 1 ? `: ${t.title.split(" ").slice(0, 3).join(" ")}` : ""}
+                  CSV{tables.length > 1 ? `: ${CSV_LABEL[t.id]}` : ""}
                 </a>
               ))}
             </div>

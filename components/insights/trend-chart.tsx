@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ChartTooltip, formatValue } from "@/components/insights/chart-tooltip";
+import { ChartTooltip, formatAxisValue, formatValue } from "@/components/insights/chart-tooltip";
 import { PointList } from "@/components/insights/point-list";
 import type { ChartPoint, ChartSeries } from "@/components/insights/chart-types";
 
@@ -20,9 +20,9 @@ export function InsightsTrendChart({ label, series, points, height = 260 }: { la
           <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 8, left: 0 }}>
             <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="3 3" />
             <XAxis dataKey="label" tick={axisTick} stroke="var(--chart-grid)" />
-            <YAxis tick={axisTick} stroke="var(--chart-grid)" tickFormatter={(v: number) => formatValue(v, "duration")} width={70} />
+            <YAxis tick={axisTick} stroke="var(--chart-grid)" tickFormatter={(v: number) => formatAxisValue(v, "duration")} width={56} />
             <Tooltip content={({ active, label: hovered }) => (active ? <ChartTooltip point={points.find((p) => p.label === hovered)} series={series} format="duration" /> : null)} />
-            <Legend wrapperStyle={{ fontSize: 12, color: "var(--chart-axis)" }} />
+            <Legend itemSorter={null} wrapperStyle={{ fontSize: 12, color: "var(--chart-axis)" }} />
             {series.map((s) => (
               <Line
                 key={s.key}

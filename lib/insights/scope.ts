@@ -15,28 +15,37 @@ export const REFS_PER_POINT = 8;
 
 export const teamIn = (scope: Scope, column: Prisma.Sql) => Prisma.sql`${column} IN (${Prisma.join(scope.teamIds)})`;
 
-/** The severity, status and service filters on incident alias `i` (everything but the period). */
-export function incidentFilterSql(scope: Scope): Prisma.Sql {
-  const { severity, status, service } = scope.filters;
+function severityStatusSql(scope: Scope): Prisma.Sql[] {
+  const { severity, status } = scope.filters;
   const parts: Prisma.Sql[] = [];
   if (severity.length) parts.push(Prisma.sql`AND i.severity IN (${Prisma.join(severity.map((v) => Prisma.sql`${v}::"Severity"`))})`);
   if (status.length) parts.push(Prisma.sql`AND i.status IN (${Prisma.join(status.map((v) => Prisma.sql`${v}::"IncidentStatus"`))})`);
-  if (service) {
-    // From the service to its incidents ((serviceId, incidentId) index), never the other way round.
-    parts.push(Prisma.sql`AND i.id IN (SELECT x."incidentId" FROM "IncidentService" x JOIN "Service" s ON s.id = x."serviceId"
-                                        WHERE ${teamIn(scope, Prisma.sql`s."teamId"`)} AND s.name = ${service})`);
-  }
+  return parts;
+}
+
+/** The ids of the scope's incidents on the filtered service: from the service to its incidents ((serviceId, incidentId) index). */
+const serviceIncidentsSql = (scope: Scope, service: string) => Prisma.sql`(SELECT x."incidentId" FROM "IncidentService" x
+  WHERE x."serviceId" IN (SELECT s.id FROM "Service" s WHERE ${teamIn(scope, Prisma.sql`s."teamId"`)} AND s.name = ${service}))`;
+
+/** The severity, status and service filters on incident alias `i` (everything but the period). */
+export function incidentFilterSql(scope: Scope): Prisma.Sql {
+  const parts = severityStatusSql(scope);
+  if (scope.filters.service) parts.push(Prisma.sql`AND i.id IN ${serviceIncidentsSql(scope, scope.filters.service)}`);
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
 /**
- * The incident filters for a statement over tasks (alias `t`). OFFSET 0 keeps it a per-task
- * primary-key probe: flattened into a join, the planner would hash the whole Incident table.
+ * The incident filters for a statement over tasks (alias `t`), as sets of incident ids the
+ * planner hashes once — a per-task look-up of its incident costs more than the whole statement.
  */
 export function taskIncidentFilterSql(scope: Scope): Prisma.Sql {
-  const filters = incidentFilterSql(scope);
-  if (filters === Prisma.empty) return Prisma.empty;
-  return Prisma.sql`AND EXISTS (SELECT 1 FROM "Incident" i WHERE i.id = t."incidentId" ${filters} OFFSET 0)`;
+  const parts: Prisma.Sql[] = [];
+  const byIncident = severityStatusSql(scope);
+  if (byIncident.length) {
+    parts.push(Prisma.sql`AND t."incidentId" IN (SELECT i.id FROM "Incident" i WHERE ${teamIn(scope, Prisma.sql`i."teamId"`)} ${Prisma.join(byIncident, " ")})`);
+  }
+  if (scope.filters.service) parts.push(Prisma.sql`AND t."incidentId" IN ${serviceIncidentsSql(scope, scope.filters.service)}`);
+  return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
 /**

@@ -14,6 +14,21 @@ export type Column = { key: string; label: string; kind: ColumnKind };
 export type Cell = string | number | null;
 export type Table = { id: TableId; title: string; columns: Column[]; rows: Record<string, Cell>[] };
 
+/** What a panel's download buttons say for each table. */
+export const CSV_LABEL: Record<TableId, string> = {
+  "response-times": "medians",
+  "response-trend": "trend",
+  "response-distribution": "distribution",
+  volume: "by severity",
+  "volume-by-service": "by service",
+  origin: "origin",
+  "follow-through": "due tasks",
+  overdue: "overdue",
+  "open-tasks": "open tasks",
+  postmortems: "postmortems",
+  repeats: "repeats",
+};
+
 export const TABLE_IDS = ["response-times", "response-trend", "response-distribution", "volume", "volume-by-service", "origin", "follow-through", "overdue", "open-tasks", "postmortems", "repeats"] as const;
 export type TableId = (typeof TABLE_IDS)[number];
 
