@@ -64,7 +64,7 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 }
 
-test("Insights shows a team's numbers as charts and tables, and downloads them as CSV", async ({ page, browser }) => {
+test("Insights shows a team's numbers as charts and tables, and downloads them as CSV", async ({ page }) => {
   const slug = uniqueSlug("insights");
   await signUp(page, newUser("Insights Owner"));
   await createTeam(page, "Insights Team", slug, "Europe/Berlin");
@@ -80,6 +80,13 @@ test("Insights shows a team's numbers as charts and tables, and downloads them a
   await expect(resolve).toContainText("p90 1 h 48 min · n 3 · 1 without");
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
 
+  // Hovering a bar names the incidents behind it; clicking lists them.
+  const bySeverity = page.getByRole("figure", { name: "Incidents per week by severity" });
+  await bySeverity.locator(`.recharts-rectangle[fill="var(--chart-sev1)"]`).first().hover();
+  await expect(bySeverity.getByText("Click to list them.")).toBeVisible();
+  await bySeverity.locator(`.recharts-rectangle[fill="var(--chart-sev1)"]`).first().click();
+  await expect(bySeverity.getByRole("region").getByRole("link", { name: "INC-1 Checkout errors" })).toBeVisible();
+
   await page.getByText("Table view: Response times", { exact: true }).click();
   const row = page.locator("table[data-table=response-times] tr").filter({ hasText: "Time to resolve" }).filter({ hasText: "All incidents" });
   await expect(row.locator("td")).toHaveText(["All incidents", "1 h", "1 h 48 min", "3", "1"]);
@@ -94,12 +101,9 @@ test("Insights shows a team's numbers as charts and tables, and downloads them a
   await page.goto(`/t/${slug}/insights?period=365`);
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
   await shoot(page, "insights-desktop");
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, storageState: await page.context().storageState(), colorScheme: "dark" });
-  const phonePage = await phone.newPage();
-  await phonePage.goto(`/t/${slug}/insights?period=365`);
-  await expect(phonePage.locator(".recharts-surface").first()).toBeVisible();
-  await shoot(phonePage, "insights-phone-dark");
-  await phone.close();
   await page.emulateMedia({ colorScheme: "dark" });
   await shoot(page, "insights-desktop-dark");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shoot(page, "insights-phone-dark");
+  await page.screenshot({ path: test.info().outputPath("insights-phone-dark-top.png") });
 });

@@ -32,7 +32,7 @@ export function ChartTooltip({ point, series, format }: { point: ChartPoint | un
 export function formatAxisValue(value: number, format: ValueFormat): string {
   if (format !== "duration" || value === 0) return String(value);
   const round = (n: number) => String(Number(n.toFixed(1)));
-  if (value < 3600) return `${round(value / 60)} min`;
+  if (value < 3600) return `${Math.round(value / 60)} min`;
   if (value < 172_800) return `${round(value / 3600)} h`;
   return `${round(value / 86_400)} d`;
 }
