@@ -226,6 +226,6 @@ describe("who sees what", () => {
   it("a user without teams sees empty numbers", async () => {
     const nobody = await crossTeamInsights(seeded.outsider, filters(), FIXTURE_NOW);
     expect(nobody.volume.total).toBe(0);
-    expect(nobody.responseTimes.overall).toEqual([]);
+    expect(nobody.responseTimes.overall.map((r) => [r.n, r.p50])).toEqual([[0, null], [0, null], [0, null], [0, null]]);
   });
 });
