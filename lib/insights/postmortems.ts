@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { rankSql, refsSql, scopedIncidentsSql, type IncidentRef, type Scope } from "@/lib/insights/scope";
+import { REFS_PER_POINT, scopedIncidentsSql, type IncidentRef, type Scope } from "@/lib/insights/scope";
 import type { Stat } from "@/lib/insights/response-times";
 
 export type PostmortemInsights = {
@@ -21,37 +21,32 @@ export type LeadStage = (typeof LEAD_STAGES)[number];
 export async function postmortemInsights(scope: Scope): Promise<PostmortemInsights> {
   // Only incidents with a postmortem or of SEV1–2 count here; the look-ups run for postmortems only.
   const withMoments = Prisma.sql`
-    WITH f AS (${scopedIncidentsSql(scope)})
     SELECT f.*, p.id AS "postmortemId", p.status AS "pmStatus",
            CASE WHEN p.id IS NOT NULL THEN (SELECT min(a."createdAt") FROM "AuditEvent" a
              WHERE a."targetType" = 'postmortem' AND a."targetId" = p.id AND a.action = 'postmortem.status_changed' AND a.data->>'to' = 'APPROVED') END AS "approvedAt",
            CASE WHEN p.id IS NOT NULL THEN (SELECT min(e."publishedAt") FROM "PublicEdition" e WHERE e."postmortemId" = p.id) END AS "publishedAt"
-      FROM f LEFT JOIN LATERAL (SELECT pm.id, pm.status FROM "Postmortem" pm WHERE pm."incidentId" = f.id OFFSET 0) p ON true
+      FROM (${scopedIncidentsSql(scope)}) f LEFT JOIN LATERAL (SELECT pm.id, pm.status FROM "Postmortem" pm WHERE pm."incidentId" = f.id OFFSET 0) p ON true
      WHERE p.id IS NOT NULL OR f.severity IN ('SEV1', 'SEV2')`;
-  const uncovered = Prisma.sql`(w.severity IN ('SEV1', 'SEV2') AND (w."pmStatus" IS NULL OR w."pmStatus" NOT IN ('APPROVED', 'PUBLISHED')))`;
-  // Each lead time names the first incidents that have that span (see refsSql).
-  const ranked = Prisma.sql`SELECT r.*,
-      ${rankSql(Prisma.sql`r."approvedAt" - r."resolvedAt" IS NULL`)} AS ra,
-      ${rankSql(Prisma.sql`r."publishedAt" - r."approvedAt" IS NULL`)} AS rb,
-      ${rankSql(Prisma.sql`r."publishedAt" - r."resolvedAt" IS NULL`)} AS rc,
-      ${rankSql(Prisma.sql`(r.severity IN ('SEV1', 'SEV2') AND (r."pmStatus" IS NULL OR r."pmStatus" NOT IN ('APPROVED', 'PUBLISHED')))`)} AS ru
-    FROM (${withMoments}) r`;
-  const stat = (expr: string, rank: string) => {
+  // The first incidents of a kind, by a top-N sort of the materialized rows rather than a rank of all of them.
+  const firstOf = (where: Prisma.Sql) => Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('teamId', x."teamId", 'number', x.number, 'title', x.title) ORDER BY x."startedAt", x.number), '[]'::json)
+      FROM (SELECT * FROM w WHERE ${where} ORDER BY w."startedAt", w.number LIMIT ${REFS_PER_POINT}) x)`;
+  const stat = (expr: string) => {
     const secs = Prisma.raw(`extract(epoch FROM ${expr})::float8`);
     return Prisma.sql`json_build_object(
       'p50', percentile_cont(0.5) WITHIN GROUP (ORDER BY ${secs}), 'p90', percentile_cont(0.9) WITHIN GROUP (ORDER BY ${secs}),
-      'n', count(${secs}), 'missing', count(w."postmortemId") - count(${secs}), 'refs', ${refsSql("w", Prisma.raw(rank), Prisma.sql`AND ${secs} IS NOT NULL`)})`;
+      'n', count(${secs}), 'missing', count(w."postmortemId") - count(${secs}), 'refs', ${firstOf(Prisma.sql`${secs} IS NOT NULL`)})`;
   };
   const [row] = await db().$queryRaw<{ major: number; withPostmortem: number; approved: number; published: number; uncovered: IncidentRef[] | null; a: Stat; b: Stat; c: Stat }[]>`
+    WITH w AS MATERIALIZED (${withMoments})
     SELECT count(*) FILTER (WHERE w.severity IN ('SEV1', 'SEV2'))::int AS major,
            count(*) FILTER (WHERE w.severity IN ('SEV1', 'SEV2') AND w."postmortemId" IS NOT NULL)::int AS "withPostmortem",
            count(*) FILTER (WHERE w.severity IN ('SEV1', 'SEV2') AND w."pmStatus" IN ('APPROVED', 'PUBLISHED'))::int AS approved,
            count(*) FILTER (WHERE w.severity IN ('SEV1', 'SEV2') AND w."pmStatus" = 'PUBLISHED')::int AS published,
-           ${refsSql("w", Prisma.sql`w.ru`, Prisma.sql`AND ${uncovered}`)} AS uncovered,
-           ${stat(`w."approvedAt" - w."resolvedAt"`, "w.ra")} AS a,
-           ${stat(`w."publishedAt" - w."approvedAt"`, "w.rb")} AS b,
-           ${stat(`w."publishedAt" - w."resolvedAt"`, "w.rc")} AS c
-      FROM (${ranked}) w`;
+           ${firstOf(Prisma.sql`w.severity IN ('SEV1', 'SEV2') AND (w."pmStatus" IS NULL OR w."pmStatus" NOT IN ('APPROVED', 'PUBLISHED'))`)} AS uncovered,
+           ${stat(`w."approvedAt" - w."resolvedAt"`)} AS a,
+           ${stat(`w."publishedAt" - w."approvedAt"`)} AS b,
+           ${stat(`w."publishedAt" - w."resolvedAt"`)} AS c
+      FROM w`;
   const empty: Stat = { p50: null, p90: null, n: 0, missing: 0, refs: [] };
   const fix = (s: Stat | undefined): Stat => (s ? { ...s, refs: s.refs ?? [] } : empty);
   return {
