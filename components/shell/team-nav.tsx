@@ -12,6 +12,7 @@ export function TeamNav({ slug, overdue, overdueCap }: { slug: string; overdue: 
     { href: `/t/${slug}/incidents`, label: "Incidents" },
     { href: `/t/${slug}/tasks`, label: "Tasks" },
     { href: `/t/${slug}/postmortems`, label: "Postmortems" },
+    { href: `/t/${slug}/insights`, label: "Insights" },
     { href: `/t/${slug}/settings`, label: "Settings" },
   ];
   return (
