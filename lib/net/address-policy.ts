@@ -29,13 +29,13 @@ function allowed(address: ipaddr.IPv4 | ipaddr.IPv6, policy: AddressPolicy): boo
 
 /** The IPv4 address an IPv6 one stands for: mapped, compatible (::a.b.c.d), NAT64 and 6to4 forms. */
 function embeddedIpv4(address: ipaddr.IPv6): ipaddr.IPv4 | null {
-  const parts = address.parts;
+  const bytes = address.toByteArray();
   const range = address.range();
-  if (range === "ipv4Mapped") return address.toIPv4Address();
-  const tail = () => ipaddr.IPv4.parse(`${parts[6] >> 8}.${parts[6] & 255}.${parts[7] >> 8}.${parts[7] & 255}`);
-  if (range === "rfc6052" || range === "rfc6145") return tail();
-  if (parts.slice(0, 6).every((p) => p === 0) && (parts[6] !== 0 || parts[7] > 1)) return tail();
-  if (parts[0] === 0x2002) return ipaddr.IPv4.parse(`${parts[1] >> 8}.${parts[1] & 255}.${parts[2] >> 8}.${parts[2] & 255}`);
+  const at = (offset: number) => ipaddr.IPv4.parse(bytes.slice(offset, offset + 4).join("."));
+  if (range === "ipv4Mapped" || range === "rfc6052" || range === "rfc6145") return at(12);
+  // IPv4-compatible (::a.b.c.d), deprecated but still routed by some stacks; :: and ::1 are not IPv4.
+  if (bytes.slice(0, 12).every((b) => b === 0) && bytes.slice(12, 15).some((b) => b !== 0)) return at(12);
+  if (range === "6to4") return at(2);
   return null;
 }
 

@@ -78,7 +78,9 @@ async function vetHost(url: URL, policy: AddressPolicy, resolve: (host: string) 
     const verdict = checkAddress(address, policy);
     if (!verdict.ok) throw new OutboundError("REFUSED", `Refused: ${host} points to a private or reserved address (${verdict.reason}).`);
   }
-  return addresses[0];
+  const [first] = addresses;
+  if (!first) throw new OutboundError("NETWORK", `${host} could not be resolved.`);
+  return first;
 }
 
 /**

@@ -94,17 +94,17 @@ describe("safeRequest against real loopback receivers", () => {
   it("connects to the address it checked: a second DNS answer cannot rebind the request", async () => {
     const receiver = await startReceiver();
     closers.push(receiver.close);
-    const answers = [["127.0.0.1"], ["10.9.9.9"]];
+    const answers: string[][] = [["127.0.0.1"], ["10.9.9.9"]];
     let lookups = 0;
     const response = await safeRequest(`http://rebind.example.test:${receiver.port}/hook`, {
       policy: LOOPBACK,
       body: "{}",
-      resolve: async () => answers[Math.min(lookups++, 1)],
+      resolve: async () => answers[Math.min(lookups++, 1)] ?? [],
     });
     expect(response.status).toBe(200);
     expect(response.address).toBe("127.0.0.1");
     expect(lookups).toBe(1);
-    expect(receiver.received[0].headers.host).toBe(`rebind.example.test:${receiver.port}`);
+    expect(receiver.received[0]?.headers.host).toBe(`rebind.example.test:${receiver.port}`);
   });
 
   it("refuses a rebinding answer that turns private at the only lookup made", async () => {

@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+import type { Tx } from "@/lib/db";
+import { publicOrigin } from "@/lib/publishing/origin";
+import type { InputJsonValue } from "@/lib/generated/prisma/internal/prismaNamespace";
+import type { EventData, IncidentSummary, TeamEventType } from "@/lib/outbound/event-types";
+
+export const OUTBOUND_CHANNEL = "hindsight_outbound";
+
+/** Sortable, unguessable and stable: the id receivers deduplicate on. */
+export function newEventId(): string {
+  return `evt_${Date.now().toString(36)}${randomBytes(10).toString("hex")}`;
+}
+
+/**
+ * Writes the event into the outbox inside the mutation's transaction: a rollback leaves nothing
+ * to send, a commit leaves a row a worker will deliver even after a crash. The NOTIFY (sent by
+ * PostgreSQL only on commit) just wakes the worker early.
+ */
+export async function recordTeamEvent(tx: Tx, event: { teamId: string; type: TeamEventType; data: EventData; occurredAt?: Date }): Promise<string> {
+  const id = newEventId();
+  await tx.teamEvent.create({ data: { id, teamId: event.teamId, type: event.type, data: event.data as InputJsonValue, occurredAt: event.occurredAt ?? new Date() } });
+  await tx.$executeRaw`SELECT pg_notify(${OUTBOUND_CHANNEL}, ${id})`;
+  return id;
+}
+
+export function incidentUrl(teamSlug: string, number: number): string {
+  return `${publicOrigin()}/t/${teamSlug}/incidents/${number}`;
+}
+
+/** The incident as receivers see it, read inside the transaction so it matches what was committed. */
+export async function incidentSummary(tx: Tx, teamId: string, incidentId: string): Promise<IncidentSummary> {
+  const row = await tx.incident.findFirstOrThrow({
+    where: { id: incidentId, teamId },
+    select: { id: true, number: true, title: true, severity: true, status: true, commander: { select: { id: true, name: true } }, team: { select: { slug: true } } },
+  });
+  return {
+    id: row.id,
+    number: row.number,
+    ref: `INC-${row.number}`,
+    title: row.title,
+    severity: row.severity,
+    status: row.status,
+    commander: row.commander ? { id: row.commander.id, name: row.commander.name } : null,
+    url: incidentUrl(row.team.slug, row.number),
+  };
+}
+
+/** A postmortem event: the postmortem, its incident, and whatever else the event carries. */
+export async function recordPostmortemEvent(tx: Tx, teamId: string, postmortemId: string, type: TeamEventType, extra: EventData = {}): Promise<string> {
+  const postmortem = await tx.postmortem.findFirstOrThrow({ where: { id: postmortemId, teamId }, select: { id: true, title: true, status: true, incidentId: true } });
+  const incident = await incidentSummary(tx, teamId, postmortem.incidentId);
+  return recordTeamEvent(tx, {
+    teamId,
+    type,
+    data: { incident, postmortem: { id: postmortem.id, title: postmortem.title, status: postmortem.status, url: `${incident.url}/postmortem` }, ...extra },
+  });
+}
