@@ -55,3 +55,16 @@ export async function recordPostmortemEvent(tx: Tx, teamId: string, postmortemId
     data: { incident, postmortem: { id: postmortem.id, title: postmortem.title, status: postmortem.status, url: `${incident.url}/postmortem` }, ...extra },
   });
 }
+
+/** An incident event with the incident as it now stands. */
+export async function recordIncidentEvent(tx: Tx, teamId: string, incidentId: string, type: TeamEventType, extra: EventData = {}): Promise<string> {
+  return recordTeamEvent(tx, { teamId, type, data: { incident: await incidentSummary(tx, teamId, incidentId), ...extra } });
+}
+
+/** A task event with the task and its incident. */
+export async function recordTaskEvent(tx: Tx, teamId: string, taskId: string, type: TeamEventType): Promise<string> {
+  const task = await tx.task.findFirstOrThrow({ where: { id: taskId, teamId }, select: { id: true, title: true, type: true, status: true, ownerId: true, dueDate: true, incidentId: true } });
+  return recordIncidentEvent(tx, teamId, task.incidentId, type, {
+    task: { id: task.id, title: task.title, type: task.type, status: task.status, ownerId: task.ownerId, dueDate: task.dueDate?.toISOString().slice(0, 10) ?? null },
+  });
+}
