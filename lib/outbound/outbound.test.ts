@@ -11,9 +11,13 @@ import { MAX_ATTEMPTS, RETRY_DELAYS_MS, nextAttemptAt } from "@/lib/outbound/sch
 import type { SendOptions } from "@/lib/outbound/outcome";
 import { newWebhookSecret } from "@/lib/webhooks/signing";
 import { createTeamWith } from "@/lib/testing/factories";
-import { startReceiver } from "@/lib/testing/loopback-receiver";
+import { startReceiver, type ReceivedRequest } from "@/lib/testing/loopback-receiver";
+import { CHAT_SHAPES, slackMessage } from "@/lib/testing/chat-shapes";
+import type { z } from "zod";
 
-const LOOPBACK: SendOptions = { policy: parseAllowList("127.0.0.0/8"), slackApiUrl: "http://127.0.0.1:1/unused" };
+/* One file on purpose: every run works the whole queue, so these tests must not run beside each other. */
+const POLICY = parseAllowList("127.0.0.0/8");
+const LOOPBACK: SendOptions = { policy: POLICY, slackApiUrl: "http://127.0.0.1:1/unused" };
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -161,5 +165,89 @@ describe("outbound webhook delivery", () => {
     expect(hook.received).toHaveLength(0);
     const delivery = await db().outboundDelivery.findFirstOrThrow({ where: { eventId } });
     expect(delivery.lastError).toMatch(/^Refused: 127\.0\.0\.1 points to a private or reserved address/);
+  });
+});
+
+function shapeChecker(schema: z.ZodType, ok: { status: number; body?: string }) {
+  return (request: ReceivedRequest) => {
+    const parsed = schema.safeParse(JSON.parse(request.body));
+    return parsed.success ? ok : { status: 400, body: JSON.stringify(parsed.error.issues) };
+  };
+}
+
+async function team() {
+  return createTeamWith();
+}
+
+describe("chat destinations", () => {
+  it.each(Object.keys(CHAT_SHAPES) as (keyof typeof CHAT_SHAPES)[])("posts a declared SEV1 to %s in the platform's documented shape", async (platform) => {
+    const { schema, ok } = CHAT_SHAPES[platform];
+    const fake = await startReceiver(shapeChecker(schema, ok));
+    closers.push(fake.close);
+    const { team: t, owner } = await team();
+    const destination = await db().chatDestination.create({ data: { teamId: t.id, name: platform, platform, webhookUrl: `${fake.url}/hook`, events: ["declared"], severities: [] } });
+    const incident = await declareIncident(owner.userId, { teamId: t.id, title: "Payments <failing> & slow", severity: "SEV1" });
+    await runOutbound(new Date(), inAppNotifier, { policy: POLICY, slackApiUrl: "http://127.0.0.1:1" });
+    expect(fake.received).toHaveLength(1);
+    const delivery = await db().outboundDelivery.findFirstOrThrow({ where: { chatDestinationId: destination.id } });
+    expect(delivery.lastResponse + delivery.lastError).toBe(ok.body ?? "");
+    expect(delivery.status).toBe("DELIVERED");
+    const body = fake.received[0]!.body;
+    expect(body).toContain(`INC-${incident.number}`);
+    expect(body).toContain("SEV1");
+    expect(body).toContain("Investigating");
+    expect(body).toContain("Owner"); // the commander
+    expect(body).toContain(`/t/${t.slug}/incidents/${incident.number}`);
+  });
+
+  it("follows the destination's rules: only chosen events for chosen severities", async () => {
+    const fake = await startReceiver();
+    closers.push(fake.close);
+    const { team: t, owner } = await team();
+    await db().chatDestination.create({ data: { teamId: t.id, name: "sev1 only", platform: "DISCORD", webhookUrl: `${fake.url}/hook`, events: ["resolved", "changed"], severities: ["SEV1"] } });
+    const minor = await declareIncident(owner.userId, { teamId: t.id, title: "Minor", severity: "SEV3" });
+    await updateIncident(owner.userId, { teamId: t.id, incidentId: minor.id, version: 1, status: "RESOLVED" });
+    const major = await declareIncident(owner.userId, { teamId: t.id, title: "Major", severity: "SEV2" });
+    await updateIncident(owner.userId, { teamId: t.id, incidentId: major.id, version: 1, summary: "only the summary changed" });
+    await updateIncident(owner.userId, { teamId: t.id, incidentId: major.id, version: 2, severity: "SEV1" });
+    await runOutbound(new Date(), inAppNotifier, { policy: POLICY, slackApiUrl: "http://127.0.0.1:1" });
+    expect(fake.received.map((r) => (JSON.parse(r.body) as { content: string }).content)).toEqual([`INC-${major.number} severity SEV2 → SEV1`]);
+  });
+
+  it("Slack bot mode posts once and updates the same message (same ts) when the incident is resolved", async () => {
+    const calls: { method: string; body: Record<string, unknown> }[] = [];
+    const slack = await startReceiver((request) => {
+      if (request.headers.authorization !== "Bearer xoxb-test-token") return { status: 200, body: JSON.stringify({ ok: false, error: "invalid_auth" }) };
+      const body = JSON.parse(request.body) as Record<string, unknown>;
+      const method = request.path.replace("/api/", "");
+      calls.push({ method, body });
+      if (!slackMessage.safeParse(body).success || body.channel === undefined) return { status: 200, body: JSON.stringify({ ok: false, error: "invalid_arguments" }) };
+      if (method === "chat.postMessage") return { status: 200, body: JSON.stringify({ ok: true, channel: "C0INCIDENTS", ts: "1764500000.000100" }) };
+      if (method === "chat.update") return { status: 200, body: JSON.stringify(body.ts === "1764500000.000100" ? { ok: true, channel: body.channel, ts: body.ts } : { ok: false, error: "message_not_found" }) };
+      return { status: 404, body: "unknown method" };
+    });
+    closers.push(slack.close);
+    const options: SendOptions = { policy: POLICY, slackApiUrl: `${slack.url}/api` };
+    const { team: t, owner } = await team();
+    await db().chatDestination.create({ data: { teamId: t.id, name: "#incidents", platform: "SLACK_BOT", botToken: "xoxb-test-token", channel: "#incidents", events: ["declared", "changed", "resolved"], severities: ["SEV1"] } });
+    const incident = await declareIncident(owner.userId, { teamId: t.id, title: "Database down", severity: "SEV1" });
+    await updateIncident(owner.userId, { teamId: t.id, incidentId: incident.id, version: 1, status: "MONITORING" });
+    await updateIncident(owner.userId, { teamId: t.id, incidentId: incident.id, version: 2, status: "RESOLVED" });
+    await runOutbound(new Date(), inAppNotifier, options);
+    expect(calls.map((c) => c.method)).toEqual(["chat.postMessage", "chat.update", "chat.update"]);
+    expect(calls[0]!.body.channel).toBe("#incidents");
+    expect(calls.slice(1).map((c) => [c.body.channel, c.body.ts])).toEqual([["C0INCIDENTS", "1764500000.000100"], ["C0INCIDENTS", "1764500000.000100"]]);
+    expect(String(calls[2]!.body.text)).toContain(`INC-${incident.number} resolved`);
+  });
+
+  it("logs Slack's ok:false answer as a failure and retries", async () => {
+    const slack = await startReceiver(() => ({ status: 200, body: JSON.stringify({ ok: false, error: "invalid_auth" }) }));
+    closers.push(slack.close);
+    const { team: t, owner } = await team();
+    const destination = await db().chatDestination.create({ data: { teamId: t.id, name: "bad token", platform: "SLACK_BOT", botToken: "xoxb-wrong", channel: "C1", events: ["declared"], severities: [] } });
+    await declareIncident(owner.userId, { teamId: t.id, title: "Bad token", severity: "SEV2" });
+    await runOutbound(new Date(), inAppNotifier, { policy: POLICY, slackApiUrl: `${slack.url}/api` });
+    const delivery = await db().outboundDelivery.findFirstOrThrow({ where: { chatDestinationId: destination.id } });
+    expect(delivery).toMatchObject({ status: "PENDING", attempts: 1, lastError: "Slack chat.postMessage failed: invalid_auth." });
   });
 });

@@ -25,7 +25,7 @@ describe("Standard Webhooks signatures", () => {
     const [old, current] = [newWebhookSecret(), newWebhookSecret()];
     const body = "{}";
     const headers = webhookHeaders([current, old], "evt_2", Math.floor(Date.now() / 1000), body);
-    expect(headers["webhook-signature"].split(" ")).toHaveLength(2);
+    expect(headers["webhook-signature"]?.split(" ")).toHaveLength(2);
     expect(() => new Webhook(old).verify(body, headers)).not.toThrow();
     expect(() => new Webhook(current).verify(body, headers)).not.toThrow();
   });
