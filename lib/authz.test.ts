@@ -43,6 +43,7 @@ const matrix: { action: TeamAction; resource?: Omit<Resource, "teamId">; allowed
   { action: "postmortem.comment", allowed: ["OWNER", "ADMIN", "MEMBER"] },
   { action: "postmortem.snapshot", allowed: ["OWNER", "ADMIN", "MEMBER"] },
   { action: "template.manage", allowed: ["OWNER", "ADMIN"] },
+  { action: "outbound.manage", allowed: ["OWNER", "ADMIN"] },
   { action: "postmortem.requestReview", allowed: ["OWNER", "ADMIN", "MEMBER"] },
   { action: "postmortem.review", resource: { postmortemAuthorId: "someone-else" }, allowed: ["OWNER", "ADMIN", "MEMBER"] },
   { action: "postmortem.review", resource: { postmortemAuthorId: "u" }, allowed: [] },

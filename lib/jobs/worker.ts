@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { inAppNotifier } from "@/lib/notifications/notifier";
 import { sendDueReminders } from "@/lib/tasks/reminders";
 import { drainFactsChanges } from "@/lib/reviews/facts-changes";
+import { startOutboundJobs } from "@/lib/outbound/jobs";
 
 const REMINDERS = "task-reminders";
 /** Facts changes written around lib (raw SQL, imports); lib's own writes settle them in their transaction. */
@@ -29,5 +30,7 @@ export async function startJobWorker(): Promise<PgBoss> {
     await drainFactsChanges(new Date(), inAppNotifier);
   });
   await boss.send(REVIEW_FACTS, {});
+  // Outbound webhooks and chat: woken by each committed event, swept every minute for retries.
+  await startOutboundJobs(boss, inAppNotifier);
   return boss;
 }
