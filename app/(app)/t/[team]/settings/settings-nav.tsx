@@ -14,6 +14,7 @@ export function SettingsNav({ slug, showAudit }: { slug: string; showAudit: bool
     { href: `/t/${slug}/settings/sign-off`, label: "Sign-off policy" },
     { href: `/t/${slug}/settings/publishing`, label: "Publishing" },
     ...(showAudit ? [{ href: `/t/${slug}/settings/audit`, label: "Audit log" }] : []),
+    ...(showAudit ? [{ href: `/t/${slug}/settings/webhooks`, label: "Webhooks" }, { href: `/t/${slug}/settings/chat`, label: "Chat" }, { href: `/t/${slug}/settings/deliveries`, label: "Deliveries" }] : []),
   ];
   return (
     <nav aria-label="Settings">
