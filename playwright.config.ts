@@ -2,10 +2,9 @@ import { defineConfig, devices } from "@playwright/test";
 import { systemChromium } from "./scripts/lib/chromium";
 import { collabPort } from "./lib/collab/port";
 import { OIDC_E2E } from "./e2e/oidc-config";
+import { E2E_SLACK_PORT } from "./e2e/slack-config";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
-/** The fake Slack Web API e2e/webhooks.spec.ts starts; the server reaches it through SLACK_API_URL. */
-export const E2E_SLACK_PORT = Number(process.env.E2E_SLACK_PORT ?? E2E_PORT + 1000);
 /** Must match the COLLAB_PORT the app was built with (the /collab proxy is fixed at build). */
 const COLLAB_PORT = collabPort();
 

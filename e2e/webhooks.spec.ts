@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { startReceiver, type ReceivedRequest } from "../lib/testing/loopback-receiver";
-import { E2E_SLACK_PORT } from "../playwright.config";
+import { E2E_SLACK_PORT } from "./slack-config";
 import { createTeam, newUser, signUp, uniqueSlug } from "./fixtures";
 import http from "node:http";
 

@@ -2,17 +2,7 @@ import { z } from "zod";
 import { singleLine } from "@/lib/validation";
 import { CHAT_EVENT_KINDS } from "@/lib/chat/rules";
 import { destinationUrl, manyOf } from "@/lib/outbound/schema";
-
-export const CHAT_PLATFORMS = ["SLACK_WEBHOOK", "SLACK_BOT", "TEAMS", "MATTERMOST", "DISCORD", "GOOGLE_CHAT"] as const;
-
-export const PLATFORM_LABEL: Record<(typeof CHAT_PLATFORMS)[number], string> = {
-  SLACK_WEBHOOK: "Slack (incoming webhook)",
-  SLACK_BOT: "Slack (bot token: one message per incident, updated)",
-  TEAMS: "Microsoft Teams (workflow webhook)",
-  MATTERMOST: "Mattermost (incoming webhook)",
-  DISCORD: "Discord (webhook)",
-  GOOGLE_CHAT: "Google Chat (webhook)",
-};
+import { CHAT_PLATFORMS } from "@/lib/chat/platforms";
 
 const rules = {
   name: singleLine({ max: 80, required: "Name the destination, like #incidents.", tooLong: "Use at most 80 characters." }),

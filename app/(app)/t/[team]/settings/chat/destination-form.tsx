@@ -7,7 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/action-state";
 import { createDestinationAction, updateDestinationAction } from "@/lib/chat/actions";
 import { CHAT_EVENT_KINDS, CHAT_EVENT_LABEL } from "@/lib/chat/rules";
-import { CHAT_PLATFORMS, PLATFORM_LABEL } from "@/lib/chat/schema";
+import { CHAT_PLATFORMS, PLATFORM_LABEL } from "@/lib/chat/platforms";
 
 const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
 type Platform = (typeof CHAT_PLATFORMS)[number];

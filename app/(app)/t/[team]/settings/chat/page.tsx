@@ -9,7 +9,7 @@ import { requireTeamContext } from "@/lib/teams/actor";
 import { listDestinations } from "@/lib/chat/queries";
 import { deleteDestinationAction, sendTestMessageAction, setDestinationEnabledAction } from "@/lib/chat/actions";
 import { CHAT_EVENT_LABEL, type ChatEventKind } from "@/lib/chat/rules";
-import { PLATFORM_LABEL } from "@/lib/chat/schema";
+import { PLATFORM_LABEL } from "@/lib/chat/platforms";
 import { DestinationForm } from "./destination-form";
 
 export const metadata: Metadata = { title: "Chat" };
