@@ -76,7 +76,7 @@ describe("permission matrix", () => {
       "incident.read", "incident.create", "incident.update", "timeline.create", "timeline.edit", "timeline.star", "service.create", "severity.update",
       "task.create", "task.update", "task.verify",
       "postmortem.read", "postmortem.create", "postmortem.edit", "postmortem.comment", "postmortem.snapshot", "template.manage",
-      "postmortem.requestReview", "postmortem.review", "review.policy", "postmortem.publish", "publishing.settings",
+      "postmortem.requestReview", "postmortem.review", "review.policy", "postmortem.publish", "publishing.settings", "outbound.manage",
     ];
     expect(new Set(matrix.map((r) => r.action))).toEqual(new Set(actions));
   });

@@ -27,12 +27,13 @@ export function incidentUrl(teamSlug: string, number: number): string {
   return `${publicOrigin()}/t/${teamSlug}/incidents/${number}`;
 }
 
-/** The incident as receivers see it, read inside the transaction so it matches what was committed. */
+/** The incident as receivers see it, read inside the transaction (one statement) so it matches what was committed. */
 export async function incidentSummary(tx: Tx, teamId: string, incidentId: string): Promise<IncidentSummary> {
-  const row = await tx.incident.findFirstOrThrow({
-    where: { id: incidentId, teamId },
-    select: { id: true, number: true, title: true, severity: true, status: true, commander: { select: { id: true, name: true } }, team: { select: { slug: true } } },
-  });
+  const [row] = await tx.$queryRaw<{ id: string; number: number; title: string; severity: string; status: string; commanderId: string | null; commanderName: string | null; slug: string }[]>`
+    SELECT i.id, i.number, i.title, i.severity::text AS severity, i.status::text AS status, i."commanderId", u.name AS "commanderName", t.slug
+      FROM "Incident" i JOIN "Team" t ON t.id = i."teamId" LEFT JOIN "User" u ON u.id = i."commanderId"
+     WHERE i.id = ${incidentId} AND i."teamId" = ${teamId}`;
+  if (!row) throw new Error(`Incident ${incidentId} not found in team ${teamId}`);
   return {
     id: row.id,
     number: row.number,
@@ -40,8 +41,8 @@ export async function incidentSummary(tx: Tx, teamId: string, incidentId: string
     title: row.title,
     severity: row.severity,
     status: row.status,
-    commander: row.commander ? { id: row.commander.id, name: row.commander.name } : null,
-    url: incidentUrl(row.team.slug, row.number),
+    commander: row.commanderId ? { id: row.commanderId, name: row.commanderName ?? "" } : null,
+    url: incidentUrl(row.slug, row.number),
   };
 }
 
