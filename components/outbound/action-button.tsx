@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Alert } from "@/components/ui/alert";
+import { SecretReveal } from "@/components/outbound/secret-reveal";
 import { idle, type ActionState } from "@/lib/action-state";
 
 type Props<T> = {
@@ -11,12 +12,16 @@ type Props<T> = {
   label: string;
   pendingLabel?: string;
   variant?: "primary" | "secondary" | "danger" | "ghost";
-  /** Shown once after success, e.g. a new signing secret. */
-  reveal?: (data: T) => React.ReactNode;
+  /** Shows the `secret` the action returned (a new signing secret), this once. */
+  revealSecret?: boolean;
 };
 
+function secretOf(data: unknown): string | null {
+  return typeof data === "object" && data !== null && "secret" in data && typeof data.secret === "string" ? data.secret : null;
+}
+
 /** One button that runs one server action on a delivery target and says how it went. */
-export function ActionButton<T>({ action, fields, label, pendingLabel = "Working…", variant = "secondary", reveal }: Props<T>) {
+export function ActionButton<T>({ action, fields, label, pendingLabel = "Working…", variant = "secondary", revealSecret = false }: Props<T>) {
   const [state, run] = useActionState(action, idle);
   return (
     <form action={run} className="space-y-2">
@@ -30,7 +35,7 @@ export function ActionButton<T>({ action, fields, label, pendingLabel = "Working
       {state.status === "ok" && (
         <Alert tone="success">
           {state.message}
-          {reveal?.(state.data)}
+          {revealSecret && secretOf(state.data) && <SecretReveal secret={secretOf(state.data) ?? ""} />}
         </Alert>
       )}
     </form>

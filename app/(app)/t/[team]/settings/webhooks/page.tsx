@@ -5,7 +5,6 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ActionButton } from "@/components/outbound/action-button";
 import { DeliveryLog } from "@/components/outbound/delivery-log";
-import { SecretReveal } from "@/components/outbound/secret-reveal";
 import { requireTeamContext } from "@/lib/teams/actor";
 import { listEndpoints } from "@/lib/webhooks/queries";
 import { deleteEndpointAction, rotateSecretAction, sendTestEventAction, setEndpointEnabledAction } from "@/lib/webhooks/actions";
@@ -42,7 +41,7 @@ export default async function WebhooksPage({ params }: { params: Promise<{ team:
                   </div>
                   <div className="flex flex-wrap gap-2">
                     <ActionButton action={sendTestEventAction} fields={fields} label="Send test event" pendingLabel="Queuing…" />
-                    <ActionButton action={rotateSecretAction} fields={fields} label="Rotate secret" pendingLabel="Rotating…" reveal={(data) => <SecretReveal secret={data.secret} />} />
+                    <ActionButton action={rotateSecretAction} fields={fields} label="Rotate secret" pendingLabel="Rotating…" revealSecret />
                     <ActionButton action={setEndpointEnabledAction} fields={{ ...fields, enabled: String(!endpoint.enabled) }} label={endpoint.enabled ? "Disable" : "Enable"} />
                     <ActionButton action={deleteEndpointAction} fields={fields} label="Delete" variant="danger" pendingLabel="Deleting…" />
                   </div>
