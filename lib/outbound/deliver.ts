@@ -26,30 +26,33 @@ export async function claimDue(now: Date, limit: number): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-type Target = { kind: "webhook"; id: string; teamId: string; label: string } | { kind: "chat"; id: string; teamId: string; label: string };
+type Target = { kind: "webhook" | "chat"; id: string; teamId: string; label: string; failing: boolean };
+type Attempt = { outcome: Outcome; target: Target; attempts: number };
 
-async function attempt(deliveryId: string, now: Date, options: SendOptions): Promise<{ outcome: Outcome; target: Target } | null> {
+async function attempt(deliveryId: string, now: Date, options: SendOptions): Promise<Attempt | null> {
   const delivery = await db().outboundDelivery.findUnique({
     where: { id: deliveryId },
     select: {
       eventId: true,
       payload: true,
       status: true,
-      webhookEndpoint: { select: { id: true, teamId: true, url: true, secret: true, previousSecret: true, previousExpiresAt: true, enabled: true, description: true } },
-      chatDestination: { select: { id: true, teamId: true, name: true, platform: true, webhookUrl: true, botToken: true, channel: true, enabled: true } },
+      attempts: true,
+      webhookEndpoint: { select: { id: true, teamId: true, url: true, secret: true, previousSecret: true, previousExpiresAt: true, enabled: true, description: true, failingSince: true } },
+      chatDestination: { select: { id: true, teamId: true, name: true, platform: true, webhookUrl: true, botToken: true, channel: true, enabled: true, failingSince: true } },
     },
   });
   if (!delivery || delivery.status !== "PENDING") return null;
   const event = delivery.payload as unknown as EventEnvelope;
+  const { attempts } = delivery;
   if (delivery.webhookEndpoint) {
     const endpoint = delivery.webhookEndpoint;
-    if (!endpoint.enabled) return { outcome: disabledOutcome, target: { kind: "webhook", id: endpoint.id, teamId: endpoint.teamId, label: endpoint.url } };
-    return { outcome: await sendWebhook(endpoint, delivery.eventId, event, now, options), target: { kind: "webhook", id: endpoint.id, teamId: endpoint.teamId, label: endpoint.description || endpoint.url } };
+    const target: Target = { kind: "webhook", id: endpoint.id, teamId: endpoint.teamId, label: endpoint.description || endpoint.url, failing: endpoint.failingSince !== null };
+    return { target, attempts, outcome: endpoint.enabled ? await sendWebhook(endpoint, delivery.eventId, event, now, options) : disabledOutcome };
   }
   if (delivery.chatDestination) {
     const destination = delivery.chatDestination;
-    if (!destination.enabled) return { outcome: disabledOutcome, target: { kind: "chat", id: destination.id, teamId: destination.teamId, label: destination.name } };
-    return { outcome: await sendChat(destination, event, options), target: { kind: "chat", id: destination.id, teamId: destination.teamId, label: destination.name } };
+    const target: Target = { kind: "chat", id: destination.id, teamId: destination.teamId, label: destination.name, failing: destination.failingSince !== null };
+    return { target, attempts, outcome: destination.enabled ? await sendChat(destination, event, options) : disabledOutcome };
   }
   return null;
 }
@@ -65,20 +68,22 @@ export async function deliverOne(deliveryId: string, now: Date, options: SendOpt
   const result = await attempt(deliveryId, now, options);
   if (!result) return "skipped";
   const { outcome, target } = result;
+  const attempts = result.attempts + 1;
+  const last = { attempts, leaseUntil: null, lastStatusCode: outcome.statusCode, lastLatencyMs: outcome.latencyMs, lastResponse: outcome.response, lastError: outcome.error };
+  const next = outcome.ok || outcome === disabledOutcome ? null : nextAttemptAt(attempts, now);
   return db().$transaction(async (tx) => {
-    const current = await tx.outboundDelivery.findUnique({ where: { id: deliveryId }, select: { attempts: true, status: true } });
-    if (!current || current.status !== "PENDING") return "skipped";
-    const attempts = current.attempts + 1;
+    // Guarded by status and attempt count: if anyone settled this delivery meanwhile, this outcome is dropped.
+    const settled = await tx.outboundDelivery.updateMany({
+      where: { id: deliveryId, status: "PENDING", attempts: result.attempts },
+      data: outcome.ok ? { ...last, status: "DELIVERED", deliveredAt: now } : { ...last, ...(next ? { nextAttemptAt: next } : { status: "FAILED" }) },
+    });
+    if (settled.count === 0) return "skipped";
     await tx.deliveryAttempt.create({ data: { deliveryId, at: now, statusCode: outcome.statusCode, latencyMs: outcome.latencyMs, response: outcome.response, error: outcome.error } });
-    const last = { attempts, leaseUntil: null, lastStatusCode: outcome.statusCode, lastLatencyMs: outcome.latencyMs, lastResponse: outcome.response, lastError: outcome.error };
     if (outcome.ok) {
-      await tx.outboundDelivery.updateMany({ where: { id: deliveryId, status: "PENDING" }, data: { ...last, status: "DELIVERED", deliveredAt: now } });
-      await markHealthy(tx, target);
+      if (target.failing) await markHealthy(tx, target);
       return "delivered";
     }
-    const next = outcome.error === disabledOutcome.error ? null : nextAttemptAt(attempts, now);
-    await tx.outboundDelivery.updateMany({ where: { id: deliveryId, status: "PENDING" }, data: { ...last, ...(next ? { nextAttemptAt: next } : { status: "FAILED" }) } });
-    if (outcome.error !== disabledOutcome.error) await markFailing(tx, target, now, notifier);
+    if (outcome !== disabledOutcome) await markFailing(tx, target, now, notifier);
     return next ? "retry" : "failed";
   });
 }
