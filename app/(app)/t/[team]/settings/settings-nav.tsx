@@ -17,7 +17,7 @@ export function SettingsNav({ slug, showAudit }: { slug: string; showAudit: bool
     ...(showAudit ? [{ href: `/t/${slug}/settings/webhooks`, label: "Webhooks" }, { href: `/t/${slug}/settings/chat`, label: "Chat" }, { href: `/t/${slug}/settings/deliveries`, label: "Deliveries" }] : []),
   ];
   return (
-    <nav aria-label="Settings">
+    <nav aria-label="Settings" className="min-w-0">
       <ul className="flex gap-1 overflow-x-auto md:flex-col">
         {items.map((item) => (
           <li key={item.href}>
