@@ -61,14 +61,16 @@ export function parseOutboundUrl(raw: string): URL {
  * Picks the address to connect to: every address the name resolves to must be allowed (the
  * WHATWG URL parser has already turned decimal, octal, hex and short IPv4 forms into dotted ones).
  */
-async function vetHost(url: URL, policy: AddressPolicy, resolve: (host: string) => Promise<string[]>): Promise<string> {
+async function vetHost(url: URL, policy: AddressPolicy, resolve: (host: string) => Promise<string[]>, timeoutMs: number): Promise<string> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   let addresses: string[];
   if (isIP(host)) {
     addresses = [host];
   } else {
     try {
-      addresses = await resolve(host);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), timeoutMs)));
+      addresses = await Promise.race([resolve(host), late]).finally(() => clearTimeout(timer));
     } catch {
       throw new OutboundError("NETWORK", `${host} could not be resolved.`);
     }
@@ -91,8 +93,8 @@ async function vetHost(url: URL, policy: AddressPolicy, resolve: (host: string) 
 export async function safeRequest(rawUrl: string, request: OutboundRequest = {}): Promise<OutboundResponse> {
   const url = parseOutboundUrl(rawUrl);
   const policy = request.policy ?? outboundPolicy();
-  const address = await vetHost(url, policy, request.resolve ?? systemResolve);
   const timeoutMs = request.timeoutMs ?? OUTBOUND_TIMEOUT_MS;
+  const address = await vetHost(url, policy, request.resolve ?? systemResolve, timeoutMs);
   const maxBytes = request.maxBytes ?? OUTBOUND_MAX_BYTES;
   const secure = url.protocol === "https:";
   const started = performance.now();
