@@ -3,6 +3,7 @@ import http from "node:http";
 import https from "node:https";
 import { isIP } from "node:net";
 import { checkAddress, parseAllowList, type AddressPolicy } from "@/lib/net/address-policy";
+import { env } from "@/lib/env";
 
 export const OUTBOUND_TIMEOUT_MS = 10_000;
 /** More than any receiver's acknowledgement needs; the rest is never read. */
@@ -33,9 +34,9 @@ export type OutboundResponse = { status: number; headers: http.IncomingHttpHeade
 
 let envPolicy: AddressPolicy | undefined;
 
-/** The operator's OUTBOUND_ALLOW_PRIVATE, read once. */
+/** The operator's OUTBOUND_ALLOW_PRIVATE (checked with the rest of the environment at start-up), read once. */
 export function outboundPolicy(): AddressPolicy {
-  envPolicy ??= parseAllowList(process.env.OUTBOUND_ALLOW_PRIVATE);
+  envPolicy ??= parseAllowList(env().OUTBOUND_ALLOW_PRIVATE);
   return envPolicy;
 }
 

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { Notifier } from "@/lib/notifications/notifier";
 import { outboundPolicy } from "@/lib/net/safe-request";
 import { fanOutEvents } from "@/lib/outbound/fanout";
@@ -15,7 +16,7 @@ export type RunResult = { events: number; delivered: number; retrying: number; f
 
 /** Where Slack's Web API is: a different base only when private ranges are opened (a test or lab double). */
 export function defaultSendOptions(): SendOptions {
-  const custom = process.env.OUTBOUND_ALLOW_PRIVATE ? process.env.SLACK_API_URL : undefined;
+  const custom = env().OUTBOUND_ALLOW_PRIVATE ? env().SLACK_API_URL : undefined;
   return { policy: outboundPolicy(), slackApiUrl: custom || "https://slack.com/api" };
 }
 
