@@ -53,6 +53,11 @@ async function sendSlackBot(destination: Destination, event: EventEnvelope, opti
   const body = updating ? { channel: ref.channel, ts: ref.ts, ...payload } : { channel: destination.channel, ...(ref ? { thread_ts: ref.ts } : {}), ...payload };
   const response = await post(`${options.slackApiUrl.replace(/\/$/, "")}/${method}`, body, options, { authorization: `Bearer ${destination.botToken ?? ""}` });
   const answer = parseSlack(response.body);
+  if (updating && answer.error === "message_not_found") {
+    // Someone deleted the incident's message in Slack: forget it and post a fresh one.
+    await db().chatMessageRef.deleteMany({ where: { destinationId: destination.id, incidentId: ref.incidentId } });
+    return sendSlackBot(destination, event, options);
+  }
   if (response.status !== 200 || !answer.ok) return fromResponse(response, false, `Slack ${method} failed: ${answer.error ?? `HTTP ${response.status}`}.`);
   if (!ref && incidentId && answer.ts && answer.channel) {
     await db().chatMessageRef.upsert({

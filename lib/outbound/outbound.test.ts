@@ -240,6 +240,27 @@ describe("chat destinations", () => {
     expect(String(calls[2]!.body.text)).toContain(`INC-${incident.number} resolved`);
   });
 
+  it("posts a fresh Slack message when the incident's message was deleted", async () => {
+    const methods: string[] = [];
+    const slack = await startReceiver((request) => {
+      const method = request.path.replace("/api/", "");
+      methods.push(method);
+      const ts = `1764500000.00030${methods.length}`;
+      return { status: 200, body: JSON.stringify(method === "chat.update" ? { ok: false, error: "message_not_found" } : { ok: true, channel: "C0DELETED", ts }) };
+    });
+    closers.push(slack.close);
+    const options: SendOptions = { policy: POLICY, slackApiUrl: `${slack.url}/api` };
+    const { team: t, owner } = await team();
+    const destination = await db().chatDestination.create({ data: { teamId: t.id, name: "#ops", platform: "SLACK_BOT", botToken: "xoxb-test-token", channel: "#ops", events: ["declared", "resolved"], severities: [] } });
+    const incident = await declareIncident(owner.userId, { teamId: t.id, title: "Deleted message", severity: "SEV2" });
+    await runOutbound(new Date(), inAppNotifier, options);
+    await updateIncident(owner.userId, { teamId: t.id, incidentId: incident.id, version: 1, status: "RESOLVED" });
+    await runOutbound(new Date(), inAppNotifier, options);
+    expect(methods).toEqual(["chat.postMessage", "chat.update", "chat.postMessage"]);
+    expect(await db().chatMessageRef.findUniqueOrThrow({ where: { destinationId_incidentId: { destinationId: destination.id, incidentId: incident.id } } })).toMatchObject({ ts: "1764500000.000303" });
+    expect(await db().outboundDelivery.count({ where: { chatDestinationId: destination.id, status: "DELIVERED" } })).toBe(2);
+  });
+
   it("logs Slack's ok:false answer as a failure and retries", async () => {
     const slack = await startReceiver(() => ({ status: 200, body: JSON.stringify({ ok: false, error: "invalid_auth" }) }));
     closers.push(slack.close);
