@@ -2,6 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { systemChromium } from "./scripts/lib/chromium";
 import { collabPort } from "./lib/collab/port";
 import { OIDC_E2E } from "./e2e/oidc-config";
+import { E2E_SLACK_PORT } from "./e2e/slack-config";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 /** Must match the COLLAB_PORT the app was built with (the /collab proxy is fixed at build). */
@@ -76,6 +77,9 @@ export default defineConfig({
         OIDC_CLIENT_ID: OIDC_E2E.clientId,
         OIDC_CLIENT_SECRET: OIDC_E2E.clientSecret,
         OIDC_NAME: OIDC_E2E.name,
+        // Outbound deliveries reach the specs' receivers on loopback (and only there).
+        OUTBOUND_ALLOW_PRIVATE: "127.0.0.0/8,::1/128",
+        SLACK_API_URL: `http://127.0.0.1:${E2E_SLACK_PORT}/api`,
       },
       stdout: "ignore",
       stderr: "pipe",

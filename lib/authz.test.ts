@@ -44,6 +44,7 @@ const matrix: { action: TeamAction; resource?: Omit<Resource, "teamId">; allowed
   { action: "postmortem.comment", allowed: ["OWNER", "ADMIN", "MEMBER"] },
   { action: "postmortem.snapshot", allowed: ["OWNER", "ADMIN", "MEMBER"] },
   { action: "template.manage", allowed: ["OWNER", "ADMIN"] },
+  { action: "outbound.manage", allowed: ["OWNER", "ADMIN"] },
   { action: "postmortem.requestReview", allowed: ["OWNER", "ADMIN", "MEMBER"] },
   { action: "postmortem.review", resource: { postmortemAuthorId: "someone-else" }, allowed: ["OWNER", "ADMIN", "MEMBER"] },
   { action: "postmortem.review", resource: { postmortemAuthorId: "u" }, allowed: [] },
@@ -78,7 +79,7 @@ describe("permission matrix", () => {
       "task.create", "task.update", "task.verify",
       "postmortem.read", "postmortem.create", "postmortem.edit", "postmortem.comment", "postmortem.snapshot", "template.manage",
       "postmortem.requestReview", "postmortem.review", "review.policy", "postmortem.publish", "publishing.settings",
-      "apiToken.manage",
+      "apiToken.manage", "outbound.manage",
     ];
     expect(new Set(matrix.map((r) => r.action))).toEqual(new Set(actions));
   });

@@ -41,7 +41,8 @@ export type TeamAction =
   | "postmortem.publish"
   | "publishing.settings"
   | "template.manage"
-  | "apiToken.manage";
+  | "apiToken.manage"
+  | "outbound.manage";
 
 export type Resource = {
   teamId: string;
@@ -86,6 +87,7 @@ export function can(actor: Actor, action: TeamAction, resource: Resource): boole
     case "review.policy":
     case "publishing.settings":
     case "apiToken.manage":
+    case "outbound.manage":
       return atLeast(actor.role, "ADMIN");
     case "incident.create":
     case "incident.update":

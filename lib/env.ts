@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseTrustProxy } from "@/lib/auth/client-ip";
+import { parseAllowList } from "@/lib/net/address-policy";
 
 const optional = z
   .string()
@@ -27,6 +28,14 @@ const envSchema = z.object({
       ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
     }
   }),
+  OUTBOUND_ALLOW_PRIVATE: optional.superRefine((value, ctx) => {
+    try {
+      parseAllowList(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: `use comma-separated CIDR ranges such as 10.0.0.0/8,fd00::/8 (${error instanceof Error ? error.message : String(error)})` });
+    }
+  }),
+  SLACK_API_URL: optional,
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -9,6 +9,8 @@ import { notifyIncidentChanged } from "@/lib/realtime/notify";
 import { applyFactsChange } from "@/lib/reviews/facts-changes";
 import { recordSystemEvents, type SystemLine } from "@/lib/timeline/system-events";
 import type { IncidentOrigin, IncidentStatus, Severity } from "@/lib/generated/prisma/enums";
+import { recordIncidentEvent } from "@/lib/outbound/events";
+import type { Change } from "@/lib/outbound/event-types";
 import { declareIncidentSchema, updateIncidentSchema, KEY_MOMENTS, type KeyMoment } from "@/lib/incidents/schema";
 import { STATUS_LABEL } from "@/lib/incidents/labels";
 import { resolveServiceIds } from "@/lib/incidents/services";
@@ -70,6 +72,7 @@ export async function declareIncident(userId: string, input: unknown, options: {
       targetId: incident.id,
       data: { number: incident.number, severity: data.severity },
     });
+    await recordIncidentEvent(tx, data.teamId, incident.id, "incident.declared");
     return incident;
   });
 }
@@ -212,6 +215,11 @@ export async function updateIncident(userId: string, input: unknown): Promise<In
       targetId: current.id,
       data: { number: current.number, fields: changed },
     });
+    const changes: Partial<Record<"status" | "severity" | "commander", Change>> = {};
+    if (status !== current.status) changes.status = { from: current.status, to: status };
+    if (data.severity && data.severity !== current.severity) changes.severity = { from: current.severity, to: data.severity };
+    if (data.commanderId !== undefined && data.commanderId !== current.commanderId) changes.commander = { from: current.commanderId ?? "", to: data.commanderId ?? "" };
+    await recordIncidentEvent(tx, data.teamId, current.id, changes.status?.to === "RESOLVED" ? "incident.resolved" : "incident.updated", { changes });
     await notifyIncidentChanged(tx, current.id);
     await applyFactsChange(tx, { teamId: data.teamId, incidentId: current.id, actorId: userId, now });
     return { id: current.id, number: current.number, version: current.version + 1, warnings };

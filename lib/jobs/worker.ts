@@ -6,6 +6,7 @@ import { drainFactsChanges } from "@/lib/reviews/facts-changes";
 import { logger } from "@/lib/observability/logger";
 import { countingFailures } from "@/lib/observability/metrics";
 import { pruneApiState } from "@/lib/api/prune";
+import { startOutboundJobs } from "@/lib/outbound/jobs";
 
 const REMINDERS = "task-reminders";
 /** API: expired Idempotency-Keys and finished rate-limit windows. */
@@ -52,5 +53,7 @@ export async function startJobWorker(): Promise<PgBoss> {
       await pruneApiState(new Date());
     }),
   );
+  // Outbound webhooks and chat: woken by each committed event, swept every minute for retries.
+  await startOutboundJobs(boss, inAppNotifier);
   return boss;
 }

@@ -14,7 +14,8 @@ export type NotificationInput = {
     | "review.requested"
     | "review.changes_requested"
     | "review.stale"
-    | "review.approved";
+    | "review.approved"
+    | "outbound.disabled";
   /** The same key is delivered once per user, so a job may run as often as it likes. */
   dedupeKey: string;
   message: string;

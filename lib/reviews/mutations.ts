@@ -2,6 +2,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/record";
+import { recordPostmortemEvent } from "@/lib/outbound/events";
 import { parseInput } from "@/lib/validation";
 import { loadActor } from "@/lib/teams/actor";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
@@ -98,6 +99,7 @@ export async function requestReview(userId: string, input: unknown, notifier: No
       tx,
     );
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "postmortem.review_requested", targetType: "postmortem", targetId: subject.id, data: { reviewers: reviewers.map((r) => r.userId) } });
+    if (asked.length > 0) await recordPostmortemEvent(tx, data.teamId, subject.id, "review.requested", { reviewers: asked.map((r) => ({ id: r.reviewerId, name: r.reviewer.name })) });
     await notifyIncidentChanged(tx, subject.incidentId);
     return { status: subject.status, added: added.length };
   });

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { recordSystemEvents } from "@/lib/timeline/system-events";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
 import { writeSnapshot } from "@/lib/postmortems/snapshots";
+import { recordPostmortemEvent } from "@/lib/outbound/events";
 import type { ReviewSubject } from "@/lib/reviews/load";
 
 const LABEL: Record<PostmortemStatus, string> = { DRAFT: "Draft", IN_REVIEW: "In review", APPROVED: "Approved", PUBLISHED: "Published" };
@@ -55,4 +56,6 @@ export async function changeStatus(
   });
   await notifyIncidentChanged(tx, subject.incidentId);
   subject.status = to;
+  if (to === "APPROVED") await recordPostmortemEvent(tx, subject.teamId, subject.id, "postmortem.approved");
+  if (to === "PUBLISHED") await recordPostmortemEvent(tx, subject.teamId, subject.id, "postmortem.published");
 }

@@ -2,6 +2,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/record";
+import { recordTaskEvent } from "@/lib/outbound/events";
 import { parseInput } from "@/lib/validation";
 import { lostSaveConflict } from "@/lib/audit/last-change";
 import { loadActor, memberNameOrFieldError } from "@/lib/teams/actor";
@@ -84,6 +85,7 @@ export async function createTask(userId: string, input: unknown) {
       await inAppNotifier.notify([{ userId: data.ownerId, teamId: data.teamId, kind: "task.assigned", dedupeKey: `task-assigned:${created.id}:${data.ownerId}`, message: `You own a new task: ${data.title}`, href: taskHref(incident.team.slug, created.id), taskId: created.id }], tx);
     }
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "task.created", targetType: "task", targetId: created.id, data: { incidentId: incident.id, type: data.type } });
+    await recordTaskEvent(tx, data.teamId, created.id, "task.created");
     await applyFactsChange(tx, { teamId: data.teamId, incidentId: incident.id, actorId: userId });
     return { id: created.id, incidentId: incident.id, slug: incident.team.slug };
   });
@@ -132,6 +134,7 @@ export async function updateTask(userId: string, input: unknown) {
     await tellIncident(tx, userId, task, lines);
     await inAppNotifier.notify(notices, tx);
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "task.updated", targetType: "task", targetId: task.id, data: { fields: Object.keys(data).filter((k) => !["teamId", "taskId", "version"].includes(k)) } });
+    await recordTaskEvent(tx, data.teamId, task.id, "task.updated");
     await applyFactsChange(tx, { teamId: data.teamId, incidentId: task.incidentId, actorId: userId });
     return { id: task.id, version: task.version + 1 };
   });
@@ -207,6 +210,7 @@ export async function changeTaskStatus(userId: string, input: unknown, options: 
     }
     await tellIncident(tx, userId, task, lines);
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "task.status_changed", targetType: "task", targetId: task.id, data: { from: task.status, to: status, verified, nextId: next?.id ?? null } });
+    await recordTaskEvent(tx, data.teamId, task.id, status === "DONE" ? "task.completed" : "task.updated");
     await applyFactsChange(tx, { teamId: data.teamId, incidentId: task.incidentId, actorId: userId, now });
     return { id: task.id, status, awaitingVerification: awaiting, nextId: next?.id ?? null, version: task.version + 1 };
   });

@@ -2,6 +2,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/record";
+import { recordIncidentEvent } from "@/lib/outbound/events";
 import { parseInput } from "@/lib/validation";
 import { lostSaveConflict } from "@/lib/audit/last-change";
 import { loadActor } from "@/lib/teams/actor";
@@ -25,6 +26,7 @@ export async function addEvent(userId: string, input: unknown) {
       select: { id: true, occurredAt: true },
     });
     await touchIncident(tx, incident.id, now);
+    await recordIncidentEvent(tx, data.teamId, incident.id, "timeline_event.created", { timelineEvent: { id: event.id, kind: data.kind, body: data.body, occurredAt: event.occurredAt.toISOString() } });
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "timeline.added", targetType: "timeline_event", targetId: event.id, data: { incidentId: incident.id, kind: data.kind } });
     await applyFactsChange(tx, { teamId: data.teamId, incidentId: incident.id, actorId: userId, now });
     return event;

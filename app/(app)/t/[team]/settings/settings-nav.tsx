@@ -15,9 +15,10 @@ export function SettingsNav({ slug, showAudit }: { slug: string; showAudit: bool
     { href: `/t/${slug}/settings/publishing`, label: "Publishing" },
     ...(showAudit ? [{ href: `/t/${slug}/settings/audit`, label: "Audit log" }] : []),
     ...(showAudit ? [{ href: `/t/${slug}/settings/api-tokens`, label: "API tokens" }] : []),
+    ...(showAudit ? [{ href: `/t/${slug}/settings/webhooks`, label: "Webhooks" }, { href: `/t/${slug}/settings/chat`, label: "Chat" }, { href: `/t/${slug}/settings/deliveries`, label: "Deliveries" }] : []),
   ];
   return (
-    <nav aria-label="Settings">
+    <nav aria-label="Settings" className="min-w-0">
       <ul className="flex gap-1 overflow-x-auto md:flex-col">
         {items.map((item) => (
           <li key={item.href}>
