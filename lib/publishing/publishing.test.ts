@@ -13,6 +13,7 @@ import { storeDocumentState } from "@/lib/postmortems/store";
 import { documentFromUpdate, markdownToDocument, replaceDocumentContent, sectionsOf } from "@/lib/postmortems/document";
 import { loadPostmortemFacts } from "@/lib/postmortems/facts";
 import { exportMarkdown } from "@/lib/postmortems/export";
+import { exportPostmortem } from "@/lib/postmortems/export-file";
 import { approve, requestReview } from "@/lib/reviews/mutations";
 import { publish, revoke, withdrawEdition } from "@/lib/publishing/mutations";
 import { previewImage } from "@/lib/publishing/public-assets";
@@ -374,6 +375,23 @@ describe("Markdown export and import", () => {
     const headings = (doc: JSONContent) => sectionsOf(doc).map((s) => s.heading);
     expect(headings(documentFromUpdate(new Uint8Array(copy.ydoc)))).toEqual(headings(documentFromUpdate(new Uint8Array(row.ydoc))));
     expect((await rejection(importPostmortem(ctx.owner.userId, { teamId: ctx.team.id, incidentId: incident.id, markdown: "x" }))).code).toBe("CONFLICT");
+  });
+});
+
+describe("exports", () => {
+  it("leave empty sections out, as the public page does, and keep the summary written out", async () => {
+    const ctx = await setup();
+    await rewrite(ctx.id, ctx.owner.userId, markdownToDocument(`## Summary\n\n::live{kind=summary}\n\n## Root cause\n\nAn unindexed query.\n\n## What went well\n\n## Where we got lucky\n\n\n\n## Lessons learned\n\n### Nothing yet\n\n## Timeline\n\n::live{kind=timeline scope=starred}\n`));
+    const { number } = await db().incident.findUniqueOrThrow({ where: { id: ctx.incidentId }, select: { number: true } });
+    const md = (await exportPostmortem(ctx.owner.userId, ctx.team.slug, number, "md")).body;
+    const json = JSON.parse((await exportPostmortem(ctx.owner.userId, ctx.team.slug, number, "json")).body) as { document: JSONContent; markdown: string };
+    expect(md).toContain("## Summary\n\n::live{kind=summary}");
+    expect(md).toContain("- **Severity:** SEV3");
+    expect(md).toContain("## Root cause");
+    expect(sectionsOf(json.document).map((s) => s.heading)).toEqual(["Summary", "Root cause"]);
+    for (const text of [md, json.markdown]) {
+      for (const empty of ["What went well", "Where we got lucky", "Lessons learned", "Nothing yet", "Timeline"]) expect(text, empty).not.toContain(empty);
+    }
   });
 });
 
