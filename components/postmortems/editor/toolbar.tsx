@@ -18,7 +18,7 @@ function Tool({ label, onClick, active, disabled, children }: ToolProps) {
       onMouseDown={(e) => e.preventDefault()}
       onClick={onClick}
       className={cx(
-        "inline-flex h-8 min-w-8 items-center justify-center rounded px-1.5 text-sm text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-40 dark:text-zinc-200 dark:hover:bg-zinc-800",
+        "inline-flex h-8 min-w-8 items-center justify-center whitespace-nowrap rounded px-1.5 text-sm text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-40 dark:text-zinc-200 dark:hover:bg-zinc-800",
         active && "bg-zinc-200 text-zinc-950 dark:bg-zinc-700 dark:text-white",
       )}
     >
