@@ -1,0 +1,39 @@
+import { execFileSync } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import { axeReport } from "./axe";
+import { signIn } from "./fixtures";
+
+// axe is injected into pages whose policy allows only their own scripts.
+test.use({ bypassCSP: true });
+
+const DEMO = { name: "Dana Demo", email: "demo@hindsight.local", password: "hindsight-demo" };
+
+test("axe finds nothing on the main pages, light and dark", async ({ page }) => {
+  test.setTimeout(120_000);
+  // The demo team, published (a full timeline, tasks, people and a written postmortem): one process, seconds.
+  const publicPath = execFileSync(process.execPath, ["--import", "tsx", "e2e/demo-site.ts"], { encoding: "utf8" }).trim().split("\n").at(-1)!;
+  expect(publicPath).toMatch(/^\/p\//);
+  await signIn(page, DEMO);
+  const pages: [string, string, () => Promise<void>][] = [
+    ["incident list", "/t/demo/incidents", () => expect(page.getByRole("heading", { level: 1 })).toBeVisible()],
+    ["incident page", "/t/demo/incidents/1", () => expect(page.getByTestId("timeline")).toBeVisible()],
+    ["postmortem editor", "/t/demo/incidents/1/postmortem", () => expect(page.locator(".postmortem-doc h2").first()).toBeVisible({ timeout: 20_000 })],
+    ["review", "/t/demo/incidents/1/postmortem/review", () => expect(page.getByRole("list", { name: "Sign-off policy" })).toBeVisible()],
+    ["postmortems", "/t/demo/postmortems", () => expect(page.getByRole("heading", { level: 1 })).toBeVisible()],
+    ["tasks", "/t/demo/tasks", () => expect(page.getByRole("heading", { level: 1 })).toBeVisible()],
+    ["notifications", "/notifications", () => expect(page.getByRole("heading", { level: 1 })).toBeVisible()],
+    ["settings", "/t/demo/settings", () => expect(page.getByRole("heading", { level: 1 })).toBeVisible()],
+    ["members", "/t/demo/settings/members", () => expect(page.getByTestId("member-row").first()).toBeVisible()],
+    ["public page", publicPath, () => expect(page.getByRole("heading", { level: 1 })).toBeVisible()],
+  ];
+  const found: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const [name, path, ready] of pages) {
+      await page.goto(path);
+      await ready();
+      found.push(await axeReport(page, `${name} (${colorScheme})`));
+    }
+  }
+  expect(found.filter(Boolean).join("\n")).toBe("");
+});
