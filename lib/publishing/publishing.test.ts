@@ -15,9 +15,9 @@ import { loadPostmortemFacts } from "@/lib/postmortems/facts";
 import { exportMarkdown } from "@/lib/postmortems/export";
 import { exportPostmortem } from "@/lib/postmortems/export-file";
 import { approve, requestReview } from "@/lib/reviews/mutations";
-import { publish, revoke, withdrawEdition } from "@/lib/publishing/mutations";
+import { publish, revoke, updatePublishingSettings, withdrawEdition } from "@/lib/publishing/mutations";
 import { previewImage } from "@/lib/publishing/public-assets";
-import { lookupPublication, teamIndex } from "@/lib/publishing/public-queries";
+import { lookupPublication, publicationVersion, teamIndex } from "@/lib/publishing/public-queries";
 import { publicPostmortemResponse } from "@/lib/publishing/public-response";
 import { serveFromPublicPageCache } from "@/lib/publishing/front-cache";
 import { teamFeed } from "@/lib/publishing/team-index-response";
@@ -562,6 +562,23 @@ describe("the public page", () => {
     expect(page).toContain("<h2>Root cause</h2>");
     for (const empty of ["Summary", "What went well", "Where we got lucky", "Timeline"]) expect(page, empty).not.toContain(`<h2>${empty}</h2>`);
     expect(page).toMatch(/<footer class="signoff"[^>]*><p><strong>Signed off.<\/strong> Reviewed and approved by 1 reviewer/);
+  });
+
+  it("wears the team's accent once chosen; a colour too light to read is refused with a darker one offered", async () => {
+    const ctx = await setup();
+    const pm = await approved(ctx);
+    const { slug } = await publish(ctx.owner.userId, publishInput(pm));
+    const settings = { teamId: ctx.team.id, internalHostPatterns: "" };
+    const refused = await rejection(updatePublishingSettings(ctx.owner.userId, { ...settings, accent: "#fbbf24" }));
+    expect(refused.fields?.accent?.[0]).toMatch(/^Too light to read on the page: 1\.\d:1, and text needs 4\.5:1\. A darker shade such as #[0-9a-f]{6} works\.$/);
+    expect((await rejection(updatePublishingSettings(ctx.members.MEMBER!.userId, { ...settings, accent: "#0f766e" }))).code).toBe("FORBIDDEN");
+    const before = await publicationVersion({ slug });
+    await updatePublishingSettings(ctx.owner.userId, { ...settings, accent: "#0F766E" });
+    expect(await publicationVersion({ slug })).not.toBe(before);
+    const page = (await body(await publicPostmortemResponse({ slug }, null, "https://x.test", `/p/${slug}`))).text;
+    expect(page).toContain('<link rel="stylesheet" href="/p-accent/0f766e.css">');
+    await updatePublishingSettings(ctx.owner.userId, { ...settings, accent: "" });
+    expect((await body(await publicPostmortemResponse({ slug }, null, "https://x.test", `/p/${slug}`))).text).not.toContain("/p-accent/");
   });
 
   it("print shows times in the incident's zone with the offset only", async () => {
