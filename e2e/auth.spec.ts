@@ -7,7 +7,7 @@ test("sign up, sign out, a wrong password is refused, sign in again", async ({ p
   await expect(page).toHaveURL(/\/teams\/new$/);
   await expect(page.getByRole("heading", { name: "Create your team" })).toBeVisible();
 
-  await page.getByLabel("Account", { exact: true }).click();
+  await page.locator("summary", { hasText: "Account" }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 
@@ -47,7 +47,7 @@ test("a session cookie replayed after sign-out is refused", async ({ page, brows
   await signUp(page, user);
   const stolen = await page.context().cookies();
 
-  await page.getByLabel("Account", { exact: true }).click();
+  await page.locator("summary", { hasText: "Account" }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 

@@ -64,6 +64,17 @@ test("declare an incident, build its timeline, resolve it and see the durations"
   await expect(durations).toContainText("Time to detect3 min");
   await expect(durations).toContainText("Time to mitigate7 h 45 min");
   await expect(page.getByText("Resolution time set to Oct 15, 2025, 16:30 GMT+2.")).toBeVisible();
+
+  // Hindsight's own lines go with one switch (remembered across a reload), the team's stay.
+  const hideOwn = page.getByLabel(/Hide Hindsight’s own lines/);
+  await hideOwn.check();
+  await expect(page.getByText("Resolution time set to Oct 15, 2025, 16:30 GMT+2.")).toBeHidden();
+  await page.reload();
+  await expect(hideOwn).toBeChecked();
+  await expect(page.getByText("Resolution time set to Oct 15, 2025, 16:30 GMT+2.")).toBeHidden();
+  await expect(page.getByText("Backlog cleared")).toBeVisible();
+  await hideOwn.uncheck();
+  await expect(page.getByText("Resolution time set to Oct 15, 2025, 16:30 GMT+2.")).toBeVisible();
 });
 
 test("filter and search the incident list; the filters live in the URL", async ({ page }) => {

@@ -241,7 +241,7 @@ test("edits made while disconnected are kept and merge when the connection retur
   // Signing out forgets the browser's copies, so the next person at this computer finds none.
   const copies = () => back.evaluate(async () => (await indexedDB.databases()).filter((d) => d.name?.startsWith("hindsight-doc:")).length);
   expect(await copies()).toBe(1);
-  await back.getByLabel("Account", { exact: true }).click();
+  await back.locator("summary", { hasText: "Account" }).click();
   await back.getByRole("button", { name: "Sign out" }).click();
   await back.waitForURL(/\/sign-in/);
   await expect.poll(copies).toBe(0);

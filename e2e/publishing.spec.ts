@@ -79,6 +79,9 @@ test("publish an approved postmortem, read it signed out without the internal pa
   await expect(anon.getByRole("heading", { level: 1, name: "Search was down" })).toBeVisible();
   await expect(anon.getByText("Full disks and what we changed")).toBeVisible();
   await expect(anon.getByText("The search cluster ran out of disk.")).toBeVisible();
+  // The impact strip opens the page.
+  await expect(anon.locator(".glance dl.strip")).toContainText("Duration");
+  await expect(anon.locator(".glance dl.strip")).toContainText("Severity");
   // The page's one script (allowed by its hash) adds the reader's time beside the incident's zone.
   await expect(anon.locator("time .local").first()).toContainText("your time");
   const diagram = anon.locator("figure.diagram.drawn img");

@@ -101,6 +101,14 @@ test("named reviewers request changes, then both approve the edited version; an 
 
   // Rhea was told, finds it under "awaiting my review", and requests changes with a comment.
   await seeNotification(rhea.page, "Olive Author asked you to review the postmortem of INC-1");
+  const asked = rhea.page.getByTestId("notification").filter({ hasText: "Olive Author asked you" });
+  await expect(asked).toContainText("Unread: Review requested");
+  // Opening it leads to the review and marks it read.
+  await asked.getByRole("link").click();
+  await expect(rhea.page).toHaveURL(new RegExp(`${reviewUrl(slug)}$`));
+  await rhea.page.goto("/notifications");
+  await expect(asked).toContainText("Review requested");
+  await expect(asked).not.toContainText("Unread");
   await rhea.page.goto(`/t/${slug}/postmortems?view=mine`);
   await rhea.page.getByRole("link", { name: /Checkout latency spike/ }).click();
   await expect(rhea.page).toHaveURL(new RegExp(`${reviewUrl(slug)}$`));

@@ -3,8 +3,8 @@ import { STATUS_LABEL } from "@/lib/incidents/labels";
 import { cx } from "@/components/ui/cx";
 
 const severityTone: Record<Severity, string> = {
-  SEV1: "bg-red-600 text-white",
-  SEV2: "bg-orange-500 text-white",
+  SEV1: "bg-red-700 text-white",
+  SEV2: "bg-orange-700 text-white",
   SEV3: "bg-amber-200 text-amber-950 dark:bg-amber-300",
   SEV4: "bg-zinc-200 text-zinc-800 dark:bg-zinc-700 dark:text-zinc-100",
 };

@@ -23,7 +23,7 @@ export function DiffView({ blocks }: { blocks: DiffBlock[] }) {
           ) : (
             block.lines.map((line, j) => (
               <li key={`${i}-${j}`} className={cx("flex gap-3 px-3 whitespace-pre-wrap break-words", LINE_TONE[line.kind])}>
-                <span aria-label={MARKER_LABEL[line.kind]} className="w-3 shrink-0 select-none text-zinc-500">{MARKER[line.kind]}</span>
+                <span aria-label={MARKER_LABEL[line.kind]} className="w-3 shrink-0 select-none text-zinc-600 dark:text-zinc-400">{MARKER[line.kind]}</span>
                 <span className="min-w-0">
                   {line.segments.map((segment, k) =>
                     segment.change === "added" && line.kind === "changed" ? (

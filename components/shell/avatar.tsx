@@ -1,4 +1,5 @@
-const palette = ["bg-rose-600", "bg-amber-600", "bg-emerald-600", "bg-sky-600", "bg-violet-600", "bg-fuchsia-600", "bg-teal-600", "bg-indigo-600"];
+// 700 shades: white initials need 4.5:1 on every one of them.
+const palette = ["bg-rose-700", "bg-amber-700", "bg-emerald-700", "bg-sky-700", "bg-violet-700", "bg-fuchsia-700", "bg-teal-700", "bg-indigo-700"];
 
 function hash(text: string): number {
   let h = 0;

@@ -4,10 +4,11 @@ import { cx } from "@/components/ui/cx";
 export function Menu({ label, summary, align = "left", children }: { label: string; summary: React.ReactNode; align?: "left" | "right"; children: React.ReactNode }) {
   return (
     <details className="group relative">
+      {/* The name comes from the content (label first, then what is shown), so it contains the visible text. */}
       <summary
-        aria-label={label}
         className="flex cursor-pointer list-none items-center gap-2 rounded-md px-2 py-1.5 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800 [&::-webkit-details-marker]:hidden"
       >
+        <span className="sr-only">{label} </span>
         {summary}
         <svg aria-hidden="true" viewBox="0 0 20 20" className="size-4 text-zinc-500 transition-transform group-open:rotate-180">
           <path d="M5 8l5 5 5-5" stroke="currentColor" strokeWidth="1.5" fill="none" strokeLinecap="round" />

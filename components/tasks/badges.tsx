@@ -20,7 +20,7 @@ export function TaskStatusBadge({ status, awaiting }: { status: TaskStatus; awai
 }
 
 export function PriorityBadge({ priority }: { priority: TaskPriority }) {
-  return <span className={cx("font-mono text-xs font-semibold", priority === "P0" ? "text-red-600 dark:text-red-400" : priority === "P1" ? "text-orange-600 dark:text-orange-400" : "text-zinc-500 dark:text-zinc-400")}>{priority}</span>;
+  return <span className={cx("font-mono text-xs font-semibold", priority === "P0" ? "text-red-700 dark:text-red-400" : priority === "P1" ? "text-orange-700 dark:text-orange-400" : "text-zinc-500 dark:text-zinc-400")}>{priority}</span>;
 }
 
 const dueTone: Record<DueState, string> = {

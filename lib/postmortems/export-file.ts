@@ -3,7 +3,8 @@ import { notFound } from "@/lib/errors";
 import { locatePostmortem } from "@/lib/postmortems/locate";
 import { loadPostmortemFacts } from "@/lib/postmortems/facts";
 import { getPostmortemForIncident } from "@/lib/postmortems/queries";
-import { cleanDocument } from "@/lib/postmortems/document";
+import { cleanDocument, documentToMarkdown } from "@/lib/postmortems/document";
+import { withoutEmptySections } from "@/lib/postmortems/empty-sections";
 import { exportMarkdown } from "@/lib/postmortems/export";
 import { formatIncidentNumber } from "@/lib/incidents/labels";
 import type { JSONContent } from "@tiptap/core";
@@ -15,8 +16,10 @@ export async function exportPostmortem(userId: string, teamSlug: string, inciden
   if (!postmortem || !facts) throw notFound("This postmortem");
   const base = `${formatIncidentNumber(incidentNumber).toLowerCase()}-postmortem`;
   if (format === "json") {
+    // Sections with nothing to show are left out, as on the public page and in the Markdown file.
+    const document = cleanDocument(withoutEmptySections(postmortem.content as JSONContent, facts, "export"));
     const body = JSON.stringify(
-      { title: postmortem.title, status: postmortem.status, contentVersion: postmortem.contentVersion, contentHash: postmortem.contentHash, document: cleanDocument(postmortem.content as JSONContent), markdown: postmortem.markdown, facts },
+      { title: postmortem.title, status: postmortem.status, contentVersion: postmortem.contentVersion, contentHash: postmortem.contentHash, document, markdown: documentToMarkdown(document), facts },
       null,
       2,
     );

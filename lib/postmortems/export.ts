@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import type { PostmortemFacts } from "@/lib/postmortems/facts";
 import { documentToMarkdownFile } from "@/lib/postmortems/markdown-file";
+import { withoutEmptySections } from "@/lib/postmortems/empty-sections";
 import { formatDateTime, formatTime } from "@/lib/time/format";
 import { dayChanges } from "@/lib/time/zoned";
 import { formatDuration, incidentDurations } from "@/lib/incidents/durations";
@@ -54,9 +55,10 @@ function tasksMarkdown(tasks: PostmortemFacts["tasks"]): string {
  * each live block as its directive followed by the incident's facts as they are now (a reader
  * sees them, an import drops them and keeps the live block). Action items are the incident's
  * tasks: written out under the tasks block, and back as that live block, never as copies.
+ * Sections with nothing to show are left out, as on the public page.
  */
 export function exportMarkdown(title: string, document: JSONContent, facts: PostmortemFacts): string {
-  const body = documentToMarkdownFile(document, (live) => {
+  const body = documentToMarkdownFile(withoutEmptySections(document, facts, "export"), (live) => {
     if (live[1] === "summary") return summaryMarkdown(facts.incident);
     if (live[1] === "timeline") return timelineMarkdown(facts, live[2] ?? "starred");
     return tasksMarkdown(facts.tasks);

@@ -3,7 +3,7 @@ import { documentToMarkdown } from "@/lib/postmortems/document";
 import type { PostmortemFacts } from "@/lib/postmortems/facts";
 import { redactDocument, redactFacts } from "@/lib/publishing/redact";
 import { diagramKey, mermaidSources } from "@/lib/postmortems/diagram-key";
-import { withoutEmptySections } from "@/lib/publishing/empty-sections";
+import { withoutEmptySections } from "@/lib/postmortems/empty-sections";
 import { renameInDocument, renameInFacts, renameInSvg, type Rename } from "@/lib/publishing/rename-people";
 
 export type SignOffEntry = { name: string; version: number; at: string };
@@ -24,7 +24,7 @@ const keepNames: Rename = (text) => text;
  * kept. `rename` replaces members' names (text, headings, tables, alt text, facts, diagram words).
  */
 export function buildEditionBody(content: JSONContent, facts: PostmortemFacts, signOff: SignOffEntry[], drawn: Record<string, string> = {}, rename: Rename = keepNames): EditionBody {
-  const redacted = withoutEmptySections(redactDocument(content), redactFacts(facts));
+  const redacted = withoutEmptySections(redactDocument(content), redactFacts(facts), "public");
   const renamed = renameInDocument(redacted, rename);
   const before = mermaidSources(redacted);
   const diagrams = Object.fromEntries(mermaidSources(renamed).flatMap((source, i) => {

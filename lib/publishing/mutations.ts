@@ -143,7 +143,9 @@ export async function updatePublishingSettings(userId: string, input: unknown) {
     authorize(actor, "publishing.settings", { teamId: data.teamId });
     await tx.team.update({ where: { id: data.teamId }, data: { publicIndex: data.publicIndex, internalHostPatterns: data.internalHostPatterns } });
     await notifyPublicPagesChanged(tx);
-    await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "publishing.settings_updated", targetType: "team", targetId: data.teamId, data: { publicIndex: data.publicIndex } });
+    if (data.accent) await tx.publicBranding.upsert({ where: { teamId: data.teamId }, create: { teamId: data.teamId, accent: data.accent }, update: { accent: data.accent } });
+    else await tx.publicBranding.deleteMany({ where: { teamId: data.teamId } });
+    await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "publishing.settings_updated", targetType: "team", targetId: data.teamId, data: { publicIndex: data.publicIndex, accent: data.accent } });
   });
   clearPublicPages();
   return { saved: true };

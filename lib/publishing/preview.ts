@@ -18,7 +18,7 @@ export async function renderPreview(userId: string, teamSlug: string, incidentNu
       slug: "preview",
       canonicalPath: path,
       noindex: true,
-      team: { name: team.name, slug: team.slug, publicIndex: team.publicIndex },
+      team: { name: team.name, slug: team.slug, publicIndex: team.publicIndex, accent: team.publicBranding?.accent ?? null },
       edition: { id: "preview", number: 1, title: view.postmortem.title, subtitle: "", body: view.body, publishedAt: now },
       latest: { number: 1, publishedAt: now },
       editions: [{ number: 1, note: "", publishedAt: now }],

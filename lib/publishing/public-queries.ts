@@ -13,7 +13,8 @@ export type PublicLookup =
       slug: string;
       canonicalPath: string;
       noindex: boolean;
-      team: { name: string; slug: string; publicIndex: boolean };
+      /** `accent`: the team's colour for its public pages (lib/publishing/accent.ts), null for the default. */
+      team: { name: string; slug: string; publicIndex: boolean; accent: string | null };
       edition: { id: string; number: number; title: string; subtitle: string; body: EditionBody; publishedAt: Date };
       latest: { number: number; publishedAt: Date };
       editions: { number: number; note: string; publishedAt: Date }[];
@@ -34,7 +35,7 @@ export async function lookupPublication(path: { slug: string } | { teamSlug: str
       customSlug: true,
       noindex: true,
       revokedAt: true,
-      team: { select: { name: true, slug: true, publicIndex: true } },
+      team: { select: { name: true, slug: true, publicIndex: true, publicBranding: { select: { accent: true } } } },
       editions: { orderBy: { number: "desc" }, take: EDITION_LIMIT, select: { id: true, number: true, note: true, publishedAt: true, withdrawnAt: true, withdrawnNote: true } },
     },
   });
@@ -58,7 +59,7 @@ export async function lookupPublication(path: { slug: string } | { teamSlug: str
     slug: publication.slug,
     canonicalPath: publicationPath(publication, publication.team.slug),
     noindex: publication.noindex,
-    team: publication.team,
+    team: { name: publication.team.name, slug: publication.team.slug, publicIndex: publication.team.publicIndex, accent: publication.team.publicBranding?.accent ?? null },
     edition: { ...edition, body: edition.body },
     latest: { number: latest.number, publishedAt: latest.publishedAt },
     editions: editions.map((e) => ({ number: e.number, note: e.note, publishedAt: e.publishedAt })),
@@ -73,7 +74,7 @@ export async function publicationVersion(path: { slug: string } | { teamSlug: st
       revokedAt: true,
       noindex: true,
       updatedAt: true,
-      team: { select: { name: true, publicIndex: true } },
+      team: { select: { name: true, publicIndex: true, publicBranding: { select: { accent: true } } } },
       editions: { where: { withdrawnAt: null }, orderBy: { number: "desc" }, take: 1, select: { id: true } },
     },
   });
@@ -82,7 +83,7 @@ export async function publicationVersion(path: { slug: string } | { teamSlug: st
   // updatedAt also moves when an edition is withdrawn (lib/publishing/mutations.ts).
   // Everything the page shows that is not frozen in the edition: a renamed team shows its new name.
   const { team } = publication;
-  return `${publication.editions[0]?.id}:${publication.noindex}:${publication.updatedAt.toISOString()}:${team.publicIndex}:${team.name}`;
+  return `${publication.editions[0]?.id}:${publication.noindex}:${publication.updatedAt.toISOString()}:${team.publicIndex}:${team.name}:${team.publicBranding?.accent ?? ""}`;
 }
 
 const INDEX_LIMIT = 100;

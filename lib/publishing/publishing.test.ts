@@ -13,10 +13,11 @@ import { storeDocumentState } from "@/lib/postmortems/store";
 import { documentFromUpdate, markdownToDocument, replaceDocumentContent, sectionsOf } from "@/lib/postmortems/document";
 import { loadPostmortemFacts } from "@/lib/postmortems/facts";
 import { exportMarkdown } from "@/lib/postmortems/export";
+import { exportPostmortem } from "@/lib/postmortems/export-file";
 import { approve, requestReview } from "@/lib/reviews/mutations";
-import { publish, revoke, withdrawEdition } from "@/lib/publishing/mutations";
+import { publish, revoke, updatePublishingSettings, withdrawEdition } from "@/lib/publishing/mutations";
 import { previewImage } from "@/lib/publishing/public-assets";
-import { lookupPublication, teamIndex } from "@/lib/publishing/public-queries";
+import { lookupPublication, publicationVersion, teamIndex } from "@/lib/publishing/public-queries";
 import { publicPostmortemResponse } from "@/lib/publishing/public-response";
 import { serveFromPublicPageCache } from "@/lib/publishing/front-cache";
 import { teamFeed } from "@/lib/publishing/team-index-response";
@@ -377,6 +378,23 @@ describe("Markdown export and import", () => {
   });
 });
 
+describe("exports", () => {
+  it("leave empty sections out, as the public page does, and keep the summary written out", async () => {
+    const ctx = await setup();
+    await rewrite(ctx.id, ctx.owner.userId, markdownToDocument(`## Summary\n\n::live{kind=summary}\n\n## Root cause\n\nAn unindexed query.\n\n## What went well\n\n## Where we got lucky\n\n\n\n## Lessons learned\n\n### Nothing yet\n\n## Timeline\n\n::live{kind=timeline scope=starred}\n`));
+    const { number } = await db().incident.findUniqueOrThrow({ where: { id: ctx.incidentId }, select: { number: true } });
+    const md = (await exportPostmortem(ctx.owner.userId, ctx.team.slug, number, "md")).body;
+    const json = JSON.parse((await exportPostmortem(ctx.owner.userId, ctx.team.slug, number, "json")).body) as { document: JSONContent; markdown: string };
+    expect(md).toContain("## Summary\n\n::live{kind=summary}");
+    expect(md).toContain("- **Severity:** SEV3");
+    expect(md).toContain("## Root cause");
+    expect(sectionsOf(json.document).map((s) => s.heading)).toEqual(["Summary", "Root cause"]);
+    for (const text of [md, json.markdown]) {
+      for (const empty of ["What went well", "Where we got lucky", "Lessons learned", "Nothing yet", "Timeline"]) expect(text, empty).not.toContain(empty);
+    }
+  });
+});
+
 describe("people renamed in the public edition", () => {
   // Names in every position: a paragraph, a heading, a table, a link's text, an image's alt text,
   // a diagram's picture, the incident's summary, a timeline event, a task, the public title.
@@ -544,6 +562,23 @@ describe("the public page", () => {
     expect(page).toContain("<h2>Root cause</h2>");
     for (const empty of ["Summary", "What went well", "Where we got lucky", "Timeline"]) expect(page, empty).not.toContain(`<h2>${empty}</h2>`);
     expect(page).toMatch(/<footer class="signoff"[^>]*><p><strong>Signed off.<\/strong> Reviewed and approved by 1 reviewer/);
+  });
+
+  it("wears the team's accent once chosen; a colour too light to read is refused with a darker one offered", async () => {
+    const ctx = await setup();
+    const pm = await approved(ctx);
+    const { slug } = await publish(ctx.owner.userId, publishInput(pm));
+    const settings = { teamId: ctx.team.id, internalHostPatterns: "" };
+    const refused = await rejection(updatePublishingSettings(ctx.owner.userId, { ...settings, accent: "#fbbf24" }));
+    expect(refused.fields?.accent?.[0]).toMatch(/^Too light to read on the page: 1\.\d:1, and text needs 4\.5:1\. A darker shade such as #[0-9a-f]{6} works\.$/);
+    expect((await rejection(updatePublishingSettings(ctx.members.MEMBER!.userId, { ...settings, accent: "#0f766e" }))).code).toBe("FORBIDDEN");
+    const before = await publicationVersion({ slug });
+    await updatePublishingSettings(ctx.owner.userId, { ...settings, accent: "#0F766E" });
+    expect(await publicationVersion({ slug })).not.toBe(before);
+    const page = (await body(await publicPostmortemResponse({ slug }, null, "https://x.test", `/p/${slug}`))).text;
+    expect(page).toContain('<link rel="stylesheet" href="/p-accent/0f766e.css">');
+    await updatePublishingSettings(ctx.owner.userId, { ...settings, accent: "" });
+    expect((await body(await publicPostmortemResponse({ slug }, null, "https://x.test", `/p/${slug}`))).text).not.toContain("/p-accent/");
   });
 
   it("print shows times in the incident's zone with the offset only", async () => {

@@ -25,7 +25,7 @@ export async function getPublishingView(actor: NonNullable<Actor>, teamId: strin
   authorize(actor, "postmortem.read", { teamId });
   const postmortem = await db().postmortem.findFirst({
     where: { id: postmortemId, teamId },
-    select: { id: true, title: true, status: true, content: true, contentVersion: true, incidentId: true, incident: { select: { commanderId: true } }, team: { select: { name: true, slug: true, internalHostPatterns: true, publicIndex: true } } },
+    select: { id: true, title: true, status: true, content: true, contentVersion: true, incidentId: true, incident: { select: { commanderId: true } }, team: { select: { name: true, slug: true, internalHostPatterns: true, publicIndex: true, publicBranding: { select: { accent: true } } } } },
   });
   if (!postmortem) throw new AppError("NOT_FOUND", "This postmortem was not found.");
   const [facts, people, publication] = await Promise.all([
@@ -88,5 +88,5 @@ export type PublishingView = Awaited<ReturnType<typeof getPublishingView>>;
 
 export async function getPublishingSettings(actor: Actor, teamId: string) {
   authorize(actor, "team.read", { teamId });
-  return db().team.findUniqueOrThrow({ where: { id: teamId }, select: { publicIndex: true, internalHostPatterns: true, slug: true } });
+  return db().team.findUniqueOrThrow({ where: { id: teamId }, select: { publicIndex: true, internalHostPatterns: true, slug: true, publicBranding: { select: { accent: true } } } });
 }

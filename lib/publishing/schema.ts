@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkAccent } from "@/lib/publishing/accent";
 import { multiLine, singleLine } from "@/lib/validation";
 import { customSlugSchema } from "@/lib/publishing/slug";
 import { HOST_PATTERNS_MAX } from "@/lib/publishing/limits";
@@ -29,6 +30,19 @@ export const publishingSettingsSchema = z.object({
     .transform((text) => text.split("\n").map((line) => line.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[a-z0-9.*-]+$/, "Patterns use letters, digits, dots, hyphens and * only.")).max(50, "At most 50 patterns."))
     .transform((lines) => lines.join("\n")),
+  /** "" keeps the default colour. */
+  accent: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text?.trim()) return null;
+      const check = checkAccent(text);
+      if (!check.ok) {
+        ctx.addIssue({ code: "custom", message: check.message });
+        return z.NEVER;
+      }
+      return check.accent;
+    }),
 });
 
 export const withdrawEditionSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readTypedDate } from "@/lib/time/entry";
 import { multiLine, plausibleDate, singleLine } from "@/lib/validation";
 
 export const TASK_TYPES = ["CORRECTIVE", "PREVENTIVE", "DETECTIVE", "MITIGATING", "PROCESS"] as const;
@@ -17,7 +18,11 @@ const optionalId = z.union([z.literal("").transform(() => null), z.string().min(
 const optionalText = (max: number, label: string) => singleLine({ max, tooLong: `${label} is too long (${max} characters at most).` });
 const optionalLongText = (max: number, label: string) => multiLine({ max, tooLong: `${label} is too long (${max} characters at most).` });
 
-const dueDate = z.union([z.literal("").transform(() => null), plausibleDate()]);
+// Typed as text (components/time/date-input.tsx): "2026/12/01" and "20261201" are read as that day.
+const dueDate = z.preprocess(
+  (value) => (typeof value === "string" ? (readTypedDate(value) ?? value.trim()) : value),
+  z.union([z.literal("").transform(() => null), plausibleDate("Enter the date as YYYY-MM-DD.")]),
+);
 
 const externalUrl = z.union([
   z.literal("").transform(() => null),

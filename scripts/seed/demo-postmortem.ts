@@ -37,6 +37,8 @@ The development team rewrote the query to filter reviews before joining orders a
 
 ## Corrective and preventive measures
 
+The fix held, but the same kind of query can grow slow again. These are the changes we committed to, and how far along they are:
+
 ::live{kind=tasks}
 
 ## What went well

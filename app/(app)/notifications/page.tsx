@@ -6,7 +6,8 @@ import { buttonClass } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/current-user";
 import { listMyTeams } from "@/lib/teams/queries";
 import { listNotifications } from "@/lib/notifications/queries";
-import { formatDateTime } from "@/lib/time/format";
+import { Moment } from "@/components/time/moment";
+import { notificationLabel } from "@/lib/notifications/labels";
 import { MarkAllRead } from "./mark-all-read";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -22,7 +23,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <div className="mb-6 flex items-end justify-between gap-3">
           <div>
             <h1 className="text-2xl font-semibold tracking-tight">Notifications</h1>
-            <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Tasks given to you, due soon, overdue, or waiting for your check.</p>
+            <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">Mentions and replies, reviews asked of you and their outcome, and tasks given to you, due soon, overdue or waiting for your check. Opening one marks it read.</p>
           </div>
           {page.items.some((n) => !n.readAt) && <MarkAllRead />}
         </div>
@@ -32,10 +33,16 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           <ul className="divide-y divide-zinc-200 overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-zinc-200 dark:divide-zinc-800 dark:bg-zinc-900 dark:ring-zinc-800">
             {page.items.map((n) => (
               <li key={n.id} data-testid="notification" className={n.readAt ? "" : "bg-brand-50/60 dark:bg-brand-700/10"}>
-                <Link href={n.href} className="block px-4 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/50">
-                  <p className="text-sm font-medium">{!n.readAt && <span className="mr-1.5 inline-block size-2 rounded-full bg-brand-600" aria-label="Unread" />}{n.message}</p>
-                  <p className="text-xs text-zinc-500 dark:text-zinc-400">{n.team.name} · {formatDateTime(n.createdAt, n.team.timeZone)}</p>
-                </Link>
+                {/* A plain link: the route marks it read and follows it, so nothing is prefetched as "opened". */}
+                <a href={`/notifications/${n.id}`} className="block px-4 py-3 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600 dark:hover:bg-zinc-800/50">
+                  <p className="text-xs font-semibold uppercase tracking-wide text-zinc-600 dark:text-zinc-400">
+                    {!n.readAt && <span className="mr-1.5 inline-block size-2 rounded-full bg-brand-600" />}
+                    {!n.readAt && <span className="sr-only">Unread: </span>}
+                    {notificationLabel(n.kind)}
+                  </p>
+                  <p className="mt-0.5 text-sm font-medium">{n.message}</p>
+                  <p className="text-xs text-zinc-600 dark:text-zinc-400">{n.team.name} · <Moment date={n.createdAt} timeZone={n.team.timeZone} withDate /></p>
+                </a>
               </li>
             ))}
           </ul>

@@ -101,7 +101,7 @@ function ThreadCard({ thread, props }: { thread: Thread; props: Props }) {
         <blockquote className={cx("border-l-2 pl-2 text-xs italic", anchored ? "border-amber-400 text-zinc-600 dark:text-zinc-400" : "border-zinc-300 text-zinc-500 line-through")}>
           {thread.quote}
         </blockquote>
-        {!anchored && <span className="text-xs text-zinc-500">The passage was removed from the document.</span>}
+        {!anchored && <span className="text-xs text-zinc-600 dark:text-zinc-400">The passage was removed from the document.</span>}
       </button>
       <ol className="space-y-2">
         {thread.comments.slice(0, COMMENTS_PER_THREAD).map((comment) => (
@@ -113,7 +113,7 @@ function ThreadCard({ thread, props }: { thread: Thread; props: Props }) {
           </li>
         ))}
       </ol>
-      {thread.comments.length > COMMENTS_PER_THREAD && <p className="text-xs text-zinc-500">Showing the first {COMMENTS_PER_THREAD} comments.</p>}
+      {thread.comments.length > COMMENTS_PER_THREAD && <p className="text-xs text-zinc-600 dark:text-zinc-400">Showing the first {COMMENTS_PER_THREAD} comments.</p>}
       {thread.resolvedAt && <p className="text-xs text-emerald-700 dark:text-emerald-300">Resolved by {thread.resolvedBy?.name ?? "someone"}</p>}
       {props.canComment && (
         <div className="space-y-2 border-t border-zinc-100 pt-2 dark:border-zinc-800">
@@ -132,7 +132,7 @@ export function CommentsPanel(props: Props) {
   return (
     <section aria-labelledby="comments-heading" className="space-y-3">
       <h2 id="comments-heading" className="text-sm font-semibold">
-        Comments <span className="font-normal text-zinc-500">({threads.open.length} open)</span>
+        Comments <span className="font-normal text-zinc-600 dark:text-zinc-400">({threads.open.length} open)</span>
       </h2>
       {pending && <NewThread {...props} pending={pending} />}
       {threads.open.length === 0 && !pending && (

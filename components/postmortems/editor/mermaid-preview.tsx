@@ -44,7 +44,7 @@ export function MermaidPreview({ source }: { source: string }) {
     };
   }, [source, keepUrl]);
 
-  if (!rendered) return <p className="text-xs text-zinc-500">Drawing the diagram…</p>;
+  if (!rendered) return <p className="text-xs text-zinc-600 dark:text-zinc-400">Drawing the diagram…</p>;
   if ("error" in rendered) return <p role="status" className="text-xs text-amber-700 dark:text-amber-300">{rendered.error}</p>;
   return (
     // eslint-disable-next-line @next/next/no-img-element -- a data: URL of a generated SVG; next/image adds nothing here

@@ -18,7 +18,7 @@ function Tool({ label, onClick, active, disabled, children }: ToolProps) {
       onMouseDown={(e) => e.preventDefault()}
       onClick={onClick}
       className={cx(
-        "inline-flex h-8 min-w-8 items-center justify-center rounded px-1.5 text-sm text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-40 dark:text-zinc-200 dark:hover:bg-zinc-800",
+        "inline-flex h-8 min-w-8 items-center justify-center whitespace-nowrap rounded px-1.5 text-sm text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-brand-500 disabled:opacity-40 dark:text-zinc-200 dark:hover:bg-zinc-800",
         active && "bg-zinc-200 text-zinc-950 dark:bg-zinc-700 dark:text-white",
       )}
     >
@@ -57,8 +57,8 @@ export function Toolbar({ editor, onImage, onComment, canComment }: { editor: Ed
 
   return (
     <div role="toolbar" aria-label="Formatting" className="flex flex-wrap items-center gap-0.5 border-b border-zinc-200 px-2 py-1 dark:border-zinc-800">
-      <Tool label="Heading" active={state.h2} onClick={() => chain().toggleHeading({ level: 2 }).run()}>H2</Tool>
-      <Tool label="Subheading" active={state.h3} onClick={() => chain().toggleHeading({ level: 3 }).run()}>H3</Tool>
+      <Tool label="H2 heading" active={state.h2} onClick={() => chain().toggleHeading({ level: 2 }).run()}>H2</Tool>
+      <Tool label="H3 subheading" active={state.h3} onClick={() => chain().toggleHeading({ level: 3 }).run()}>H3</Tool>
       <Divider />
       <Tool label="Bold" active={state.bold} onClick={() => chain().toggleBold().run()}><b>B</b></Tool>
       <Tool label="Italic" active={state.italic} onClick={() => chain().toggleItalic().run()}><i>I</i></Tool>
@@ -76,7 +76,7 @@ export function Toolbar({ editor, onImage, onComment, canComment }: { editor: Ed
       </Tool>
       <Divider />
       <Tool label="Bulleted list" active={state.bullet} onClick={() => chain().toggleBulletList().run()}>• List</Tool>
-      <Tool label="Numbered list" active={state.ordered} onClick={() => chain().toggleOrderedList().run()}>1. List</Tool>
+      <Tool label="1. List, numbered" active={state.ordered} onClick={() => chain().toggleOrderedList().run()}>1. List</Tool>
       <Tool label="Quote" active={state.quote} onClick={() => chain().toggleBlockquote().run()}>“ ”</Tool>
       <Tool label="Code block" onClick={() => chain().toggleCodeBlock().run()}>{"{ }"}</Tool>
       <Tool label="Table" onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>Table</Tool>

@@ -4,15 +4,16 @@ import { formatDuration } from "@/lib/incidents/durations";
 import { html, raw, type Html } from "@/lib/publishing/html/escape";
 import { markdownToHtml } from "@/lib/publishing/html/markdown";
 import { LOCAL_TIMES_SCRIPT } from "@/lib/publishing/html/local-times";
-import { durationsOf, glanceHtml, tasksHtml, timelineHtml } from "@/lib/publishing/html/facts";
+import { durationsOf, glanceHtml, leadHtml, tasksHtml, timelineHtml } from "@/lib/publishing/html/facts";
+import { accentStylesheetPath } from "@/lib/publishing/accent";
 
 export type FoundEdition = Extract<PublicLookup, { kind: "edition" }>;
 
 const localTimes = () => html`<script>${raw(LOCAL_TIMES_SCRIPT)}</script>`;
 
-function document(head: Html, body: Html, withLocalTimes = false): string {
+function document(head: Html, body: Html, withLocalTimes = false, accent: string | null = null): string {
   const script = withLocalTimes ? localTimes() : null;
-  return `<!DOCTYPE html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><link rel="stylesheet" href="/p.css"><link rel="icon" href="/favicon.svg" type="image/svg+xml">${head}</head><body>${body}${script}</body></html>`.html}`;
+  return `<!DOCTYPE html>${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><link rel="stylesheet" href="/p.css">${accent ? html`<link rel="stylesheet" href="${accentStylesheetPath(accent)}">` : null}<link rel="icon" href="/favicon.svg" type="image/svg+xml">${head}</head><body>${body}${script}</body></html>`.html}`;
 }
 
 /** What link previews say: severity, duration and the subtitle or summary — never more. */
@@ -47,7 +48,7 @@ ${found.noindex ? html`<meta name="robots" content="noindex, nofollow">` : null}
 <meta name="twitter:card" content="summary_large_image"><meta name="twitter:title" content="${edition.title}"><meta name="twitter:description" content="${description}"><meta name="twitter:image" content="${image}">`;
   const parts = splitLiveBlocks(markdown).map((part) => {
     if (part.kind === "markdown") return raw(markdownToHtml(part.text, preview ? null : path, diagrams));
-    if (part.block === "timeline") return timelineHtml(facts.events, zone, part.scope);
+    if (part.block === "timeline") return timelineHtml(facts.events, zone, part.scope, facts.incident.startedAt);
     if (part.block === "tasks") return tasksHtml(facts.tasks);
     return null; // The summary card opens the page.
   });
@@ -55,11 +56,12 @@ ${found.noindex ? html`<meta name="robots" content="noindex, nofollow">` : null}
   // usually the reader's by the first paint (on a slow phone Chrome may paint first: a small
   // layout shift); it runs again at the end for the rest.
   const body = html`<a class="skip" href="#main">Skip to the postmortem</a>
-<header class="site"><p>${team.name} · Postmortem</p></header>
+<header class="site"><p class="brand"><span class="mark" aria-hidden="true"></span><span class="team">${team.name}</span><span class="what">Postmortem</span></p></header>
 <main id="main"><article>
 ${isOld ? html`<p class="notice" role="note">This is edition ${edition.number}. <a href="${found.canonicalPath}">Read the latest edition (${found.latest.number})</a>.</p>` : null}
 <h1>${edition.title}</h1>
 ${edition.subtitle ? html`<p class="subtitle">${edition.subtitle}</p>` : null}
+${leadHtml(facts.incident)}
 <p class="meta">${found.editions.length > 1 ? "Updated on " : "Published on "}${dateOnly(found.latest.publishedAt)}${found.editions.length > 1 ? html` · edition ${edition.number} of ${found.editions.length} · <a href="#changelog">what changed</a>` : null}<span class="zone"> · times in ${zone} with the GMT offset<span class="yours">, and yours alongside</span></span></p>
 ${glanceHtml(facts.incident)}
 ${localTimes()}
@@ -71,7 +73,7 @@ ${signOff.length > 0 ? html`<footer class="signoff" aria-label="Sign-off"><p><st
   )}</ol></section>
 </article></main>
 <footer class="site"><p>Published with Hindsight.</p></footer>`;
-  return document(head, body, true);
+  return document(head, body, true, team.accent);
 }
 
 /** `note`: why an edition was withdrawn; without one, the whole page was taken down. */

@@ -18,7 +18,7 @@ export default async function TeamLayout({ children, params }: { children: React
         {canDeclare && (
           <div className="flex justify-end">
             <Link href={declareHref} className={buttonClass("danger", "sm")} aria-keyshortcuts="d" title="Declare an incident (D)">
-              <span aria-hidden="true">●</span> Declare<span className="hidden sm:inline"> incident</span>
+              <span aria-hidden="true">●</span> <span>Declare<span className="hidden sm:inline"> incident</span></span>
             </Link>
           </div>
         )}

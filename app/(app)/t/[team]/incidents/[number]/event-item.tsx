@@ -10,10 +10,12 @@ import { EventEditForm } from "./event-edit-form";
 
 /**
  * The look of the small ghost buttons, set once on their row rather than on each button: a long
- * timeline repeats the row on every event, and the page's size is part of its speed.
+ * timeline repeats the row on every event, and the page's size is part of its speed. Where a
+ * pointer can hover, the row floats over the event's top right and shows on hover or keyboard
+ * focus (globals.css, `.event-actions`); on touch screens it stays under the event.
  */
 const ACTIONS_ROW =
-  "mt-1.5 flex flex-wrap items-center gap-1 [&>button]:inline-flex [&>button]:h-8 [&>button]:items-center [&>button]:rounded-md [&>button]:px-2.5 [&>button]:text-sm [&>button]:font-medium [&>button]:text-zinc-700 [&>button:hover]:bg-zinc-100 [&>button:focus-visible]:outline-2 [&>button:focus-visible]:outline-brand-500 [&>button:disabled]:opacity-60 dark:[&>button]:text-zinc-300 dark:[&>button:hover]:bg-zinc-800";
+  "event-actions mt-1.5 flex flex-wrap items-center gap-1 [&>*]:whitespace-nowrap [&>button]:inline-flex [&>button]:h-8 [&>button]:items-center [&>button]:rounded-md [&>button]:px-2.5 [&>button]:text-sm [&>button]:font-medium [&>button]:text-zinc-700 [&>button:hover]:bg-zinc-100 [&>button:focus-visible]:outline-2 [&>button:focus-visible]:outline-brand-500 [&>button:disabled]:opacity-60 dark:[&>button]:text-zinc-300 dark:[&>button:hover]:bg-zinc-800";
 
 type Props = {
   entry: EventData;
@@ -48,9 +50,9 @@ export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, can
     );
   };
   return (
-    <article className={cx(compact ? "flex gap-3 px-3 py-2" : "pb-5")} data-testid="timeline-event" data-kind={entry.kind} id={`event-${entry.id}`}>
+    <article className={cx("timeline-event relative", compact ? "flex gap-3 px-3 py-2" : "pb-5")} data-testid="timeline-event" data-kind={entry.kind} id={`event-${entry.id}`}>
       {!compact && (
-        <span className={cx("absolute top-0.5 -left-[0.7rem] flex size-5 items-center justify-center rounded-full text-white ring-4 ring-zinc-50 dark:ring-zinc-950", style.dot)}>
+        <span className={cx("absolute -top-0.5 -left-[2.2rem] flex size-5 items-center justify-center rounded-full text-white ring-4 ring-zinc-50 dark:ring-zinc-950", style.dot)}>
           <KindIcon kind={entry.kind} className="size-3" />
         </span>
       )}
@@ -80,8 +82,8 @@ export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, can
             {body}
           </div>
         )}
-        {!editing && (canEdit || canStar || taskHref || entry.revisions.length > 0) && (
-          <div className={ACTIONS_ROW}>
+        {!editing && (canEdit || canStar || taskHref) && (
+          <div className={ACTIONS_ROW} role="group" aria-label="Event actions">
             {canStar && menuButton(entry.starred ? "unstar" : "star", entry.starred ? "★ Unstar" : "☆ Star", { "aria-pressed": entry.starred })}
             {canStar &&
               menuButton(entry.internal ? "public" : "internal", entry.internal ? "Make public" : "Mark internal", {
@@ -102,9 +104,9 @@ export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, can
                 Turn into task
               </Link>
             )}
-            {entry.revisions.length > 0 && <History entry={entry} timeZone={timeZone} />}
           </div>
         )}
+        {!editing && entry.revisions.length > 0 && <History entry={entry} timeZone={timeZone} />}
       </div>
     </article>
   );
@@ -112,7 +114,7 @@ export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, can
 
 function History({ entry, timeZone }: { entry: EventData; timeZone: string }) {
   return (
-    <details className="text-xs">
+    <details className="mt-1 text-xs">
       <summary className="cursor-pointer rounded px-2 py-1 text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800">History ({entry.revisions.length})</summary>
       <ol className="mt-1 space-y-2 border-l-2 border-zinc-200 pl-3 dark:border-zinc-700">
         {entry.revisions.map((r) => (

@@ -1,6 +1,7 @@
 "use client";
 
 import { inputClass } from "@/components/ui/field";
+import { DateInput } from "@/components/time/date-input";
 import { Button } from "@/components/ui/button";
 import { LimitCounter } from "@/components/ui/limit-counter";
 import { useKeepTyping } from "@/components/ui/use-keep-typing";
@@ -51,8 +52,8 @@ export function QuickTaskForm({ teamId, incidentId, members, from }: Props) {
           </select>
         </div>
         <div className="w-40">
-          <label htmlFor="task-due" className="sr-only">Due date</label>
-          <input id="task-due" name="dueDate" type="date" defaultValue={values.dueDate} className={inputClass} title="Due date" />
+          <label htmlFor="task-due" className="sr-only">Due date, YYYY-MM-DD</label>
+          <DateInput id="task-due" name="dueDate" defaultValue={values.dueDate} placeholder="Due YYYY-MM-DD" />
         </div>
         <Button type="submit" size="sm" aria-disabled={pending}>
           {pending ? "Adding…" : "Add task"}

@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { groupByDay } from "@/components/timeline/gaps";
 import { LazyMarkdown } from "@/components/timeline/lazy-markdown";
 import { useLiveFeed } from "@/components/timeline/live-feed";
+import { useHideSystemLines } from "@/components/timeline/system-lines-switch";
 import { can, type Actor } from "@/lib/authz";
 import { idle } from "@/lib/action-state";
 import { formatDuration } from "@/lib/incidents/durations";
@@ -118,7 +119,10 @@ export function TimelineView({ seed, timeZone, teamId, compact, viewer, taskLink
   // While the incident's facts are ahead of this render (a status change, say), new lines wait for
   // the re-render that brings those facts, so the timeline never runs ahead of the header and forms.
   const factsAhead = feed.factsVersion !== null && feed.factsVersion > live.factsVersion;
-  const entries = visibleEvents(held, feed.events, earlier === null, query === undefined && !factsAhead && !submitting);
+  const [hideSystem, setHideSystem] = useHideSystemLines();
+  const all = visibleEvents(held, feed.events, earlier === null, query === undefined && !factsAhead && !submitting);
+  const systemCount = all.filter((e) => e.source === "SYSTEM").length;
+  const entries = hideSystem ? all.filter((e) => e.source !== "SYSTEM") : all;
   const canStar = can(viewer, "timeline.star", { teamId });
   const actor = viewer;
 
@@ -191,7 +195,13 @@ export function TimelineView({ seed, timeZone, teamId, compact, viewer, taskLink
           {menuState.error.message}
         </p>
       )}
-      {entries.length === 0 && !earlier ? (
+      {systemCount > 0 && (
+        <label className="inline-flex items-center gap-2 text-sm text-zinc-700 dark:text-zinc-300">
+          <input type="checkbox" checked={hideSystem} onChange={(e) => setHideSystem(e.target.checked)} className="size-4 rounded border-zinc-300 accent-brand-600" />
+          Hide Hindsight’s own lines ({systemCount})
+        </label>
+      )}
+      {entries.length === 0 && !earlier && !(hideSystem && systemCount > 0) ? (
         query !== undefined ? (
           <EmptyState title="No events match">Try other words, or clear the search to see the whole timeline.</EmptyState>
         ) : (

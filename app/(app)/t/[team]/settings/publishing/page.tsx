@@ -14,7 +14,7 @@ export default async function PublishingSettingsPage({ params }: { params: Promi
     <Card>
       <CardHeader title="Publishing" description="How the team's postmortems are shared publicly." />
       <div className="p-5">
-        <PublishingForm teamId={team.id} teamSlug={settings.slug} publicIndex={settings.publicIndex} internalHostPatterns={settings.internalHostPatterns} editable={can(actor, "publishing.settings", { teamId: team.id })} />
+        <PublishingForm teamId={team.id} teamSlug={settings.slug} publicIndex={settings.publicIndex} internalHostPatterns={settings.internalHostPatterns} accent={settings.publicBranding?.accent ?? ""} editable={can(actor, "publishing.settings", { teamId: team.id })} />
       </div>
     </Card>
   );

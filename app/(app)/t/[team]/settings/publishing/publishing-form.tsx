@@ -9,7 +9,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/action-state";
 import { publishingSettingsAction } from "@/lib/publishing/actions";
 
-export function PublishingForm({ teamId, teamSlug, publicIndex, internalHostPatterns, editable }: { teamId: string; teamSlug: string; publicIndex: boolean; internalHostPatterns: string; editable: boolean }) {
+export function PublishingForm({ teamId, teamSlug, publicIndex, internalHostPatterns, accent, editable }: { teamId: string; teamSlug: string; publicIndex: boolean; internalHostPatterns: string; accent: string; editable: boolean }) {
   const [state, action] = useActionState(publishingSettingsAction, idle);
   const values = state.status === "error" ? state.values : null;
   const errors = state.status === "error" ? (state.error.fields ?? {}) : {};
@@ -32,6 +32,15 @@ export function PublishingForm({ teamId, teamSlug, publicIndex, internalHostPatt
           <textarea id="host-patterns" name="internalHostPatterns" rows={4} className={`${inputClass} font-mono text-xs`} defaultValue={values?.internalHostPatterns ?? internalHostPatterns} aria-invalid={Boolean(errors.internalHostPatterns)} placeholder={"*.corp.example.com\ndb-*"} />
           <p className="text-xs text-zinc-600 dark:text-zinc-400">One pattern per line; * matches any part of a name. The redaction check flags them before publishing.</p>
           {errors.internalHostPatterns && <p className="text-sm text-red-700 dark:text-red-400">{errors.internalHostPatterns.join(" ")}</p>}
+        </div>
+        <div className="space-y-1.5">
+          <label htmlFor="accent" className="block text-sm font-medium">Accent colour of public pages</label>
+          <div className="flex items-center gap-2">
+            <input id="accent" name="accent" className={`${inputClass} w-36 font-mono`} defaultValue={values?.accent ?? accent} placeholder="#4338ca" autoComplete="off" spellCheck={false} aria-invalid={Boolean(errors.accent)} aria-describedby="accent-hint" />
+            {accent && <span aria-hidden="true" className="size-8 shrink-0 rounded-md ring-1 ring-zinc-300 dark:ring-zinc-700" style={{ background: accent }} />}
+          </div>
+          <p id="accent-hint" className="text-xs text-zinc-600 dark:text-zinc-400">As #rrggbb. Links and the page’s mark use it, so it must read at 4.5:1 on the light page; the dark page gets a lighter shade of it. Empty: Hindsight’s indigo.</p>
+          {errors.accent && <p className="text-sm text-red-700 dark:text-red-400">{errors.accent.join(" ")}</p>}
         </div>
       </fieldset>
       {state.status === "error" && !state.error.fields && <Alert tone="error">{state.error.message}</Alert>}

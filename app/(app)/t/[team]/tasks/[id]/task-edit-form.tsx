@@ -1,6 +1,7 @@
 "use client";
 
 import { Field, SelectField, TextField, inputClass } from "@/components/ui/field";
+import { DateInput } from "@/components/time/date-input";
 import { VersionedForm } from "@/components/ui/versioned-form";
 import { updateTaskAction } from "@/lib/tasks/actions";
 import { TASK_TYPE_LABEL } from "@/lib/tasks/labels";
@@ -20,7 +21,9 @@ export function TaskEditForm({ teamId, task, members }: { teamId: string; task: 
             <SelectField label="Owner" name="ownerId" defaultValue={values.ownerId ?? task.ownerId ?? ""} options={[{ value: "", label: "Unassigned" }, ...members.map((m) => ({ value: m.id, label: m.name }))]} errors={fields?.ownerId} />
           </div>
           <div className="grid gap-4 sm:grid-cols-3">
-            <TextField label="Due date" name="dueDate" type="date" min="1970-01-01" max="2200-12-31" defaultValue={values.dueDate ?? task.dueDate?.toISOString().slice(0, 10) ?? ""} errors={fields?.dueDate} />
+            <Field label="Due date" name="dueDate" errors={fields?.dueDate} hint="YYYY-MM-DD. Empty: no due date.">
+              {(control) => <DateInput {...control} defaultValue={values.dueDate ?? task.dueDate?.toISOString().slice(0, 10) ?? ""} />}
+            </Field>
             <TextField label="Repeat every" name="recurrenceEvery" type="number" min={1} max={52} defaultValue={values.recurrenceEvery ?? task.recurrenceEvery?.toString() ?? ""} errors={fields?.recurrenceEvery} hint="Empty: does not repeat." />
             <SelectField label="Unit" name="recurrenceUnit" defaultValue={values.recurrenceUnit ?? task.recurrenceUnit ?? ""} options={[{ value: "", label: "—" }, { value: "WEEKS", label: "weeks" }, { value: "MONTHS", label: "months" }]} errors={fields?.recurrenceUnit} />
           </div>

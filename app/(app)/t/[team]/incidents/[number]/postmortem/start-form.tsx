@@ -44,7 +44,7 @@ export function StartForm({ teamId, incidentId, defaultTitle, templates }: { tea
                 {template.sections.map((section, i) => (
                   <li key={i}>
                     {section.heading}
-                    {section.required && <span className="text-zinc-500"> · required</span>}
+                    {section.required && <span className="text-zinc-600 dark:text-zinc-400"> · required</span>}
                     {section.block && <span className="text-brand-700 dark:text-brand-100"> · {BLOCK_LABEL[section.block]}</span>}
                   </li>
                 ))}

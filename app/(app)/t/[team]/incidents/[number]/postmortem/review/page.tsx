@@ -160,7 +160,7 @@ export default async function ReviewPage({ params }: { params: Promise<Params> }
                     <li key={t.id}>
                       <Link href={`${base}#thread-${t.id}`} className="block hover:underline">
                         <span className="italic">“{t.quote}”</span> — {t.comments[0]?.author?.name ?? "someone"}: {t.comments[0]?.body}
-                        {t.comments.length > 1 && <span className="text-zinc-500"> (+{t.comments.length - 1})</span>}
+                        {t.comments.length > 1 && <span className="text-zinc-600 dark:text-zinc-400"> (+{t.comments.length - 1})</span>}
                       </Link>
                     </li>
                   ))}
