@@ -8,10 +8,10 @@ import { formatDateTime } from "@/lib/time/format";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
 import { applyFactsChange } from "@/lib/reviews/facts-changes";
 import { recordSystemEvents, type SystemLine } from "@/lib/timeline/system-events";
-import type { IncidentStatus, Severity } from "@/lib/generated/prisma/enums";
+import type { IncidentOrigin, IncidentStatus, Severity } from "@/lib/generated/prisma/enums";
 import { declareIncidentSchema, updateIncidentSchema, KEY_MOMENTS, type KeyMoment } from "@/lib/incidents/schema";
 import { STATUS_LABEL } from "@/lib/incidents/labels";
-import { resolveServiceIds } from "@/lib/incidents/services";
+import { resolveServiceIds, resolveServiceIdsForRule } from "@/lib/incidents/services";
 import { zonedFieldToUtc } from "@/lib/incidents/times";
 import { checkMoments, checkStatusAgrees, type MomentWarning, type Moments } from "@/lib/incidents/moments";
 
@@ -39,37 +39,105 @@ export async function declareIncident(userId: string, input: unknown) {
     const startedAt = data.startedAt ? zonedFieldToUtc("startedAt", data.startedAt, timeZone, now) : now;
     const detectedAt = declaredDetection(data.startedAt ? startedAt : null, data.detectedAt ? zonedFieldToUtc("detectedAt", data.detectedAt, timeZone, now) : null, now);
     const serviceIds = await resolveServiceIds(tx, actor, data.teamId, data.services ?? []);
-    const incident = await tx.incident.create({
-      data: {
-        teamId: data.teamId,
-        number: team.incidentSeq,
-        title: data.title,
-        summary: data.summary ?? "",
-        severity: data.severity,
-        timeZone,
-        startedAt,
-        detectedAt,
-        commanderId: userId,
-        declaredById: userId,
-        lastEditedById: userId,
-        lastActivityAt: now,
-        services: { create: serviceIds.map((serviceId) => ({ serviceId })) },
-      },
-      select: { id: true, number: true, teamId: true, team: { select: { slug: true } } },
-    });
-    await recordSystemEvents(tx, { teamId: data.teamId, incidentId: incident.id, actorId: userId, at: now }, [
-      { kind: "UPDATE", body: `Incident declared as ${data.severity}. Status: Investigating.` },
-    ]);
-    await recordAudit(tx, {
+    return insertIncident(tx, {
       teamId: data.teamId,
+      number: team.incidentSeq,
+      title: data.title,
+      summary: data.summary ?? "",
+      severity: data.severity,
+      timeZone,
+      startedAt,
+      detectedAt,
+      serviceIds,
+      commanderId: userId,
       actorId: userId,
-      action: "incident.declared",
-      targetType: "incident",
-      targetId: incident.id,
-      data: { number: incident.number, severity: data.severity },
+      origin: "MANUAL",
+      declaredLine: `Incident declared as ${data.severity}. Status: Investigating.`,
+      now,
     });
-    return incident;
   });
+}
+
+export type NewIncident = {
+  teamId: string;
+  /** Taken from the team's sequence under its row lock by the caller. */
+  number: number;
+  title: string;
+  summary: string;
+  severity: Severity;
+  timeZone: string;
+  startedAt: Date;
+  detectedAt: Date | null;
+  serviceIds: string[];
+  commanderId: string | null;
+  /** Null for the system (an alert declaring through a routing rule). */
+  actorId: string | null;
+  origin: IncidentOrigin;
+  declaredLine: string;
+  now: Date;
+};
+
+/** The one way an incident row is written: the timeline's first line and the audit entry come with it. */
+export async function insertIncident(tx: Tx, input: NewIncident) {
+  const incident = await tx.incident.create({
+    data: {
+      teamId: input.teamId,
+      number: input.number,
+      title: input.title,
+      summary: input.summary,
+      severity: input.severity,
+      timeZone: input.timeZone,
+      startedAt: input.startedAt,
+      detectedAt: input.detectedAt,
+      commanderId: input.commanderId,
+      declaredById: input.actorId,
+      lastEditedById: input.actorId,
+      lastActivityAt: input.now,
+      origin: input.origin,
+      services: { create: input.serviceIds.map((serviceId) => ({ serviceId })) },
+    },
+    select: { id: true, number: true, teamId: true, team: { select: { slug: true } } },
+  });
+  await recordSystemEvents(tx, { teamId: input.teamId, incidentId: incident.id, actorId: input.actorId, at: input.now }, [{ kind: "UPDATE", body: input.declaredLine }]);
+  await recordAudit(tx, {
+    teamId: input.teamId,
+    actorId: input.actorId,
+    action: "incident.declared",
+    targetType: "incident",
+    targetId: incident.id,
+    data: { number: incident.number, severity: input.severity, origin: input.origin },
+  });
+  return incident;
+}
+
+/**
+ * Declares for the system acting on an admin's standing instruction (an alert routing rule), in the
+ * caller's transaction: numbering, first timeline line and audit as for a person, with no actor.
+ */
+export async function declareIncidentAsSystem(
+  tx: Tx,
+  input: { teamId: string; title: string; severity: Severity; startedAt: Date; detectedAt: Date; serviceNames: string[]; commanderId: string | null; origin: IncidentOrigin; declaredLine: string; now: Date },
+) {
+  const team = await tx.team.update({ where: { id: input.teamId }, data: { incidentSeq: { increment: 1 } }, select: { incidentSeq: true, timeZone: true } });
+  const commander = input.commanderId ? await tx.membership.findUnique({ where: { teamId_userId: { teamId: input.teamId, userId: input.commanderId } }, select: { userId: true } }) : null;
+  const incident = await insertIncident(tx, {
+    teamId: input.teamId,
+    number: team.incidentSeq,
+    title: input.title,
+    summary: "",
+    severity: input.severity,
+    timeZone: team.timeZone,
+    startedAt: input.startedAt,
+    detectedAt: input.detectedAt,
+    serviceIds: await resolveServiceIdsForRule(tx, input.teamId, input.serviceNames),
+    commanderId: commander?.userId ?? null,
+    actorId: null,
+    origin: input.origin,
+    declaredLine: input.declaredLine,
+    now: input.now,
+  });
+  await notifyIncidentChanged(tx, incident.id);
+  return incident;
 }
 
 /**

@@ -3,10 +3,14 @@ import { env } from "@/lib/env";
 import { inAppNotifier } from "@/lib/notifications/notifier";
 import { sendDueReminders } from "@/lib/tasks/reminders";
 import { drainFactsChanges } from "@/lib/reviews/facts-changes";
+import { processPendingDeliveries } from "@/lib/alerts/process";
 
 const REMINDERS = "task-reminders";
 /** Facts changes written around lib (raw SQL, imports); lib's own writes settle them in their transaction. */
 const REVIEW_FACTS = "review-facts-changes";
+/** Alert deliveries still pending a while after intake (the in-process run after the answer was lost). */
+const ALERT_DELIVERIES = "alert-deliveries";
+const ALERT_SWEEP_AGE_MS = 30_000;
 
 /**
  * Background jobs on a PostgreSQL-backed queue (pg-boss, its own "pgboss" schema): no extra
@@ -29,5 +33,12 @@ export async function startJobWorker(): Promise<PgBoss> {
     await drainFactsChanges(new Date(), inAppNotifier);
   });
   await boss.send(REVIEW_FACTS, {});
+  // ── alerts ──
+  await boss.createQueue(ALERT_DELIVERIES);
+  await boss.schedule(ALERT_DELIVERIES, "* * * * *");
+  await boss.work(ALERT_DELIVERIES, async () => {
+    await processPendingDeliveries(new Date(Date.now() - ALERT_SWEEP_AGE_MS));
+  });
+  await boss.send(ALERT_DELIVERIES, {});
   return boss;
 }

@@ -1,0 +1,213 @@
+import { db, type Tx } from "@/lib/db";
+import { parseAlerts } from "@/lib/alerts/formats/parse";
+import { AlertShapeError, type NormalizedAlert } from "@/lib/alerts/formats/normalized";
+import { firstMatchingRule, incidentSeverity, readRules, renderTitle, type RoutingRule } from "@/lib/alerts/rules";
+import { notifyAlertsChanged } from "@/lib/alerts/notify";
+import { declareIncidentAsSystem } from "@/lib/incidents/mutations";
+import { recordSystemEvents, type SystemLine } from "@/lib/timeline/system-events";
+import { notifyIncidentChanged } from "@/lib/realtime/notify";
+
+const PAYLOAD_CAP = 64 * 1024;
+
+type Source = { id: string; teamId: string; name: string; format: "AUTO" | "ALERTMANAGER" | "GRAFANA" | "PAGERDUTY" | "GENERIC"; mapping: string; rules: unknown };
+type Delivery = { id: string; receivedAt: Date };
+
+/** The alert's part of the payload, pretty-printed and cut so one huge alert cannot bloat the table. */
+export function cappedPayload(raw: unknown): string {
+  const pretty = JSON.stringify(raw, null, 2) ?? "";
+  return pretty.length <= PAYLOAD_CAP ? pretty : `${pretty.slice(0, PAYLOAD_CAP)}\n… (cut at ${PAYLOAD_CAP / 1024} KB)`;
+}
+
+/** A 64-bit advisory-lock key per (source, group or alert): deliveries about the same thing take turns. */
+const lockKey = (sourceId: string, alert: NormalizedAlert) => `${sourceId}\u0000${alert.groupKey ?? alert.dedupKey}`;
+
+/**
+ * Applies one stored delivery. Safe to run twice or concurrently: the delivery row is claimed
+ * with FOR UPDATE SKIP LOCKED and only while PENDING, so each delivery counts once.
+ */
+export async function processDelivery(deliveryId: string): Promise<void> {
+  await db().$transaction(
+    async (tx) => {
+      const [delivery] = await tx.$queryRaw<(Delivery & { body: string; sourceId: string })[]>`
+        SELECT "id", "receivedAt", "body", "sourceId" FROM "AlertDelivery"
+        WHERE "id" = ${deliveryId} AND "status" = 'PENDING' FOR UPDATE SKIP LOCKED`;
+      if (!delivery) return;
+      const source = await tx.alertSource.findUniqueOrThrow({ where: { id: delivery.sourceId }, select: { id: true, teamId: true, name: true, format: true, mapping: true, rules: true } });
+      let alerts: NormalizedAlert[];
+      let truncated = 0;
+      try {
+        const parsed = await parseAlerts(JSON.parse(delivery.body), source, delivery.id);
+        alerts = parsed.alerts;
+        truncated = parsed.truncated;
+      } catch (error) {
+        // The source's format or mapping changed since the body was accepted.
+        const message = error instanceof AlertShapeError ? error.message : "The stored body is not JSON.";
+        await tx.alertDelivery.update({ where: { id: delivery.id }, data: { status: "REJECTED", error: message, processedAt: new Date() } });
+        return;
+      }
+      const keys = [...new Set(alerts.map((a) => lockKey(source.id, a)))].sort();
+      for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+      const incidents = new Set<string>();
+      for (const alert of alerts) {
+        const incidentId = await applyAlert(tx, source, delivery, alert);
+        if (incidentId) incidents.add(incidentId);
+      }
+      if (truncated > 0) {
+        for (const incidentId of incidents) {
+          await recordSystemEvents(tx, { teamId: source.teamId, incidentId, actorId: null, at: new Date() }, [
+            { kind: "NOTE", body: `${source.name} left ${truncated} more alert${truncated === 1 ? "" : "s"} out of this group (max_alerts).` },
+          ]);
+        }
+      }
+      const now = new Date();
+      await tx.alertDelivery.update({ where: { id: delivery.id }, data: { status: "PROCESSED", processedAt: now } });
+      await tx.alertSource.update({ where: { id: source.id }, data: { lastDeliveryAt: delivery.receivedAt } });
+      for (const incidentId of incidents) await notifyIncidentChanged(tx, incidentId);
+      await notifyAlertsChanged(tx, source.teamId);
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+}
+
+/** Returns the incident the alert is on (if any) when something on it changed. */
+async function applyAlert(tx: Tx, source: Source, delivery: Delivery, alert: NormalizedAlert): Promise<string | null> {
+  const now = new Date();
+  const open = await tx.alert.findUnique({
+    where: { sourceId_openKey: { sourceId: source.id, openKey: alert.dedupKey } },
+    select: { id: true, status: true, title: true, incidentId: true },
+  });
+
+  if (alert.status === "resolved") {
+    if (!open) return null;
+    await tx.alert.update({
+      where: { id: open.id },
+      data: { status: "RESOLVED", openKey: null, endsAt: alert.endsAt ?? delivery.receivedAt, lastSeenAt: delivery.receivedAt, lastDeliveryId: delivery.id },
+    });
+    if (!open.incidentId) return null;
+    await line(tx, source, open.incidentId, now, { kind: "UPDATE", body: `Alert resolved at ${source.name}: ${open.title}.` });
+    return open.incidentId;
+  }
+
+  if (open) {
+    // Repeats (Alertmanager re-sends firing groups) count, they do not open another alert.
+    await tx.alert.update({
+      where: { id: open.id },
+      data: {
+        count: { increment: 1 },
+        lastSeenAt: delivery.receivedAt,
+        lastDeliveryId: delivery.id,
+        ...(alert.status === "acknowledged" ? { status: "ACKNOWLEDGED" } : {}),
+        ...(alert.described ? { title: alert.title, severity: alert.severity, labels: alert.labels, annotations: alert.annotations, links: alert.links, payload: cappedPayload(alert.raw) } : {}),
+      },
+    });
+    if (alert.status === "acknowledged" && open.status !== "ACKNOWLEDGED" && open.incidentId) {
+      await line(tx, source, open.incidentId, now, { kind: "UPDATE", body: `Alert acknowledged at ${source.name}: ${open.title}.` });
+      return open.incidentId;
+    }
+    return null;
+  }
+  // An acknowledgement for nothing open (PagerDuty ignores these too).
+  if (alert.status === "acknowledged") return null;
+
+  const created = await tx.alert.create({
+    data: {
+      teamId: source.teamId,
+      sourceId: source.id,
+      dedupKey: alert.dedupKey,
+      openKey: alert.dedupKey,
+      title: alert.title,
+      severity: alert.severity,
+      labels: alert.labels,
+      annotations: alert.annotations,
+      links: alert.links,
+      startsAt: alert.startsAt ?? delivery.receivedAt,
+      firstSeenAt: delivery.receivedAt,
+      lastSeenAt: delivery.receivedAt,
+      payload: cappedPayload(alert.raw),
+      generatorURL: alert.generatorURL,
+      groupKey: alert.groupKey,
+      lastDeliveryId: delivery.id,
+    },
+    select: { id: true },
+  });
+  const incidentId = await route(tx, source, delivery, alert, now);
+  if (incidentId) await tx.alert.update({ where: { id: created.id }, data: { incidentId } });
+  return incidentId;
+}
+
+async function line(tx: Tx, source: Source, incidentId: string, at: Date, entry: SystemLine) {
+  await recordSystemEvents(tx, { teamId: source.teamId, incidentId, actorId: null, at }, [entry]);
+  await tx.incident.update({ where: { id: incidentId }, data: { lastActivityAt: at } });
+}
+
+/** Where a new alert goes: its group's open incident, else the first matching rule. */
+async function route(tx: Tx, source: Source, delivery: Delivery, alert: NormalizedAlert, now: Date): Promise<string | null> {
+  if (alert.groupKey) {
+    const group = await tx.alertGroup.findUnique({
+      where: { sourceId_groupKey: { sourceId: source.id, groupKey: alert.groupKey } },
+      select: { incident: { select: { id: true, status: true } } },
+    });
+    if (group && group.incident.status !== "RESOLVED") {
+      await line(tx, source, group.incident.id, now, { kind: "UPDATE", body: `Alert firing at ${source.name}: ${alert.title}.` });
+      return group.incident.id;
+    }
+  }
+  const rule = firstMatchingRule(readRules(source.rules), alert, source.name);
+  const incidentId = await follow(tx, source, delivery, alert, rule, now);
+  if (incidentId && alert.groupKey) {
+    await tx.alertGroup.upsert({
+      where: { sourceId_groupKey: { sourceId: source.id, groupKey: alert.groupKey } },
+      create: { sourceId: source.id, groupKey: alert.groupKey, incidentId },
+      update: { incidentId },
+    });
+  }
+  return incidentId;
+}
+
+async function follow(tx: Tx, source: Source, delivery: Delivery, alert: NormalizedAlert, rule: RoutingRule, now: Date): Promise<string | null> {
+  switch (rule.action) {
+    case "triage":
+      return null;
+    case "attach": {
+      const service = alert.labels[rule.serviceLabel];
+      if (!service) return null;
+      const incident = await openIncidentForService(tx, source.teamId, service);
+      if (!incident) return null;
+      await line(tx, source, incident, now, { kind: "UPDATE", body: `Alert firing at ${source.name}: ${alert.title}.` });
+      return incident;
+    }
+    case "declare": {
+      const severity = rule.severity ?? incidentSeverity(alert.severity);
+      const title = (rule.title ? renderTitle(rule.title, alert, source.name).trim() : "") || alert.title;
+      const incident = await declareIncidentAsSystem(tx, {
+        teamId: source.teamId,
+        title: title.slice(0, 200),
+        severity,
+        startedAt: alert.startsAt ?? delivery.receivedAt,
+        detectedAt: delivery.receivedAt,
+        serviceNames: rule.services,
+        commanderId: rule.commanderId ?? null,
+        origin: "ALERT",
+        declaredLine: `Incident declared as ${severity} by ${source.name}: ${alert.title}. Status: Investigating.`,
+        now,
+      });
+      return incident.id;
+    }
+  }
+}
+
+async function openIncidentForService(tx: Tx, teamId: string, service: string): Promise<string | null> {
+  const incident = await tx.incident.findFirst({
+    where: { teamId, status: { not: "RESOLVED" }, services: { some: { service: { name: { equals: service, mode: "insensitive" } } } } },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    select: { id: true },
+  });
+  return incident?.id ?? null;
+}
+
+/** Deliveries a crash or restart left pending: the sweep job applies them (oldest first). */
+export async function processPendingDeliveries(olderThan: Date, limit = 500): Promise<number> {
+  const pending = await db().alertDelivery.findMany({ where: { status: "PENDING", receivedAt: { lt: olderThan } }, orderBy: { receivedAt: "asc" }, take: limit, select: { id: true } });
+  for (const { id } of pending) await processDelivery(id);
+  return pending.length;
+}
