@@ -39,7 +39,8 @@ export type TeamAction =
   | "review.policy"
   | "postmortem.publish"
   | "publishing.settings"
-  | "template.manage";
+  | "template.manage"
+  | "alertSource.manage";
 
 export type Resource = {
   teamId: string;
@@ -83,6 +84,7 @@ export function can(actor: Actor, action: TeamAction, resource: Resource): boole
     case "template.manage":
     case "review.policy":
     case "publishing.settings":
+    case "alertSource.manage":
       return atLeast(actor.role, "ADMIN");
     case "incident.create":
     case "incident.update":

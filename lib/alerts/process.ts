@@ -3,7 +3,7 @@ import { parseAlerts } from "@/lib/alerts/formats/parse";
 import { AlertShapeError, type NormalizedAlert } from "@/lib/alerts/formats/normalized";
 import { firstMatchingRule, incidentSeverity, readRules, renderTitle, type RoutingRule } from "@/lib/alerts/rules";
 import { notifyAlertsChanged } from "@/lib/alerts/notify";
-import { declareIncidentAsSystem } from "@/lib/incidents/mutations";
+import { declareIncidentInTx } from "@/lib/incidents/mutations";
 import { recordSystemEvents, type SystemLine } from "@/lib/timeline/system-events";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
 
@@ -179,7 +179,7 @@ async function follow(tx: Tx, source: Source, delivery: Delivery, alert: Normali
     case "declare": {
       const severity = rule.severity ?? incidentSeverity(alert.severity);
       const title = (rule.title ? renderTitle(rule.title, alert, source.name).trim() : "") || alert.title;
-      const incident = await declareIncidentAsSystem(tx, {
+      const incident = await declareIncidentInTx(tx, {
         teamId: source.teamId,
         title: title.slice(0, 200),
         severity,
@@ -187,6 +187,7 @@ async function follow(tx: Tx, source: Source, delivery: Delivery, alert: Normali
         detectedAt: delivery.receivedAt,
         serviceNames: rule.services,
         commanderId: rule.commanderId ?? null,
+        actorId: null,
         origin: "ALERT",
         declaredLine: `Incident declared as ${severity} by ${source.name}: ${alert.title}. Status: Investigating.`,
         now,

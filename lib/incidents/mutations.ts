@@ -111,12 +111,13 @@ export async function insertIncident(tx: Tx, input: NewIncident) {
 }
 
 /**
- * Declares for the system acting on an admin's standing instruction (an alert routing rule), in the
- * caller's transaction: numbering, first timeline line and audit as for a person, with no actor.
+ * Declares in the caller's transaction, for callers that already decided who may (an alert routing
+ * rule an admin wrote, with no actor; a member declaring from an alert): numbering, first timeline
+ * line and audit as for any declaration. Services missing by name are created.
  */
-export async function declareIncidentAsSystem(
+export async function declareIncidentInTx(
   tx: Tx,
-  input: { teamId: string; title: string; severity: Severity; startedAt: Date; detectedAt: Date; serviceNames: string[]; commanderId: string | null; origin: IncidentOrigin; declaredLine: string; now: Date },
+  input: { teamId: string; title: string; severity: Severity; startedAt: Date; detectedAt: Date; serviceNames: string[]; commanderId: string | null; actorId: string | null; origin: IncidentOrigin; declaredLine: string; now: Date },
 ) {
   const team = await tx.team.update({ where: { id: input.teamId }, data: { incidentSeq: { increment: 1 } }, select: { incidentSeq: true, timeZone: true } });
   const commander = input.commanderId ? await tx.membership.findUnique({ where: { teamId_userId: { teamId: input.teamId, userId: input.commanderId } }, select: { userId: true } }) : null;
@@ -131,7 +132,7 @@ export async function declareIncidentAsSystem(
     detectedAt: input.detectedAt,
     serviceIds: await resolveServiceIdsForRule(tx, input.teamId, input.serviceNames),
     commanderId: commander?.userId ?? null,
-    actorId: null,
+    actorId: input.actorId,
     origin: input.origin,
     declaredLine: input.declaredLine,
     now: input.now,
