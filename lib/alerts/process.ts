@@ -19,7 +19,7 @@ export function cappedPayload(raw: unknown): string {
 }
 
 /** A 64-bit advisory-lock key per (source, group or alert): deliveries about the same thing take turns. */
-const lockKey = (sourceId: string, alert: NormalizedAlert) => `${sourceId}\u0000${alert.groupKey ?? alert.dedupKey}`;
+const lockKey = (sourceId: string, alert: NormalizedAlert) => `${sourceId}|${alert.groupKey ?? alert.dedupKey}`;
 
 /**
  * Applies one stored delivery. Safe to run twice or concurrently: the delivery row is claimed
