@@ -22,7 +22,7 @@ async function newSource(options: { format?: string; authMode?: string } = {}) {
   return { team, owner, source };
 }
 
-function post(sourceId: string, body: string | Uint8Array, headers: Record<string, string> = {}) {
+function post(sourceId: string, body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}) {
   return fetch(server.url(sourceId), { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
 }
 const bearer = (secret: string) => ({ authorization: `Bearer ${secret}` });

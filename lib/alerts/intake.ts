@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
 import { consume, type Limit } from "@/lib/auth/rate-limit";
-import { authenticate, SIGNATURE_HEADER } from "@/lib/alerts/secrets";
+import { authenticate } from "@/lib/alerts/secrets";
+import { SIGNATURE_HEADER } from "@/lib/alerts/secret-header";
 import { parseAlerts } from "@/lib/alerts/formats/parse";
 import { AlertShapeError } from "@/lib/alerts/formats/normalized";
 

@@ -22,7 +22,7 @@ export async function createAlertSource(userId: string, input: unknown) {
     authorize(await loadActor(tx, userId, data.teamId), "alertSource.manage", { teamId: data.teamId });
     const source = await tx.alertSource.create({
       data: { teamId: data.teamId, name: data.name, format: data.format, authMode: data.authMode, secretHash: hashSecret(secret), secretSealed: sealSecret(secret), rules: DEFAULT_RULES },
-      select: { id: true, name: true, teamId: true, team: { select: { slug: true } } },
+      select: { id: true, name: true, teamId: true, authMode: true, team: { select: { slug: true } } },
     });
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "alertSource.created", targetType: "alertSource", targetId: source.id, data: { name: data.name, format: data.format } });
     return { ...source, secret };

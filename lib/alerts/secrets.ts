@@ -5,7 +5,6 @@ import type { AlertAuthMode } from "@/lib/generated/prisma/enums";
 /** How long the secret before a rotation keeps working, so senders can be reconfigured without a gap. */
 export const ROTATION_OVERLAP_MS = 24 * 60 * 60_000;
 
-export const SIGNATURE_HEADER = "x-hindsight-signature";
 
 export const newSecret = () => `hsa_${randomBytes(32).toString("base64url")}`;
 export const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
