@@ -62,7 +62,12 @@ export const attachAlertSchema = z.object({
 
 export const alertFiltersSchema = z.object({
   status: z.enum(ALERT_STATUSES).optional().catch(undefined),
-  source: z.string().max(64).optional().catch(undefined),
+  source: z
+    .string()
+    .max(64)
+    .optional()
+    .transform((v) => v || undefined)
+    .catch(undefined),
   inbox: z.literal("1").optional().catch(undefined),
   after: z.string().max(300).optional().catch(undefined),
 });
