@@ -12,7 +12,7 @@ import { attachableIncidents, listAlerts, listAlertSources } from "@/lib/alerts/
 import { ALERT_STATUSES, alertFiltersSchema } from "@/lib/alerts/schema";
 import { formatIncidentNumber } from "@/lib/incidents/labels";
 import { normalizeSearchParams, toQueryString, type RawSearchParams } from "@/lib/search-params";
-import { AlertsLive } from "./alerts-live";
+import { AlertsLive } from "@/components/alerts/alerts-live";
 import { TriageActions } from "./triage-actions";
 
 export const metadata: Metadata = { title: "Alerts" };
