@@ -6,7 +6,7 @@ import { createTeamWith } from "@/lib/testing/factories";
 import { createAlertSource } from "@/lib/alerts/mutations";
 import { ALERT_PAGE_SIZE, listAlerts, recentDeliveries } from "@/lib/alerts/queries";
 import { alertFiltersSchema } from "@/lib/alerts/schema";
-import { processPendingDeliveries } from "@/lib/alerts/process";
+import { processPendingDeliveries, pruneDeliveries } from "@/lib/alerts/process";
 
 /** The alerts page and the intake's lookups stay index-served once alerts and deliveries pile up. */
 const GROWN = ["Alert", "AlertDelivery"];
@@ -62,5 +62,6 @@ describe("index-served alert queries on a grown data set", () => {
   it("the mapping preview's last deliveries and the pending sweep", async () => {
     await expectIndexed(() => recentDeliveries(actor, teamId, sourceId));
     await expectIndexed(() => processPendingDeliveries(new Date(0)));
+    await expectIndexed(() => pruneDeliveries(new Date(0)));
   });
 });

@@ -212,3 +212,11 @@ export async function processPendingDeliveries(olderThan: Date, limit = 500): Pr
   for (const { id } of pending) await processDelivery(id);
   return pending.length;
 }
+
+/** Applied and refused bodies are kept two weeks (for support and the mapping preview), then dropped. */
+export const DELIVERY_RETENTION_MS = 14 * 24 * 60 * 60_000;
+
+export async function pruneDeliveries(olderThan: Date): Promise<number> {
+  const { count } = await db().alertDelivery.deleteMany({ where: { status: { in: ["PROCESSED", "REJECTED"] }, receivedAt: { lt: olderThan } } });
+  return count;
+}

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { inAppNotifier } from "@/lib/notifications/notifier";
 import { sendDueReminders } from "@/lib/tasks/reminders";
 import { drainFactsChanges } from "@/lib/reviews/facts-changes";
-import { processPendingDeliveries } from "@/lib/alerts/process";
+import { DELIVERY_RETENTION_MS, processPendingDeliveries, pruneDeliveries } from "@/lib/alerts/process";
 
 const REMINDERS = "task-reminders";
 /** Facts changes written around lib (raw SQL, imports); lib's own writes settle them in their transaction. */
@@ -38,6 +38,7 @@ export async function startJobWorker(): Promise<PgBoss> {
   await boss.schedule(ALERT_DELIVERIES, "* * * * *");
   await boss.work(ALERT_DELIVERIES, async () => {
     await processPendingDeliveries(new Date(Date.now() - ALERT_SWEEP_AGE_MS));
+    await pruneDeliveries(new Date(Date.now() - DELIVERY_RETENTION_MS));
   });
   await boss.send(ALERT_DELIVERIES, {});
   return boss;
