@@ -135,6 +135,22 @@ describe("PagerDuty Events API v2", () => {
     expect(incidents[0]?.events.map((e) => e.body)).toEqual(expect.arrayContaining(["Alert acknowledged at Prometheus: Disk /var is 98% full on srv01.example.com.", "Alert resolved at Prometheus: Disk /var is 98% full on srv01.example.com."]));
   });
 
+  it("applies deliveries in the order they were received, whichever follow-up gets to work", async () => {
+    const { source } = await newSource({ format: "PAGERDUTY" });
+    const post = (body: string) => fetch(server.url(source.id), { method: "POST", body, headers: { authorization: `Bearer ${source.secret}` } });
+    // Holding the source's lock as a busy drain would: the trigger's follow-up finds it taken, and
+    // the resolve's follow-up, starting later, must apply the trigger before the resolve.
+    await db().$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`alert-source|${source.id}`}, 0))`;
+      expect((await post(fixture("pagerduty-trigger.json"))).status).toBe(202);
+      expect((await post(fixture("pagerduty-resolve.json"))).status).toBe(202);
+    });
+    await server.settle();
+    const [alert, ...others] = await alertsOf(source.id);
+    expect(others).toHaveLength(0);
+    expect(alert?.status).toBe("RESOLVED");
+  });
+
   it("applies a delivery once however often it is processed", async () => {
     const { source, send } = await newSource();
     const { deliveryId } = await send(fixture("pagerduty-trigger.json"));

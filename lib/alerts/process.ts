@@ -18,55 +18,94 @@ export function cappedPayload(raw: unknown): string {
   return pretty.length <= PAYLOAD_CAP ? pretty : `${pretty.slice(0, PAYLOAD_CAP)}\n… (cut at ${PAYLOAD_CAP / 1024} KB)`;
 }
 
-/** A 64-bit advisory-lock key per (source, group or alert): deliveries about the same thing take turns. */
-const lockKey = (sourceId: string, alert: NormalizedAlert) => `${sourceId}|${alert.groupKey ?? alert.dedupKey}`;
+type Step = "applied" | "empty" | "busy";
 
 /**
- * Applies one stored delivery. Safe to run twice or concurrently: the delivery row is claimed
- * with FOR UPDATE SKIP LOCKED and only while PENDING, so each delivery counts once.
+ * Applies a source's pending deliveries one at a time, in the order they were received: a resolve
+ * sent right after its trigger must not be applied first. One transaction per delivery, each
+ * holding the source's advisory lock (tried, never waited for, so queued work cannot tie up the
+ * connection pool): whoever holds it drains the source, and everyone else leaves it to them.
+ * Safe to run twice or concurrently: a delivery is applied only while PENDING, under its row lock.
  */
+export async function drainSource(sourceId: string): Promise<void> {
+  for (;;) {
+    const step = await applyOldestPending(sourceId);
+    if (step === "busy") return;
+    if (step === "empty") {
+      // A delivery stored while we held the lock found it taken; it is visible now that we let go.
+      const more = await db().alertDelivery.count({ where: { sourceId, status: "PENDING" } });
+      if (more === 0) return;
+    }
+  }
+}
+
+/** The intake's follow-up and the sweep's unit of work: drains the delivery's source. */
 export async function processDelivery(deliveryId: string): Promise<void> {
-  await db().$transaction(
-    async (tx) => {
-      const [delivery] = await tx.$queryRaw<(Delivery & { body: string; sourceId: string })[]>`
-        SELECT "id", "receivedAt", "body", "sourceId" FROM "AlertDelivery"
-        WHERE "id" = ${deliveryId} AND "status" = 'PENDING' FOR UPDATE SKIP LOCKED`;
-      if (!delivery) return;
-      const source = await tx.alertSource.findUniqueOrThrow({ where: { id: delivery.sourceId }, select: { id: true, teamId: true, name: true, format: true, mapping: true, rules: true } });
-      let alerts: NormalizedAlert[];
-      let truncated = 0;
-      try {
-        const parsed = await parseAlerts(JSON.parse(delivery.body), source, delivery.id);
-        alerts = parsed.alerts;
-        truncated = parsed.truncated;
-      } catch (error) {
-        // The source's format or mapping changed since the body was accepted.
-        const message = error instanceof AlertShapeError ? error.message : "The stored body is not JSON.";
-        await tx.alertDelivery.update({ where: { id: delivery.id }, data: { status: "REJECTED", error: message, processedAt: new Date() } });
-        return;
-      }
-      const keys = [...new Set(alerts.map((a) => lockKey(source.id, a)))].sort();
-      for (const key of keys) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
-      const incidents = new Set<string>();
-      for (const alert of alerts) {
-        const incidentId = await applyAlert(tx, source, delivery, alert);
-        if (incidentId) incidents.add(incidentId);
-      }
-      if (truncated > 0) {
-        for (const incidentId of incidents) {
-          await recordSystemEvents(tx, { teamId: source.teamId, incidentId, actorId: null, at: new Date() }, [
-            { kind: "NOTE", body: `${source.name} left ${truncated} more alert${truncated === 1 ? "" : "s"} out of this group (max_alerts).` },
-          ]);
-        }
-      }
-      const now = new Date();
-      await tx.alertDelivery.update({ where: { id: delivery.id }, data: { status: "PROCESSED", processedAt: now } });
-      await tx.alertSource.update({ where: { id: source.id }, data: { lastDeliveryAt: delivery.receivedAt } });
-      for (const incidentId of incidents) await notifyIncidentChanged(tx, incidentId);
-      await notifyAlertsChanged(tx, source.teamId);
-    },
-    { timeout: 60_000, maxWait: 30_000 },
-  );
+  const delivery = await db().alertDelivery.findUnique({ where: { id: deliveryId }, select: { sourceId: true, status: true } });
+  if (delivery?.status === "PENDING") await drainSource(delivery.sourceId);
+}
+
+async function applyOldestPending(sourceId: string): Promise<Step> {
+  const claimed: { id: string | null } = { id: null };
+  try {
+    return await db().$transaction(
+      async (tx): Promise<Step> => {
+        const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtextextended(${`alert-source|${sourceId}`}, 0)) AS locked`;
+        if (!lock?.locked) return "busy";
+        const [delivery] = await tx.$queryRaw<(Delivery & { body: string })[]>`
+          SELECT "id", "receivedAt", "body" FROM "AlertDelivery"
+          WHERE "sourceId" = ${sourceId} AND "status" = 'PENDING'
+          ORDER BY "receivedAt", "id" LIMIT 1 FOR UPDATE`;
+        if (!delivery) return "empty";
+        claimed.id = delivery.id;
+        await applyDelivery(tx, sourceId, delivery);
+        return "applied";
+      },
+      { timeout: 60_000, maxWait: 30_000 },
+    );
+  } catch (error) {
+    if (!claimed.id) throw error;
+    // A delivery that cannot be applied must not hold back the ones after it: it is set aside
+    // with the reason, its body kept for support.
+    console.error("alerts: a delivery could not be applied", claimed.id, error);
+    await db().alertDelivery.updateMany({
+      where: { id: claimed.id, status: "PENDING" },
+      data: { status: "REJECTED", error: "Hindsight could not apply this delivery (an internal error); the body is kept.", processedAt: new Date() },
+    });
+    return "applied";
+  }
+}
+
+async function applyDelivery(tx: Tx, sourceId: string, delivery: Delivery & { body: string }): Promise<void> {
+  const source = await tx.alertSource.findUniqueOrThrow({ where: { id: sourceId }, select: { id: true, teamId: true, name: true, format: true, mapping: true, rules: true } });
+  let alerts: NormalizedAlert[];
+  let truncated = 0;
+  try {
+    const parsed = await parseAlerts(JSON.parse(delivery.body), source, delivery.id);
+    alerts = parsed.alerts;
+    truncated = parsed.truncated;
+  } catch (error) {
+    // The source's format or mapping changed since the body was accepted.
+    const message = error instanceof AlertShapeError ? error.message : "The stored body is not JSON.";
+    await tx.alertDelivery.update({ where: { id: delivery.id }, data: { status: "REJECTED", error: message, processedAt: new Date() } });
+    return;
+  }
+  const incidents = new Set<string>();
+  for (const alert of alerts) {
+    const incidentId = await applyAlert(tx, source, delivery, alert);
+    if (incidentId) incidents.add(incidentId);
+  }
+  if (truncated > 0) {
+    for (const incidentId of incidents) {
+      await recordSystemEvents(tx, { teamId: source.teamId, incidentId, actorId: null, at: new Date() }, [
+        { kind: "NOTE", body: `${source.name} left ${truncated} more alert${truncated === 1 ? "" : "s"} out of this group (max_alerts).` },
+      ]);
+    }
+  }
+  await tx.alertDelivery.update({ where: { id: delivery.id }, data: { status: "PROCESSED", processedAt: new Date() } });
+  await tx.alertSource.update({ where: { id: source.id }, data: { lastDeliveryAt: delivery.receivedAt } });
+  for (const incidentId of incidents) await notifyIncidentChanged(tx, incidentId);
+  await notifyAlertsChanged(tx, source.teamId);
 }
 
 /** Returns the incident the alert is on (if any) when something on it changed. */
@@ -206,10 +245,11 @@ async function openIncidentForService(tx: Tx, teamId: string, service: string): 
   return incident?.id ?? null;
 }
 
-/** Deliveries a crash or restart left pending: the sweep job applies them (oldest first). */
+/** Sources a crash or restart left with pending deliveries: the sweep job drains them. */
 export async function processPendingDeliveries(olderThan: Date, limit = 500): Promise<number> {
-  const pending = await db().alertDelivery.findMany({ where: { status: "PENDING", receivedAt: { lt: olderThan } }, orderBy: { receivedAt: "asc" }, take: limit, select: { id: true } });
-  for (const { id } of pending) await processDelivery(id);
+  const pending = await db().alertDelivery.findMany({ where: { status: "PENDING", receivedAt: { lt: olderThan } }, orderBy: { receivedAt: "asc" }, take: limit, select: { sourceId: true } });
+  const sources = [...new Set(pending.map((d) => d.sourceId))];
+  for (const sourceId of sources) await drainSource(sourceId);
   return pending.length;
 }
 
