@@ -29,6 +29,14 @@ export function describeAuditEvent(action: string, data: JsonValue): string {
       return `removed ${field(data, "name") ?? "a member"}`;
     case "member.left":
       return "left the team";
+    case "alertSource.created":
+      return `added the alert source ${field(data, "name") ?? ""}`.trim();
+    case "alertSource.updated":
+      return `changed the alert source ${field(data, "name") ?? ""}`.trim();
+    case "alertSource.secretRotated":
+      return "rotated an alert source's secret";
+    case "alert.attached":
+      return "attached an alert to an incident";
     default:
       return action.replaceAll("_", " ").replace(".", ": ");
   }
