@@ -13,6 +13,7 @@ import { ALERT_STATUSES, alertFiltersSchema } from "@/lib/alerts/schema";
 import { formatIncidentNumber } from "@/lib/incidents/labels";
 import { normalizeSearchParams, toQueryString, type RawSearchParams } from "@/lib/search-params";
 import { AlertsLive } from "@/components/alerts/alerts-live";
+import { liveSince } from "@/lib/alerts/live";
 import { TriageActions } from "./triage-actions";
 
 export const metadata: Metadata = { title: "Alerts" };
@@ -33,7 +34,7 @@ export default async function AlertsPage({ params, searchParams }: { params: Pro
   const filtered = Boolean(filters.status || filters.source || filters.inbox);
   return (
     <>
-      <PageHeader title="Alerts" description={`What ${team.name}'s monitoring sent, newest activity first. Times in ${team.timeZone}.`} actions={<AlertsLive url={`${base}/live`} />} />
+      <PageHeader title="Alerts" description={`What ${team.name}'s monitoring sent, newest activity first. Times in ${team.timeZone}.`} actions={<AlertsLive url={`${base}/live`} since={liveSince()} />} />
       <form action={base} method="get" role="search" className="mb-6 flex flex-col gap-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-zinc-200 sm:flex-row sm:items-end dark:bg-zinc-900 dark:ring-zinc-800">
         <div className="space-y-1">
           <label htmlFor="alert-status" className="block text-sm font-medium">Status</label>

@@ -14,6 +14,7 @@ import { formatIncidentNumber } from "@/lib/incidents/labels";
 import { normalizeSearchParams, toQueryString, type RawSearchParams } from "@/lib/search-params";
 import { IncidentFiltersForm } from "./incident-filters-form";
 import { AlertsLive } from "@/components/alerts/alerts-live";
+import { liveSince } from "@/lib/alerts/live";
 
 export const metadata: Metadata = { title: "Incidents" };
 
@@ -33,7 +34,7 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
         actions={
           <>
             {/* Incidents declared by alerts arrive on the alerts channel. */}
-            <AlertsLive url={`/t/${team.slug}/alerts/live`} />
+            <AlertsLive url={`/t/${team.slug}/alerts/live`} since={liveSince()} />
             {canDeclare && (
               <Link href={`${base}/new`} className={buttonClass("primary")} aria-keyshortcuts="d">
                 Declare incident
