@@ -7,6 +7,7 @@ import { createAlertSource } from "@/lib/alerts/mutations";
 import { ALERT_PAGE_SIZE, listAlerts, recentDeliveries } from "@/lib/alerts/queries";
 import { alertFiltersSchema } from "@/lib/alerts/schema";
 import { processPendingDeliveries, pruneDeliveries } from "@/lib/alerts/process";
+import { alertsChangedSince } from "@/lib/alerts/live";
 
 /** The alerts page and the intake's lookups stay index-served once alerts and deliveries pile up. */
 const GROWN = ["Alert", "AlertDelivery"];
@@ -23,10 +24,10 @@ beforeAll(async () => {
     const sources = await Promise.all([1, 2, 3].map((n) => createAlertSource(owner.userId, { teamId: team.id, name: `S${n}`, format: "AUTO", authMode: "BEARER" })));
     for (const source of sources) {
       await db().$executeRaw`
-        INSERT INTO "Alert" ("id", "teamId", "sourceId", "dedupKey", "openKey", "status", "title", "startsAt", "firstSeenAt", "lastSeenAt")
+        INSERT INTO "Alert" ("id", "teamId", "sourceId", "dedupKey", "openKey", "status", "title", "startsAt", "firstSeenAt", "lastSeenAt", "updatedAt")
         SELECT ${source.id} || '-' || g, ${team.id}, ${source.id}, 'k' || g, CASE WHEN g % 3 = 0 THEN NULL ELSE 'k' || g END,
                (CASE WHEN g % 3 = 0 THEN 'RESOLVED' WHEN g % 7 = 0 THEN 'ACKNOWLEDGED' ELSE 'FIRING' END)::"AlertStatus",
-               'Alert ' || g, now() - g * interval '1 minute', now() - g * interval '1 minute', now() - g * interval '30 seconds'
+               'Alert ' || g, now() - g * interval '1 minute', now() - g * interval '1 minute', now() - g * interval '30 seconds', now() - g * interval '30 seconds'
           FROM generate_series(1, 1500) g`;
       await db().$executeRaw`
         INSERT INTO "AlertDelivery" ("id", "teamId", "sourceId", "receivedAt", "body", "bodyHash", "status")
@@ -57,6 +58,10 @@ describe("index-served alert queries on a grown data set", () => {
     const page = await listAlerts(actor, teamId, filters({ after }));
     expect(page.items).toHaveLength(ALERT_PAGE_SIZE);
     await expectIndexed(() => listAlerts(actor, teamId, filters({ after, status: "FIRING" })));
+  });
+
+  it("a live page's catch-up check", async () => {
+    await expectIndexed(() => alertsChangedSince(teamId, new Date()));
   });
 
   it("the mapping preview's last deliveries and the pending sweep", async () => {
