@@ -27,6 +27,7 @@ export default async function AlertSourcePage({ params }: { params: Promise<{ te
         <div className="p-5">
           <SourceForm
             teamId={team.id}
+            timeZone={team.timeZone}
             source={{ ...source, rules: JSON.stringify(source.rules, null, 2) }}
           />
         </div>

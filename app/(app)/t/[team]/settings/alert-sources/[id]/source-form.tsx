@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Field, inputClass, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { FORMAT_LABEL } from "@/components/alerts/labels";
+import { Moment } from "@/components/time/moment";
 import { idle } from "@/lib/action-state";
 import { previewMappingAction, updateAlertSourceAction } from "@/lib/alerts/actions";
 import { ALERT_FORMATS, MAPPING_MAX, RULES_MAX } from "@/lib/alerts/schema";
@@ -21,7 +22,7 @@ const MAPPING_EXAMPLE = `{
   "labels": tags
 }`;
 
-export function SourceForm({ teamId, source }: { teamId: string; source: Source }) {
+export function SourceForm({ teamId, timeZone, source }: { teamId: string; timeZone: string; source: Source }) {
   const [state, action] = useActionState(updateAlertSourceAction, idle);
   const [preview, previewAction] = useActionState(previewMappingAction, idle);
   const mappingRef = useRef<HTMLTextAreaElement>(null);
@@ -108,7 +109,7 @@ export function SourceForm({ teamId, source }: { teamId: string; source: Source 
               {preview.data.map((result) => (
                 <li key={result.deliveryId} className="space-y-1">
                   <p className="text-xs text-zinc-600 dark:text-zinc-400">
-                    Body received {result.receivedAt} — {result.ok ? "maps to" : "fails"}
+                    Body received <Moment date={result.receivedAt} timeZone={timeZone} withDate /> — {result.ok ? "maps to" : "fails"}
                   </p>
                   <pre data-testid="preview-result" className={`max-h-64 overflow-auto rounded p-2 text-xs ${result.ok ? "bg-zinc-100 dark:bg-zinc-800" : "bg-red-50 text-red-800 dark:bg-red-950/50 dark:text-red-200"}`}>
                     {result.result}
