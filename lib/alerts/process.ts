@@ -39,10 +39,35 @@ export async function drainSource(sourceId: string): Promise<void> {
   }
 }
 
+/**
+ * Drains already running in this process, by source. A delivery arriving meanwhile only asks for
+ * another pass instead of opening a transaction to find the lock taken: at a few hundred
+ * deliveries a second those round trips would crowd out the intake itself.
+ */
+const running = new Map<string, { again: boolean }>();
+
 /** The intake's follow-up and the sweep's unit of work: drains the delivery's source. */
 export async function processDelivery(deliveryId: string): Promise<void> {
   const delivery = await db().alertDelivery.findUnique({ where: { id: deliveryId }, select: { sourceId: true, status: true } });
-  if (delivery?.status === "PENDING") await drainSource(delivery.sourceId);
+  if (delivery?.status === "PENDING") await drainOnce(delivery.sourceId);
+}
+
+async function drainOnce(sourceId: string): Promise<void> {
+  const current = running.get(sourceId);
+  if (current) {
+    current.again = true;
+    return;
+  }
+  const state = { again: false };
+  running.set(sourceId, state);
+  try {
+    do {
+      state.again = false;
+      await drainSource(sourceId);
+    } while (state.again);
+  } finally {
+    running.delete(sourceId);
+  }
 }
 
 async function applyOldestPending(sourceId: string): Promise<Step> {
@@ -249,7 +274,7 @@ async function openIncidentForService(tx: Tx, teamId: string, service: string): 
 export async function processPendingDeliveries(olderThan: Date, limit = 500): Promise<number> {
   const pending = await db().alertDelivery.findMany({ where: { status: "PENDING", receivedAt: { lt: olderThan } }, orderBy: { receivedAt: "asc" }, take: limit, select: { sourceId: true } });
   const sources = [...new Set(pending.map((d) => d.sourceId))];
-  for (const sourceId of sources) await drainSource(sourceId);
+  for (const sourceId of sources) await drainOnce(sourceId);
   return pending.length;
 }
 
