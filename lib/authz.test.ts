@@ -53,6 +53,7 @@ const matrix: { action: TeamAction; resource?: Omit<Resource, "teamId">; allowed
   { action: "postmortem.publish", allowed: ["OWNER", "ADMIN", "MEMBER"] },
   { action: "publishing.settings", allowed: ["OWNER", "ADMIN"] },
   { action: "apiToken.manage", allowed: ["OWNER", "ADMIN"] },
+  { action: "alertSource.manage", allowed: ["OWNER", "ADMIN"] },
 ];
 
 describe("permission matrix", () => {
@@ -79,7 +80,7 @@ describe("permission matrix", () => {
       "task.create", "task.update", "task.verify",
       "postmortem.read", "postmortem.create", "postmortem.edit", "postmortem.comment", "postmortem.snapshot", "template.manage",
       "postmortem.requestReview", "postmortem.review", "review.policy", "postmortem.publish", "publishing.settings",
-      "apiToken.manage", "outbound.manage",
+      "apiToken.manage", "outbound.manage", "alertSource.manage",
     ];
     expect(new Set(matrix.map((r) => r.action))).toEqual(new Set(actions));
   });

@@ -42,7 +42,8 @@ export type TeamAction =
   | "publishing.settings"
   | "template.manage"
   | "apiToken.manage"
-  | "outbound.manage";
+  | "outbound.manage"
+  | "alertSource.manage";
 
 export type Resource = {
   teamId: string;
@@ -88,6 +89,7 @@ export function can(actor: Actor, action: TeamAction, resource: Resource): boole
     case "publishing.settings":
     case "apiToken.manage":
     case "outbound.manage":
+    case "alertSource.manage":
       return atLeast(actor.role, "ADMIN");
     case "incident.create":
     case "incident.update":

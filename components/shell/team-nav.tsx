@@ -10,6 +10,7 @@ export function TeamNav({ slug, overdue, overdueCap }: { slug: string; overdue: 
   const pathname = usePathname();
   const items = [
     { href: `/t/${slug}/incidents`, label: "Incidents" },
+    { href: `/t/${slug}/alerts`, label: "Alerts" },
     { href: `/t/${slug}/tasks`, label: "Tasks" },
     { href: `/t/${slug}/postmortems`, label: "Postmortems" },
     { href: `/t/${slug}/insights`, label: "Insights" },

@@ -35,6 +35,14 @@ export function describeAuditEvent(action: string, data: JsonValue): string {
       return `created ${field(data, "kind") === "SERVICE" ? "a service" : "a personal"} API token “${field(data, "name") ?? "?"}” with ${field(data, "access") === "WRITE" ? "read and write" : "read"} access`;
     case "api_token.revoked":
       return `revoked ${field(data, "kind") === "SERVICE" ? "a service" : "a personal"} API token${field(data, "name") ? ` “${field(data, "name")}”` : ""}`;
+    case "alertSource.created":
+      return `added the alert source ${field(data, "name") ?? ""}`.trim();
+    case "alertSource.updated":
+      return `changed the alert source ${field(data, "name") ?? ""}`.trim();
+    case "alertSource.secretRotated":
+      return "rotated an alert source's secret";
+    case "alert.attached":
+      return "attached an alert to an incident";
     default:
       return action.replaceAll("_", " ").replace(".", ": ");
   }

@@ -13,7 +13,7 @@ import { recordIncidentEvent } from "@/lib/outbound/events";
 import type { Change } from "@/lib/outbound/event-types";
 import { declareIncidentSchema, updateIncidentSchema, KEY_MOMENTS, type KeyMoment } from "@/lib/incidents/schema";
 import { STATUS_LABEL } from "@/lib/incidents/labels";
-import { resolveServiceIds } from "@/lib/incidents/services";
+import { resolveServiceIds, resolveServiceIdsForRule } from "@/lib/incidents/services";
 import { zonedFieldToUtc } from "@/lib/incidents/times";
 import { checkMoments, checkStatusAgrees, type MomentWarning, type Moments } from "@/lib/incidents/moments";
 
@@ -42,39 +42,107 @@ export async function declareIncident(userId: string, input: unknown, options: {
     const startedAt = data.startedAt ? zonedFieldToUtc("startedAt", data.startedAt, timeZone, now) : now;
     const detectedAt = declaredDetection(data.startedAt ? startedAt : null, data.detectedAt ? zonedFieldToUtc("detectedAt", data.detectedAt, timeZone, now) : null, now);
     const serviceIds = await resolveServiceIds(tx, actor, data.teamId, data.services ?? []);
-    const incident = await tx.incident.create({
-      data: {
-        teamId: data.teamId,
-        number: team.incidentSeq,
-        title: data.title,
-        summary: data.summary ?? "",
-        severity: data.severity,
-        timeZone,
-        startedAt,
-        detectedAt,
-        commanderId: userId,
-        declaredById: userId,
-        lastEditedById: userId,
-        origin: options.origin ?? "MANUAL",
-        lastActivityAt: now,
-        services: { create: serviceIds.map((serviceId) => ({ serviceId })) },
-      },
-      select: { id: true, number: true, teamId: true, team: { select: { slug: true } } },
-    });
-    await recordSystemEvents(tx, { teamId: data.teamId, incidentId: incident.id, actorId: userId, at: now }, [
-      { kind: "UPDATE", body: `Incident declared as ${data.severity}. Status: Investigating.` },
-    ]);
-    await recordAudit(tx, {
+    return insertIncident(tx, {
       teamId: data.teamId,
+      number: team.incidentSeq,
+      title: data.title,
+      summary: data.summary ?? "",
+      severity: data.severity,
+      timeZone,
+      startedAt,
+      detectedAt,
+      serviceIds,
+      commanderId: userId,
       actorId: userId,
-      action: "incident.declared",
-      targetType: "incident",
-      targetId: incident.id,
-      data: { number: incident.number, severity: data.severity },
+      origin: options.origin ?? "MANUAL",
+      declaredLine: `Incident declared as ${data.severity}. Status: Investigating.`,
+      now,
     });
-    await recordIncidentEvent(tx, data.teamId, incident.id, "incident.declared");
-    return incident;
   });
+}
+
+export type NewIncident = {
+  teamId: string;
+  /** Taken from the team's sequence under its row lock by the caller. */
+  number: number;
+  title: string;
+  summary: string;
+  severity: Severity;
+  timeZone: string;
+  startedAt: Date;
+  detectedAt: Date | null;
+  serviceIds: string[];
+  commanderId: string | null;
+  /** Null for the system (an alert declaring through a routing rule). */
+  actorId: string | null;
+  origin: IncidentOrigin;
+  declaredLine: string;
+  now: Date;
+};
+
+/** The one way an incident row is written: the timeline's first line and the audit entry come with it. */
+export async function insertIncident(tx: Tx, input: NewIncident) {
+  const incident = await tx.incident.create({
+    data: {
+      teamId: input.teamId,
+      number: input.number,
+      title: input.title,
+      summary: input.summary,
+      severity: input.severity,
+      timeZone: input.timeZone,
+      startedAt: input.startedAt,
+      detectedAt: input.detectedAt,
+      commanderId: input.commanderId,
+      declaredById: input.actorId,
+      lastEditedById: input.actorId,
+      lastActivityAt: input.now,
+      origin: input.origin,
+      services: { create: input.serviceIds.map((serviceId) => ({ serviceId })) },
+    },
+    select: { id: true, number: true, teamId: true, team: { select: { slug: true } } },
+  });
+  await recordSystemEvents(tx, { teamId: input.teamId, incidentId: incident.id, actorId: input.actorId, at: input.now }, [{ kind: "UPDATE", body: input.declaredLine }]);
+  await recordAudit(tx, {
+    teamId: input.teamId,
+    actorId: input.actorId,
+    action: "incident.declared",
+    targetType: "incident",
+    targetId: incident.id,
+    data: { number: incident.number, severity: input.severity, origin: input.origin },
+  });
+  await recordIncidentEvent(tx, input.teamId, incident.id, "incident.declared");
+  return incident;
+}
+
+/**
+ * Declares in the caller's transaction, for callers that already decided who may (an alert routing
+ * rule an admin wrote, with no actor; a member declaring from an alert): numbering, first timeline
+ * line and audit as for any declaration. Services missing by name are created.
+ */
+export async function declareIncidentInTx(
+  tx: Tx,
+  input: { teamId: string; title: string; severity: Severity; startedAt: Date; detectedAt: Date; serviceNames: string[]; commanderId: string | null; actorId: string | null; origin: IncidentOrigin; declaredLine: string; now: Date },
+) {
+  const team = await tx.team.update({ where: { id: input.teamId }, data: { incidentSeq: { increment: 1 } }, select: { incidentSeq: true, timeZone: true } });
+  const commander = input.commanderId ? await tx.membership.findUnique({ where: { teamId_userId: { teamId: input.teamId, userId: input.commanderId } }, select: { userId: true } }) : null;
+  const incident = await insertIncident(tx, {
+    teamId: input.teamId,
+    number: team.incidentSeq,
+    title: input.title,
+    summary: "",
+    severity: input.severity,
+    timeZone: team.timeZone,
+    startedAt: input.startedAt,
+    detectedAt: input.detectedAt,
+    serviceIds: await resolveServiceIdsForRule(tx, input.teamId, input.serviceNames),
+    commanderId: commander?.userId ?? null,
+    actorId: input.actorId,
+    origin: input.origin,
+    declaredLine: input.declaredLine,
+    now: input.now,
+  });
+  await notifyIncidentChanged(tx, incident.id);
+  return incident;
 }
 
 /**

@@ -5,6 +5,20 @@ import { AppError } from "@/lib/errors";
 
 /** Ids for service names, creating the missing ones (case-insensitive match on existing names). */
 export async function resolveServiceIds(tx: Tx, actor: Actor, teamId: string, names: string[]): Promise<string[]> {
+  return serviceIdsByName(tx, teamId, names, () => {
+    if (!can(actor, "service.create", { teamId })) throw new AppError("FORBIDDEN", "Your role cannot add services.");
+  });
+}
+
+/**
+ * For the system acting on an admin's standing instruction (an alert routing rule): the admin who
+ * wrote the rule could add services, so missing ones are created.
+ */
+export async function resolveServiceIdsForRule(tx: Tx, teamId: string, names: string[]): Promise<string[]> {
+  return serviceIdsByName(tx, teamId, names, () => undefined);
+}
+
+async function serviceIdsByName(tx: Tx, teamId: string, names: string[], checkMayCreate: () => void): Promise<string[]> {
   if (names.length === 0) return [];
   const existing = await tx.service.findMany({
     where: { teamId, name: { in: names, mode: "insensitive" } },
@@ -13,7 +27,7 @@ export async function resolveServiceIds(tx: Tx, actor: Actor, teamId: string, na
   const byName = new Map(existing.map((s) => [s.name.toLowerCase(), s.id]));
   const missing = names.filter((n) => !byName.has(n.toLowerCase()));
   if (missing.length > 0) {
-    if (!can(actor, "service.create", { teamId })) throw new AppError("FORBIDDEN", "Your role cannot add services.");
+    checkMayCreate();
     for (const name of missing) {
       const created = await tx.service.upsert({
         where: { teamId_name: { teamId, name } },

@@ -7,12 +7,16 @@ import { logger } from "@/lib/observability/logger";
 import { countingFailures } from "@/lib/observability/metrics";
 import { pruneApiState } from "@/lib/api/prune";
 import { startOutboundJobs } from "@/lib/outbound/jobs";
+import { DELIVERY_RETENTION_MS, processPendingDeliveries, pruneDeliveries } from "@/lib/alerts/process";
 
 const REMINDERS = "task-reminders";
 /** API: expired Idempotency-Keys and finished rate-limit windows. */
 const API_PRUNE = "api-prune";
 /** Facts changes written around lib (raw SQL, imports); lib's own writes settle them in their transaction. */
 const REVIEW_FACTS = "review-facts-changes";
+/** Alert deliveries still pending a while after intake (the in-process run after the answer was lost). */
+const ALERT_DELIVERIES = "alert-deliveries";
+const ALERT_SWEEP_AGE_MS = 30_000;
 
 /** Each instance asks for a first run when it starts; instances starting together get one run, not one each. */
 const ON_START = { singletonKey: "on-start", singletonSeconds: 60 };
@@ -55,5 +59,16 @@ export async function startJobWorker(): Promise<PgBoss> {
   );
   // Outbound webhooks and chat: woken by each committed event, swept every minute for retries.
   await startOutboundJobs(boss, inAppNotifier);
+  // ── alerts ──
+  await boss.createQueue(ALERT_DELIVERIES);
+  await boss.schedule(ALERT_DELIVERIES, "* * * * *");
+  await boss.work(
+    ALERT_DELIVERIES,
+    countingFailures(ALERT_DELIVERIES, async () => {
+      await processPendingDeliveries(new Date(Date.now() - ALERT_SWEEP_AGE_MS));
+      await pruneDeliveries(new Date(Date.now() - DELIVERY_RETENTION_MS));
+    }),
+  );
+  await boss.send(ALERT_DELIVERIES, {}, ON_START);
   return boss;
 }

@@ -13,6 +13,8 @@ import { formatDuration, incidentDurations } from "@/lib/incidents/durations";
 import { formatIncidentNumber } from "@/lib/incidents/labels";
 import { normalizeSearchParams, toQueryString, type RawSearchParams } from "@/lib/search-params";
 import { IncidentFiltersForm } from "./incident-filters-form";
+import { AlertsLive } from "@/components/alerts/alerts-live";
+import { liveSince } from "@/lib/alerts/live";
 
 export const metadata: Metadata = { title: "Incidents" };
 
@@ -30,11 +32,15 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
         title="Incidents"
         description={`Everything ${team.name} has declared. Times in ${team.timeZone} unless an incident says otherwise.`}
         actions={
-          canDeclare && (
-            <Link href={`${base}/new`} className={buttonClass("primary")} aria-keyshortcuts="d">
-              Declare incident
-            </Link>
-          )
+          <>
+            {/* Incidents declared by alerts arrive on the alerts channel. */}
+            <AlertsLive url={`/t/${team.slug}/alerts/live`} since={liveSince()} />
+            {canDeclare && (
+              <Link href={`${base}/new`} className={buttonClass("primary")} aria-keyshortcuts="d">
+                Declare incident
+              </Link>
+            )}
+          </>
         }
       />
       <IncidentFiltersForm

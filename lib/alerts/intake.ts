@@ -1,0 +1,128 @@
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db";
+import { consume, type Limit } from "@/lib/auth/rate-limit";
+import { authenticate } from "@/lib/alerts/secrets";
+import { SIGNATURE_HEADER } from "@/lib/alerts/secret-header";
+import { parseAlerts } from "@/lib/alerts/formats/parse";
+import { AlertShapeError } from "@/lib/alerts/formats/normalized";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Per source, shared by every app instance through PostgreSQL: 120 deliveries a second sustained. */
+export const SOURCE_LIMIT: Limit = { max: 1200, windowMs: 10_000 };
+const IDEMPOTENCY_KEY_MAX = 200;
+
+type Json = Record<string, unknown>;
+
+function reply(status: number, body: Json | null, headers: Record<string, string> = {}): Response {
+  return new Response(body ? JSON.stringify(body) : null, {
+    status,
+    headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers },
+  });
+}
+
+const error = (status: number, code: string, message: string, headers: Record<string, string> = {}) => reply(status, { error: { code, message } }, headers);
+
+/** Reads at most `limit` bytes, whatever Content-Length claims; null when the body is longer. */
+async function readCapped(request: Request, limit: number): Promise<Uint8Array | null> {
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) return null;
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+function routingKeyOf(body: Uint8Array): string | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(body).toString("utf8"));
+    return parsed && typeof parsed === "object" && "routing_key" in parsed && typeof parsed.routing_key === "string" ? parsed.routing_key : null;
+  } catch {
+    return null;
+  }
+}
+
+export type ScheduleWork = (work: () => Promise<void>) => void;
+
+/**
+ * The intake: authenticate, cap, limit, check the shape, store the raw body, answer 202. The
+ * alerts are applied after the answer (`schedule`), and the sweep job picks up anything a crash
+ * left pending, so a sender is never kept waiting on incident creation and nothing stored is lost.
+ */
+export async function receiveDelivery(request: Request, sourceId: string, schedule: ScheduleWork, process: (deliveryId: string) => Promise<void>): Promise<Response> {
+  const now = new Date();
+  const source = sourceId.length <= 64 ? await db().alertSource.findUnique({ where: { id: sourceId } }) : null;
+  const body = await readCapped(request, MAX_BODY_BYTES);
+  if (body === null) return error(413, "PAYLOAD_TOO_LARGE", `The body is over ${MAX_BODY_BYTES / 1024 / 1024} MB; lower max_alerts or split the payload.`);
+  const authorization = request.headers.get("authorization");
+  const authorized =
+    source !== null &&
+    source.enabled &&
+    authenticate(source, { authorization, signature: request.headers.get(SIGNATURE_HEADER), routingKey: authorization ? null : routingKeyOf(body), body }, now);
+  // Unknown source, disabled source, wrong secret: one answer, so nothing about sources leaks.
+  if (!authorized) return error(401, "UNAUTHENTICATED", "Unauthorized.", { "WWW-Authenticate": 'Bearer realm="hindsight-alerts"' });
+
+  const wait = await consume(`alerts:${source.id}`, SOURCE_LIMIT);
+  if (wait > 0) {
+    const seconds = Math.max(1, Math.ceil(wait));
+    return error(429, "RATE_LIMITED", `This source sent more than ${SOURCE_LIMIT.max} deliveries in ${SOURCE_LIMIT.windowMs / 1000} seconds; retry after ${seconds} s.`, { "Retry-After": String(seconds) });
+  }
+
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(body);
+  } catch {
+    return error(422, "VALIDATION", "The body is not valid UTF-8.");
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (cause) {
+    return error(422, "VALIDATION", `The body is not valid JSON: ${cause instanceof Error ? cause.message : "parse error"}.`);
+  }
+
+  const idempotencyKey = request.headers.get("idempotency-key")?.trim().slice(0, IDEMPOTENCY_KEY_MAX) || null;
+  const bodyHash = createHash("sha256").update(body).digest("hex");
+  // Stored before its shape is judged: a rejected body is what an admin previews a mapping against.
+  const stored = await db().$queryRaw<{ id: string; inserted: boolean; status: string }[]>`
+    INSERT INTO "AlertDelivery" ("id", "teamId", "sourceId", "receivedAt", "body", "bodyHash", "idempotencyKey", "status")
+    VALUES (${`d${crypto.randomUUID().replaceAll("-", "")}`}, ${source.teamId}, ${source.id}, ${now}, ${text}, ${bodyHash}, ${idempotencyKey}, 'PENDING')
+    ON CONFLICT ("sourceId", "idempotencyKey") DO UPDATE SET "idempotencyKey" = EXCLUDED."idempotencyKey"
+    RETURNING "id", (xmax = 0) AS inserted, "status"::text AS status`;
+  const delivery = stored[0];
+  if (!delivery) return error(500, "INTERNAL", "The delivery could not be stored; retry.");
+  if (!delivery.inserted) return accepted(delivery.id, parsed, true);
+
+  try {
+    await parseAlerts(parsed, source, delivery.id);
+  } catch (cause) {
+    if (!(cause instanceof AlertShapeError)) throw cause;
+    await db().alertDelivery.update({ where: { id: delivery.id }, data: { status: "REJECTED", error: cause.message, processedAt: now } });
+    await db().alertSource.update({ where: { id: source.id }, data: { lastDeliveryAt: now } });
+    return error(422, "VALIDATION", cause.message);
+  }
+  schedule(() => process(delivery.id));
+  return accepted(delivery.id, parsed, false);
+}
+
+/** PagerDuty's own answer shape for its events (202 with the dedup key); a plain receipt for the others. */
+function accepted(deliveryId: string, body: unknown, duplicate: boolean): Response {
+  const dedupKey = body && typeof body === "object" && "event_action" in body ? ("dedup_key" in body && typeof body.dedup_key === "string" ? body.dedup_key : deliveryId) : undefined;
+  return reply(202, { status: "success", message: duplicate ? "Already received" : "Event received", deliveryId, ...(dedupKey ? { dedup_key: dedupKey } : {}) });
+}

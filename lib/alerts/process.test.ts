@@ -1,0 +1,224 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { db } from "@/lib/db";
+import { createTeamWith } from "@/lib/testing/factories";
+import { createAlertSource, declareFromAlert, attachAlert, updateAlertSource } from "@/lib/alerts/mutations";
+import { processDelivery } from "@/lib/alerts/process";
+import { previewMapping } from "@/lib/alerts/preview";
+import { declareIncident } from "@/lib/incidents/mutations";
+import { startIntakeServer } from "@/lib/alerts/testing/intake-server";
+import type { RoutingRule } from "@/lib/alerts/rules";
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
+
+let server: Awaited<ReturnType<typeof startIntakeServer>>;
+beforeAll(async () => {
+  server = await startIntakeServer();
+});
+afterAll(() => server.close());
+
+async function newSource(options: { format?: string; mapping?: string; rules?: RoutingRule[] } = {}) {
+  const { team, owner } = await createTeamWith();
+  const source = await createAlertSource(owner.userId, { teamId: team.id, name: "Prometheus", format: options.format ?? "AUTO", authMode: "BEARER" });
+  if (options.mapping !== undefined || options.rules) {
+    await updateAlertSource(owner.userId, {
+      teamId: team.id, sourceId: source.id, version: 1, name: "Prometheus", format: options.format ?? "AUTO", authMode: "BEARER",
+      mapping: options.mapping ?? "", rules: JSON.stringify(options.rules ?? [{ action: "declare" }]), enabled: "on",
+    });
+  }
+  const send = async (body: string) => {
+    const response = await fetch(server.url(source.id), { method: "POST", body, headers: { authorization: `Bearer ${source.secret}`, "content-type": "application/json" } });
+    const json = await response.json();
+    expect(response.status, JSON.stringify(json)).toBe(202);
+    await server.settle();
+    return json as { deliveryId: string };
+  };
+  return { team, owner, source, send };
+}
+
+const alertsOf = (sourceId: string) => db().alert.findMany({ where: { sourceId }, orderBy: [{ firstSeenAt: "asc" }, { startsAt: "asc" }] });
+const incidentsOf = (teamId: string) => db().incident.findMany({ where: { teamId }, orderBy: { number: "asc" }, include: { events: { orderBy: { occurredAt: "asc" } }, services: { include: { service: true } } } });
+
+describe("Alertmanager groups", () => {
+  it("declares one incident per group, started when the first alert started and detected at receipt", async () => {
+    const { team, source, send } = await newSource();
+    const before = Date.now();
+    await send(fixture("alertmanager-firing.json"));
+    const [incident, ...others] = await incidentsOf(team.id);
+    expect(others).toHaveLength(0);
+    expect(incident?.origin).toBe("ALERT");
+    expect(incident?.title).toBe("Checkout error rate above 5%");
+    expect(incident?.severity).toBe("SEV1");
+    expect(incident?.startedAt.toISOString()).toBe("2026-11-30T18:02:11.123Z");
+    expect(incident?.detectedAt?.getTime()).toBeGreaterThanOrEqual(before - 5);
+    expect(incident?.declaredById).toBeNull();
+    expect(incident?.events[0]?.body).toMatch(/^Incident declared as SEV1 by Prometheus/);
+    expect(incident?.events.some((e) => e.body === "Alert firing at Prometheus: Checkout error rate above 5%.")).toBe(true);
+    const alerts = await alertsOf(source.id);
+    expect(alerts.map((a) => [a.dedupKey, a.status, a.count, a.incidentId === incident?.id])).toEqual([
+      ["a1b2c3d4e5f60718", "FIRING", 1, true],
+      ["0f1e2d3c4b5a6978", "FIRING", 1, true],
+    ]);
+    expect(alerts[0]?.endsAt).toBeNull();
+    const audit = await db().auditEvent.findFirst({ where: { teamId: team.id, action: "incident.declared" } });
+    expect(audit?.actorId).toBeNull();
+  });
+
+  it("counts a repeated group on the same alerts instead of opening new ones", async () => {
+    const { team, source, send } = await newSource();
+    await send(fixture("alertmanager-firing.json"));
+    await send(fixture("alertmanager-firing.json"));
+    const alerts = await alertsOf(source.id);
+    expect(alerts.map((a) => a.count)).toEqual([2, 2]);
+    expect(alerts[0]!.lastSeenAt.getTime()).toBeGreaterThan(alerts[0]!.firstSeenAt.getTime());
+    expect(await incidentsOf(team.id)).toHaveLength(1);
+  });
+
+  it("closes resolved alerts and says so on the incident's timeline", async () => {
+    const { team, source, send } = await newSource();
+    await send(fixture("alertmanager-firing.json"));
+    await send(fixture("alertmanager-resolved.json"));
+    const alerts = await alertsOf(source.id);
+    expect(alerts.map((a) => [a.status, a.openKey, a.endsAt?.toISOString()])).toEqual([
+      ["RESOLVED", null, "2026-11-30T18:20:00.000Z"],
+      ["RESOLVED", null, "2026-11-30T18:21:30.000Z"],
+    ]);
+    const [incident] = await incidentsOf(team.id);
+    expect(incident?.events.filter((e) => e.body.startsWith("Alert resolved at Prometheus")).length).toBe(2);
+  });
+
+  it("creates one incident when two deliveries of a new group are processed at once", async () => {
+    const { team, source } = await newSource();
+    const body = fixture("alertmanager-firing.json");
+    const ids = await Promise.all(
+      [1, 2].map(async () => {
+        const delivery = await db().alertDelivery.create({ data: { teamId: team.id, sourceId: source.id, body, bodyHash: "x" }, select: { id: true } });
+        return delivery.id;
+      }),
+    );
+    await Promise.all([...ids, ...ids].map((id) => processDelivery(id)));
+    expect(await incidentsOf(team.id)).toHaveLength(1);
+    expect((await alertsOf(source.id)).map((a) => a.count)).toEqual([2, 2]);
+    expect(await db().alertDelivery.count({ where: { sourceId: source.id, status: "PROCESSED" } })).toBe(2);
+  });
+
+  it("reads Grafana's webhook, with its links and values", async () => {
+    const { source, send } = await newSource();
+    await send(fixture("grafana-firing.json"));
+    const [alert] = await alertsOf(source.id);
+    expect(alert?.title).toBe("This alert was triggered for zone us-1");
+    expect(alert?.startsAt.toISOString()).toBe("2026-11-30T07:51:03.157Z");
+    expect((alert?.links as { text: string }[]).map((l) => l.text)).toEqual(["Source", "Dashboard", "Panel", "Silence", "Image"]);
+    expect((alert?.annotations as Record<string, string>).values).toBe("B=44.23943737541908, C=1");
+  });
+});
+
+describe("PagerDuty Events API v2", () => {
+  it("triggers, acknowledges and resolves by dedup_key; a trigger after resolve opens a new alert", async () => {
+    const { team, source, send } = await newSource({ format: "PAGERDUTY" });
+    const trigger = fixture("pagerduty-trigger.json");
+    await send(trigger);
+    await send(trigger);
+    await send(JSON.stringify({ routing_key: "x", event_action: "acknowledge", dedup_key: "srv01/disk-full" }));
+    let [alert] = await alertsOf(source.id);
+    expect([alert?.status, alert?.count, alert?.title]).toEqual(["ACKNOWLEDGED", 3, "Disk /var is 98% full on srv01.example.com"]);
+    expect((alert?.labels as Record<string, string>).service).toBe("billing");
+    await send(fixture("pagerduty-resolve.json"));
+    [alert] = await alertsOf(source.id);
+    expect(alert?.status).toBe("RESOLVED");
+    await send(trigger);
+    const alerts = await alertsOf(source.id);
+    expect(alerts.map((a) => a.status)).toEqual(["RESOLVED", "FIRING"]);
+    const incidents = await incidentsOf(team.id);
+    expect(incidents).toHaveLength(2);
+    expect(incidents[0]?.startedAt.toISOString()).toBe("2026-11-30T18:10:00.000Z");
+    expect(incidents[0]?.events.map((e) => e.body)).toEqual(expect.arrayContaining(["Alert acknowledged at Prometheus: Disk /var is 98% full on srv01.example.com.", "Alert resolved at Prometheus: Disk /var is 98% full on srv01.example.com."]));
+  });
+
+  it("applies deliveries in the order they were received, whichever follow-up gets to work", async () => {
+    const { source } = await newSource({ format: "PAGERDUTY" });
+    const post = (body: string) => fetch(server.url(source.id), { method: "POST", body, headers: { authorization: `Bearer ${source.secret}` } });
+    // Holding the source's lock as a busy drain would: the trigger's follow-up finds it taken, and
+    // the resolve's follow-up, starting later, must apply the trigger before the resolve.
+    await db().$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`alert-source|${source.id}`}, 0))`;
+      expect((await post(fixture("pagerduty-trigger.json"))).status).toBe(202);
+      expect((await post(fixture("pagerduty-resolve.json"))).status).toBe(202);
+    });
+    await server.settle();
+    const [alert, ...others] = await alertsOf(source.id);
+    expect(others).toHaveLength(0);
+    expect(alert?.status).toBe("RESOLVED");
+  });
+
+  it("applies a delivery once however often it is processed", async () => {
+    const { source, send } = await newSource();
+    const { deliveryId } = await send(fixture("pagerduty-trigger.json"));
+    await processDelivery(deliveryId);
+    await processDelivery(deliveryId);
+    expect((await alertsOf(source.id)).map((a) => a.count)).toEqual([1]);
+  });
+});
+
+describe("generic JSON with a mapping", () => {
+  const mapping = `{ "title": check.name & " on " & check.host & ": " & text, "severity": $lowercase(level), "dedupKey": check.name & "/" & check.host,
+    "status": state = "ok" ? "resolved" : "firing", "startsAt": since, "labels": tags }`;
+
+  it("previews the mapping on the last bodies, then applies it once saved", async () => {
+    const { team, owner, source, send } = await newSource({ format: "GENERIC", mapping: "{ \"title\": missing }" });
+    const refused = await fetch(server.url(source.id), { method: "POST", body: fixture("generic.json"), headers: { authorization: `Bearer ${source.secret}` } });
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error.message).toMatch(/Wrong shape after mapping: title: /);
+    const [preview] = await previewMapping(owner.userId, { teamId: team.id, sourceId: source.id, mapping });
+    expect(preview?.ok).toBe(true);
+    expect(JSON.parse(preview!.result)).toMatchObject({ title: "api-latency on api-3: p99 latency over 800 ms", severity: "warn", dedupKey: "api-latency/api-3", status: "firing", labels: { service: "api" } });
+    await updateAlertSource(owner.userId, { teamId: team.id, sourceId: source.id, version: 2, name: "Prometheus", format: "GENERIC", authMode: "BEARER", mapping, rules: "[]", enabled: "on" });
+    await send(fixture("generic.json"));
+    await send(JSON.stringify({ ...JSON.parse(fixture("generic.json")), state: "ok" }));
+    const [alert] = await alertsOf(source.id);
+    expect([alert?.title, alert?.status, alert?.startsAt.toISOString(), alert?.incidentId]).toEqual(["api-latency on api-3: p99 latency over 800 ms", "RESOLVED", "2026-11-30T18:00:00.000Z", null]);
+  });
+
+  it("refuses to save a mapping that does not compile", async () => {
+    const { team, owner, source } = await newSource();
+    await expect(updateAlertSource(owner.userId, { teamId: team.id, sourceId: source.id, version: 1, name: "P", format: "GENERIC", authMode: "BEARER", mapping: "{ title: ", rules: "[]", enabled: "on" })).rejects.toMatchObject({ fields: { mapping: [expect.stringMatching(/does not compile/)] } });
+  });
+});
+
+describe("routing rules", () => {
+  it("uses the first matching rule: title template, severity, services; triage; attach to the service's open incident", async () => {
+    const rules: RoutingRule[] = [
+      { action: "triage", when: [{ field: "labels.instance", op: "matches", value: "^checkout-2:" }] },
+      { action: "declare", when: [{ field: "labels.severity", op: "equals", value: "critical" }], title: "{{labels.service}} errors ({{labels.instance}})", severity: "SEV2", services: ["Checkout"] },
+    ];
+    const { team, source, send } = await newSource({ rules });
+    await send(fixture("alertmanager-firing.json"));
+    const [incident] = await incidentsOf(team.id);
+    expect([incident?.title, incident?.severity, incident?.services.map((s) => s.service.name)]).toEqual(["checkout errors (checkout-1:8080)", "SEV2", ["Checkout"]]);
+    // checkout-2 matched the triage rule, but its group already has an incident: groups stay together.
+    expect((await alertsOf(source.id)).every((a) => a.incidentId === incident?.id)).toBe(true);
+
+    const attach = await newSource({ format: "PAGERDUTY", rules: [{ action: "attach", when: [], serviceLabel: "service" }] });
+    await attach.send(fixture("pagerduty-trigger.json"));
+    expect((await alertsOf(attach.source.id))[0]?.incidentId).toBeNull();
+    const declared = await declareIncident(attach.owner.userId, { teamId: attach.team.id, title: "Billing slow", services: "billing" });
+    await attach.send(JSON.stringify({ ...JSON.parse(fixture("pagerduty-trigger.json")), dedup_key: "other" }));
+    const other = (await alertsOf(attach.source.id)).find((a) => a.dedupKey === "other");
+    expect(other?.incidentId).toBe(declared.id);
+  });
+
+  it("leaves unmatched alerts in the triage inbox, from where a member declares or attaches", async () => {
+    const { team, owner, source, send } = await newSource({ format: "PAGERDUTY", rules: [] });
+    await send(fixture("pagerduty-trigger.json"));
+    await send(JSON.stringify({ ...JSON.parse(fixture("pagerduty-trigger.json")), dedup_key: "second" }));
+    const [first, second] = await alertsOf(source.id);
+    expect(await incidentsOf(team.id)).toHaveLength(0);
+    const incident = await declareFromAlert(owner.userId, { teamId: team.id, alertId: first!.id });
+    const stored = await db().incident.findUniqueOrThrow({ where: { id: incident.id } });
+    expect([stored.origin, stored.startedAt.toISOString(), stored.detectedAt?.getTime(), stored.commanderId]).toEqual(["ALERT", "2026-11-30T18:10:00.000Z", first!.firstSeenAt.getTime(), owner.userId]);
+    await attachAlert(owner.userId, { teamId: team.id, alertId: second!.id, number: incident.number });
+    const [, attached] = await alertsOf(source.id);
+    expect(attached?.incidentId).toBe(incident.id);
+    await expect(attachAlert(owner.userId, { teamId: team.id, alertId: second!.id, number: incident.number })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
