@@ -8,6 +8,7 @@ import type pg from "pg";
  */
 export const TEAM_TABLES: readonly { name: string; where: string; orderBy?: string }[] = [
   { name: "Team", where: `"id" = $1` },
+  { name: "PublicBranding", where: `"teamId" = $1`, orderBy: `"teamId"` },
   { name: "Membership", where: `"teamId" = $1` },
   { name: "SeverityLevel", where: `"teamId" = $1`, orderBy: `"level"` },
   { name: "Service", where: `"teamId" = $1` },
@@ -36,6 +37,16 @@ export const TEAM_TABLES: readonly { name: string; where: string; orderBy?: stri
 export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   Invite: "invite links carry secrets and expire",
   Notification: "per person and transient",
+  ApiToken: "tokens are secrets of this instance: issue new ones on the new instance",
+  ApiTokenScope: "belongs to the API tokens, which are not moved",
+  WebhookEndpoint: "holds receivers' addresses and signing secrets: set endpoints up again on the new instance",
+  ChatDestination: "holds chat webhook URLs and bot tokens: set destinations up again on the new instance",
+  TeamEvent: "this instance's delivery outbox",
+  OutboundDelivery: "this instance's delivery log",
+  AlertSource: "holds secrets, and monitoring must be pointed at the new instance's addresses anyway",
+  Alert: "belongs to alert sources, which are not moved (the incidents they opened are)",
+  AlertDelivery: "raw deliveries kept two weeks for this instance's sources",
+  AlertGroup: "maps this instance's sources' alert groups to incidents",
 };
 
 export type Catalog = {
