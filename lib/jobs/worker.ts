@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { inAppNotifier } from "@/lib/notifications/notifier";
 import { sendDueReminders } from "@/lib/tasks/reminders";
 import { drainFactsChanges } from "@/lib/reviews/facts-changes";
+import { startMailJobs } from "@/lib/mail/jobs";
 
 const REMINDERS = "task-reminders";
 /** Facts changes written around lib (raw SQL, imports); lib's own writes settle them in their transaction. */
@@ -29,5 +30,7 @@ export async function startJobWorker(): Promise<PgBoss> {
     await drainFactsChanges(new Date(), inAppNotifier);
   });
   await boss.send(REVIEW_FACTS, {});
+  // E-mail: outbox delivery (woken on commit, retried every minute) and the daily digest.
+  await startMailJobs(boss);
   return boss;
 }
