@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { EmailTokenPurpose } from "@/lib/generated/prisma/enums";
 import { hashToken, newToken } from "@/lib/teams/tokens";
 
@@ -32,8 +32,8 @@ export async function consumeEmailToken(tx: Tx, token: string, purpose: EmailTok
 }
 
 /** Whether a token would still work, for the page that asks "set a new password" before using it. */
-export async function peekEmailToken(tx: Pick<Tx, "emailToken">, token: string, purpose: EmailTokenPurpose, now = new Date()): Promise<boolean> {
+export async function peekEmailToken(token: string, purpose: EmailTokenPurpose, now = new Date()): Promise<boolean> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return false;
-  const row = await tx.emailToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { purpose: true, usedAt: true, expiresAt: true } });
+  const row = await db().emailToken.findUnique({ where: { tokenHash: hashToken(token) }, select: { purpose: true, usedAt: true, expiresAt: true } });
   return Boolean(row && row.purpose === purpose && !row.usedAt && row.expiresAt > now);
 }
