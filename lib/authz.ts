@@ -39,7 +39,8 @@ export type TeamAction =
   | "review.policy"
   | "postmortem.publish"
   | "publishing.settings"
-  | "template.manage";
+  | "template.manage"
+  | "mail.outbox.read";
 
 export type Resource = {
   teamId: string;
@@ -83,6 +84,7 @@ export function can(actor: Actor, action: TeamAction, resource: Resource): boole
     case "template.manage":
     case "review.policy":
     case "publishing.settings":
+    case "mail.outbox.read":
       return atLeast(actor.role, "ADMIN");
     case "incident.create":
     case "incident.update":
@@ -114,6 +116,15 @@ export function can(actor: Actor, action: TeamAction, resource: Resource): boole
     case "invite.revoke":
       return canManage(actor.role, resource);
   }
+}
+
+/**
+ * The instance's operators (INSTANCE_ADMINS, by verified address) read every outgoing mail,
+ * account mails included: those carry live sign-in links, so team admins never see them.
+ */
+export function isInstanceAdmin(user: { email: string; emailVerified: boolean }, admins: string | undefined): boolean {
+  if (!user.emailVerified || !admins) return false;
+  return admins.split(",").some((a) => a.trim().toLowerCase() === user.email.toLowerCase());
 }
 
 /** Throws NOT_FOUND for outsiders and FORBIDDEN for members without the right. */

@@ -13,7 +13,7 @@ export function SettingsNav({ slug, showAudit }: { slug: string; showAudit: bool
     { href: `/t/${slug}/settings/templates`, label: "Postmortem templates" },
     { href: `/t/${slug}/settings/sign-off`, label: "Sign-off policy" },
     { href: `/t/${slug}/settings/publishing`, label: "Publishing" },
-    ...(showAudit ? [{ href: `/t/${slug}/settings/audit`, label: "Audit log" }] : []),
+    ...(showAudit ? [{ href: `/t/${slug}/settings/audit`, label: "Audit log" }, { href: `/t/${slug}/settings/outbox`, label: "E-mail outbox" }] : []),
   ];
   return (
     <nav aria-label="Settings">
