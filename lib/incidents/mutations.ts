@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/validation";
 import { loadActor, memberNameOrFieldError } from "@/lib/teams/actor";
 import { formatDateTime } from "@/lib/time/format";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
+import { announceIncident } from "@/lib/notifications/announcements";
 import { applyFactsChange } from "@/lib/reviews/facts-changes";
 import { recordSystemEvents, type SystemLine } from "@/lib/timeline/system-events";
 import type { IncidentStatus, Severity } from "@/lib/generated/prisma/enums";
@@ -68,6 +69,7 @@ export async function declareIncident(userId: string, input: unknown) {
       targetId: incident.id,
       data: { number: incident.number, severity: data.severity },
     });
+    await announceIncident(tx, { teamId: data.teamId, incidentId: incident.id, number: incident.number, title: data.title, severity: data.severity, timeZone, event: "declared", at: startedAt, actorId: userId });
     return incident;
   });
 }
@@ -211,6 +213,10 @@ export async function updateIncident(userId: string, input: unknown): Promise<In
       data: { number: current.number, fields: changed },
     });
     await notifyIncidentChanged(tx, current.id);
+    if (status === "RESOLVED" && current.status !== "RESOLVED" && moments.resolvedAt) {
+      const title = data.title ?? (await tx.incident.findUniqueOrThrow({ where: { id: current.id }, select: { title: true } })).title;
+      await announceIncident(tx, { teamId: data.teamId, incidentId: current.id, number: current.number, title, severity: data.severity ?? current.severity, timeZone, event: "resolved", at: moments.resolvedAt, actorId: userId });
+    }
     await applyFactsChange(tx, { teamId: data.teamId, incidentId: current.id, actorId: userId, now });
     return { id: current.id, number: current.number, version: current.version + 1, warnings };
   });
