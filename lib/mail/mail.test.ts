@@ -8,6 +8,7 @@ import { queueMail, type QueuedMail } from "@/lib/mail/outbox";
 import { smtpSender } from "@/lib/mail/transport";
 import { readUnsubscribeToken, unsubscribeToken } from "@/lib/mail/unsubscribe";
 import { inAppNotifier, type NotificationInput } from "@/lib/notifications/notifier";
+import { declareIncident } from "@/lib/incidents/mutations";
 
 let peer: SmtpPeer;
 beforeAll(async () => {
@@ -162,6 +163,22 @@ describe("notifications by e-mail", () => {
     await inAppNotifier.notify([notice(owner.userId, team.id)]);
     expect(await db().notification.count({ where: { userId: owner.userId } })).toBe(1);
     expect(await db().outgoingEmail.count({ where: { userId: owner.userId } })).toBe(0);
+  });
+});
+
+describe("incident announcements", () => {
+  it("mail a declared SEV1 to members subscribed to SEV1, with the start in their zone and the incident's", async () => {
+    const { team, owner, members } = await createTeamWith(["MEMBER", "ADMIN"]);
+    const subscriber = members.MEMBER!.userId;
+    const other = members.ADMIN!.userId;
+    await db().user.updateMany({ where: { id: { in: [subscriber, other] } }, data: { emailVerified: new Date() } });
+    await db().mailSettings.create({ data: { userId: subscriber, timeZone: "Asia/Tokyo", incidentSeverities: ["SEV1"] } });
+    await db().mailSettings.create({ data: { userId: other, incidentSeverities: ["SEV3"] } });
+    await declareIncident(owner.userId, { teamId: team.id, title: "Payments <down>", severity: "SEV1", timeZone: "Europe/Berlin" });
+    const mails = await db().outgoingEmail.findMany({ where: { teamId: team.id, kind: "incident.declared" } });
+    expect(mails.map((m) => m.userId)).toEqual([subscriber]);
+    expect(mails[0]!.subject).toMatch(/^\[Test Team\] SEV1 INC-1 declared: Payments <down>$/);
+    expect(mails[0]!.text).toMatch(/Started: .*GMT\+9 your time \(.*GMT\+[12] in the incident's zone, Europe\/Berlin\)/);
   });
 });
 
