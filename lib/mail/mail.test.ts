@@ -9,6 +9,7 @@ import { smtpSender } from "@/lib/mail/transport";
 import { readUnsubscribeToken, unsubscribeToken } from "@/lib/mail/unsubscribe";
 import { inAppNotifier, type NotificationInput } from "@/lib/notifications/notifier";
 import { declareIncident } from "@/lib/incidents/mutations";
+import { queueDigests } from "@/lib/mail/digest";
 
 let peer: SmtpPeer;
 beforeAll(async () => {
@@ -179,6 +180,31 @@ describe("incident announcements", () => {
     expect(mails.map((m) => m.userId)).toEqual([subscriber]);
     expect(mails[0]!.subject).toMatch(/^\[Test Team\] SEV1 INC-1 declared: Payments <down>$/);
     expect(mails[0]!.text).toMatch(/Started: .*GMT\+9 your time \(.*GMT\+[12] in the incident's zone, Europe\/Berlin\)/);
+  });
+});
+
+describe("the daily digest", () => {
+  it("collects a day's unread notifications into one mail a day, from 08:00 in the recipient's zone", async () => {
+    const { team, owner } = await createTeamWith();
+    await db().user.update({ where: { id: owner.userId }, data: { emailVerified: new Date() } });
+    await db().mailSettings.create({ data: { userId: owner.userId, dailyDigest: true, timeZone: "America/New_York" } });
+    await db().notificationPreference.create({ data: { userId: owner.userId, kind: "task.overdue", channel: "IN_APP" } });
+    await inAppNotifier.notify([{ userId: owner.userId, teamId: team.id, kind: "task.overdue", dedupeKey: "d1", message: "Overdue: rotate keys", href: "/t/x/tasks/1" }]);
+    const created = (await db().notification.findFirstOrThrow({ where: { userId: owner.userId } })).createdAt;
+    // 07:30 in New York the next morning: too early; 08:30: sent; later the same day: not again.
+    const day = new Date(created.getTime() + 60 * 60_000);
+    const at = (hh: number, mm: number) => new Date(`${day.toISOString().slice(0, 10)}T${String(hh).padStart(2, "0")}:${String(mm).padStart(2, "0")}:00-05:00`);
+    const morning = at(8, 30) > created ? at(8, 30) : new Date(at(8, 30).getTime() + 24 * 60 * 60_000);
+    const early = new Date(morning.getTime() - 60 * 60_000);
+    const digests = () => db().outgoingEmail.findMany({ where: { userId: owner.userId, kind: "digest" } });
+    await queueDigests(early);
+    expect(await digests()).toHaveLength(0);
+    await queueDigests(morning);
+    await queueDigests(new Date(morning.getTime() + 3 * 60 * 60_000));
+    const sent = await digests();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toContain("Overdue: rotate keys");
+    expect(sent[0]!.headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
   });
 });
 
