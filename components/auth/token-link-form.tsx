@@ -11,7 +11,6 @@ type Props = {
   action: (state: ActionState<{ email: string }>, form: FormData) => Promise<ActionState<{ email: string }>>;
   label: string;
   pendingLabel: string;
-  done: (email: string) => string;
   next: { href: string; label: string };
 };
 
@@ -19,12 +18,12 @@ type Props = {
  * A button, not a GET: mail scanners open links to check them, and must not use up a
  * single-use link before its owner clicks it.
  */
-export function TokenLinkForm({ token, action, label, pendingLabel, done, next }: Props) {
+export function TokenLinkForm({ token, action, label, pendingLabel, next }: Props) {
   const [state, formAction] = useActionState(action, idle);
   if (state.status === "ok") {
     return (
       <div className="mt-6 space-y-4">
-        <Alert tone="success">{done(state.data.email)}</Alert>
+        <Alert tone="success">{state.message}</Alert>
         <Link href={next.href} className="inline-block font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-500">
           {next.label}
         </Link>

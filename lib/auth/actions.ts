@@ -27,7 +27,10 @@ export const resendVerificationAction = memberAction((user) => resendVerificatio
   message: (r) => `We sent a new link to ${r.email}.`,
 });
 
-export const verifyEmailAction = formAction((_user, input) => verifyEmail(String(input.token ?? "")), { anonymous: true });
+export const verifyEmailAction = formAction((_user, input) => verifyEmail(String(input.token ?? "")), {
+  anonymous: true,
+  message: (r) => `${r.email} is confirmed.`,
+});
 
 export const forgotPasswordAction = formAction(async (_user, input) => requestPasswordReset(input, await requestIp()), {
   anonymous: true,
@@ -47,7 +50,10 @@ export const requestEmailChangeAction = memberAction((user, input) => requestEma
   message: (r) => `We sent a link to ${r.email}. Your address changes once you open it.`,
 });
 
-export const confirmEmailChangeAction = formAction((_user, input) => confirmEmailChange(String(input.token ?? "")), { anonymous: true });
+export const confirmEmailChangeAction = formAction((_user, input) => confirmEmailChange(String(input.token ?? "")), {
+  anonymous: true,
+  message: (r) => `Your account now uses ${r.email}. Sign in with it from now on.`,
+});
 
 export async function setThemeAction(form: FormData): Promise<void> {
   const theme = themeSchema.catch("system").parse(form.get("theme"));

@@ -15,7 +15,6 @@ export default async function ConfirmEmailPage({ searchParams }: { searchParams:
         action={confirmEmailChangeAction}
         label="Use this address"
         pendingLabel="Changing…"
-        done={(email) => `Your account now uses ${email}. Sign in with it from now on.`}
         next={{ href: "/account", label: "Account settings" }}
       />
     </>

@@ -15,7 +15,6 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
         action={verifyEmailAction}
         label="Confirm my address"
         pendingLabel="Confirming…"
-        done={(email) => `${email} is confirmed.`}
         next={{ href: "/", label: "Continue to Hindsight" }}
       />
     </>
