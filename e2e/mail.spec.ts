@@ -122,13 +122,20 @@ test("a review request reaches the reviewer by e-mail with a link to the review"
   // The team's admin reads the same message in the outbox.
   await page.goto(`/t/${slug}/settings/outbox`);
   await page.getByRole("link", { name: mail.headers.get("subject")! }).click();
-  await expect(page.getByText("Sent", { exact: true })).toBeVisible();
+  // The row is marked sent just after the server accepted it.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText("Sent", { exact: true }).first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByText(mail.headers.get("message-id")!)).toBeVisible();
   await shot(page, "outbox-message");
 
   // One click (RFC 8058) from the mail client: no session, just the signed URL.
   const unsubscribe = /<(http[^>]+)>/.exec(mail.headers.get("list-unsubscribe")!)![1]!;
-  const response = await browser.newContext().then((c) => c.request.post(unsubscribe, { form: { "List-Unsubscribe": "One-Click" } }));
+  const mailClient = await browser.newContext();
+  const response = await mailClient.request.post(unsubscribe, { form: { "List-Unsubscribe": "One-Click" } });
   expect(response.status()).toBe(200);
+  await mailClient.close();
   await reviewer.page.goto("/account/notifications");
   await expect(reviewer.page.getByRole("radio", { name: "Someone asks for your review: In app", exact: true })).toBeChecked();
   await shot(reviewer.page, "notification-settings");
