@@ -72,13 +72,17 @@ test("a forgotten password is reset by e-mail, and the old session is refused", 
   const resetter = await other.newPage();
   await resetter.goto("/sign-in");
   await resetter.getByRole("link", { name: "Forgot password?" }).click();
-  await resetter.getByLabel("Email").fill(user.email);
-  await resetter.getByRole("button", { name: "Send me a link" }).click();
-  await expect(resetter.getByText(`If an account uses ${user.email}, we sent it a link`)).toBeVisible();
+  // Retried in case the first click came before the page hydrated.
+  await expect(async () => {
+    await resetter.getByLabel("Email").fill(user.email);
+    await resetter.getByRole("button", { name: "Send me a link" }).click();
+    await expect(resetter.getByText(`If an account uses ${user.email}, we sent it a link`)).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 30_000 });
 
   const mail = await smtp.waitFor(user.email, (m) => m.headers.get("subject") === "Reset your Hindsight password");
   const link = linkIn(mail.text, "/reset-password");
   await resetter.goto(link);
+  await resetter.waitForLoadState("networkidle");
   await resetter.getByLabel("New password").fill("a fresh passphrase 42");
   await resetter.getByRole("button", { name: "Set new password" }).click();
   await expect(resetter).toHaveURL(/\/teams\/new$/);
@@ -122,6 +126,7 @@ test("a review request reaches the reviewer by e-mail with a link to the review"
   // The team's admin reads the same message in the outbox.
   await page.goto(`/t/${slug}/settings/outbox`);
   await page.getByRole("link", { name: mail.headers.get("subject")! }).click();
+  await expect(page).toHaveURL(/\/settings\/outbox\/[^/]+$/);
   // The row is marked sent just after the server accepted it.
   await expect(async () => {
     await page.reload();
