@@ -66,7 +66,7 @@ export function PreferencesForm({ channels, dailyDigest, timeZone, incidentSever
             </label>
           ))}
         </div>
-        <p className="text-xs text-zinc-600 dark:text-zinc-400">None checked: you hear about an incident only when it involves you.</p>
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">None checked: no notices when incidents are declared or resolved.</p>
       </fieldset>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" className={radio} name="dailyDigest" defaultChecked={dailyDigest} />
