@@ -25,6 +25,30 @@ async function claim(now: Date, limit: number): Promise<Claimed[]> {
     RETURNING "id", "messageId", "toAddress", "subject", "text", "html", "headers", "createdAt", "attempts"`;
 }
 
+async function deliverOne(mail: Claimed, sender: Sender | null, now: Date, result: DeliveryResult): Promise<void> {
+  if (!sender) {
+    await db().outgoingEmail.update({ where: { id: mail.id }, data: { status: "KEPT", lastError: KEPT_MESSAGE } });
+    console.log(`mail: ${KEPT_MESSAGE}: "${mail.subject}" to ${mail.toAddress} (${mail.id})`);
+    result.kept++;
+    return;
+  }
+  try {
+    await sender({ messageId: mail.messageId, to: mail.toAddress, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, date: mail.createdAt });
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    const final = mail.attempts >= MAX_ATTEMPTS;
+    await db().outgoingEmail.update({
+      where: { id: mail.id },
+      data: final ? { status: "FAILED", lastError: message } : { lastError: message, nextAttemptAt: new Date(now.getTime() + retryDelayMs(mail.attempts)) },
+    });
+    if (final) result.failed++;
+    else result.retried++;
+    return;
+  }
+  await db().outgoingEmail.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+  result.sent++;
+}
+
 /**
  * Delivers what is due: at least once (a crash between the server's "250 OK" and our update sends
  * it again, with the same Message-ID), retried with backoff, every attempt and error recorded.
@@ -35,28 +59,8 @@ export async function deliverOutbox(sender: Sender | null, now: Date = new Date(
   for (;;) {
     const due = await claim(now, batch);
     if (due.length === 0) return result;
-    for (const mail of due) {
-      if (!sender) {
-        await db().outgoingEmail.update({ where: { id: mail.id }, data: { status: "KEPT", lastError: KEPT_MESSAGE } });
-        console.log(`mail: ${KEPT_MESSAGE}: "${mail.subject}" to ${mail.toAddress} (${mail.id})`);
-        result.kept++;
-        continue;
-      }
-      try {
-        await sender({ messageId: mail.messageId, to: mail.toAddress, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers, date: mail.createdAt });
-        await db().outgoingEmail.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
-        result.sent++;
-      } catch (error) {
-        const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-        const final = mail.attempts >= MAX_ATTEMPTS;
-        await db().outgoingEmail.update({
-          where: { id: mail.id },
-          data: final ? { status: "FAILED", lastError: message } : { lastError: message, nextAttemptAt: new Date(now.getTime() + retryDelayMs(mail.attempts)) },
-        });
-        if (final) result.failed++;
-        else result.retried++;
-      }
-    }
+    // The pooled transport queues these over its few connections.
+    await Promise.all(due.map((mail) => deliverOne(mail, sender, now, result)));
     if (due.length < batch) return result;
   }
 }

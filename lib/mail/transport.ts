@@ -22,12 +22,22 @@ export function mailFrom(): string {
 
 const transporters = new Map<string, Transporter>();
 
+// Pooled: a batch reuses a few connections instead of a handshake per message. Bounded waits: a
+// dead mail server must fail the attempt (and be retried later), not hang the job. Nodemailer
+// reads these from the URL's query, where an operator may also set them.
+const DEFAULTS: Record<string, string> = { pool: "true", maxConnections: "4", connectionTimeout: "10000", greetingTimeout: "10000", socketTimeout: "30000" };
+
+function withDefaults(url: string): string {
+  const parsed = new URL(url);
+  for (const [key, value] of Object.entries(DEFAULTS)) if (!parsed.searchParams.has(key)) parsed.searchParams.set(key, value);
+  return parsed.toString();
+}
+
 /** A sender for an smtp:// or smtps:// URL (nodemailer reads host, port, TLS and credentials from it). */
 export function smtpSender(url: string, from: string = mailFrom()): Sender {
   let transporter = transporters.get(url);
   if (!transporter) {
-    // Bounded waits: a dead mail server must fail the attempt (and be retried later), not hang the job.
-    transporter = nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
+    transporter = nodemailer.createTransport(withDefaults(url));
     transporters.set(url, transporter);
   }
   const t = transporter;

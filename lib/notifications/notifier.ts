@@ -36,7 +36,7 @@ export interface Notifier {
 
 async function channels(tx: Tx, notifications: NotificationInput[]): Promise<Map<string, Channel>> {
   const rows = await tx.notificationPreference.findMany({
-    where: { OR: notifications.map((n) => ({ userId: n.userId, kind: n.kind })) },
+    where: { userId: { in: [...new Set(notifications.map((n) => n.userId))] }, kind: { in: [...new Set(notifications.map((n) => n.kind))] } },
     select: { userId: true, kind: true, channel: true },
   });
   return new Map(rows.map((r) => [`${r.userId} ${r.kind}`, r.channel]));
@@ -65,6 +65,7 @@ async function deliver(tx: Tx, notifications: NotificationInput[]): Promise<numb
 export const inAppNotifier: Notifier = {
   async notify(notifications, tx) {
     if (notifications.length === 0) return 0;
-    return tx ? deliver(tx, notifications) : db().$transaction((t) => deliver(t, notifications));
+    // A job may notify a whole team at once: more than the default five seconds on a busy machine.
+    return tx ? deliver(tx, notifications) : db().$transaction((t) => deliver(t, notifications), { timeout: 60_000 });
   },
 };
