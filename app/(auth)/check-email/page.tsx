@@ -15,7 +15,7 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
         We sent a message to <strong className="font-medium">{email ?? "your address"}</strong>. Open the link in it to confirm the address.
       </p>
       <p className="mt-3 text-sm text-zinc-700 dark:text-zinc-300">
-        You can sign in with your password right away; until the address is confirmed, Hindsight sends it no notifications.
+        You can sign in with your password right away; until the address is confirmed, Hindsight sends it no notification e-mails.
       </p>
       <Link
         href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`}
