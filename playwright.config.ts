@@ -3,6 +3,7 @@ import { systemChromium } from "./scripts/lib/chromium";
 import { collabPort } from "./lib/collab/port";
 import { OIDC_E2E } from "./e2e/oidc-config";
 import { E2E_SLACK_PORT } from "./e2e/slack-config";
+import { E2E_SMTP_PORT } from "./e2e/mail-config";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 /** Must match the COLLAB_PORT the app was built with (the /collab proxy is fixed at build). */
@@ -72,6 +73,8 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         NEXTAUTH_URL: `http://localhost:${E2E_PORT}`,
         PORT: String(E2E_PORT),
+        SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+        MAIL_FROM: "Hindsight <hindsight@e2e.test>",
         // e2e/oidc.spec.ts starts this issuer; other specs just see one more sign-in button.
         OIDC_ISSUER: OIDC_E2E.issuer,
         OIDC_CLIENT_ID: OIDC_E2E.clientId,

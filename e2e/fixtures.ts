@@ -13,19 +13,24 @@ export function uniqueSlug(prefix = "team"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 
-/** Signs up through the real form; the new user lands on "create your team" (or the callback). */
+/**
+ * Signs up through the real form, which never signs in (it answers the same for a taken address),
+ * then signs in with the password; the new user lands on "create your team" (or the callback).
+ * The address stays unverified unless the test opens the mailed link (e2e/mail.spec.ts).
+ */
 export async function signUp(page: Page, user: TestUser, callbackUrl?: string): Promise<void> {
   await page.goto(callbackUrl ? `/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-up");
   await page.getByLabel("Your name").fill(user.name);
   await page.getByLabel("Work email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-up"));
+  await page.waitForURL((url) => url.pathname.startsWith("/check-email"));
+  await signIn(page, user, callbackUrl);
 }
 
 /** Signs in through the form; retried in case the first click came before the page hydrated. */
-export async function signIn(page: Page, user: TestUser): Promise<void> {
-  await page.goto("/sign-in");
+export async function signIn(page: Page, user: TestUser, callbackUrl?: string): Promise<void> {
+  await page.goto(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
   await expect(async () => {
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill(user.password);

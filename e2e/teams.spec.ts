@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createTeam, signUp, newUser, uniqueSlug, userInNewContext } from "./fixtures";
+import { createTeam, signIn, signUp, newUser, uniqueSlug, userInNewContext } from "./fixtures";
 
 test("create a team, invite a colleague who joins as member, make them a viewer", async ({ page, browser }) => {
   const owner = newUser("Olivia Owner");
@@ -33,6 +33,9 @@ test("create a team, invite a colleague who joins as member, make them a viewer"
   await colleague.getByLabel("Work email").fill(colleagueUser.email);
   await colleague.getByLabel("Password").fill(colleagueUser.password);
   await colleague.getByRole("button", { name: "Create account" }).click();
+  // Sign-up never signs in (it answers the same for a taken address): sign in, back to the invite.
+  await expect(colleague.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  await signIn(colleague, colleagueUser, new URL(link).pathname);
   await colleague.getByRole("button", { name: "Join Payments SRE" }).click();
   await expect(colleague).toHaveURL(new RegExp(`/t/${slug}/incidents$`));
 

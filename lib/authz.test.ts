@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, type Resource, type TeamAction } from "@/lib/authz";
+import { can, isInstanceAdmin, type Resource, type TeamAction } from "@/lib/authz";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 const ROLES: Role[] = ["OWNER", "ADMIN", "MEMBER", "VIEWER"];
@@ -54,6 +54,7 @@ const matrix: { action: TeamAction; resource?: Omit<Resource, "teamId">; allowed
   { action: "publishing.settings", allowed: ["OWNER", "ADMIN"] },
   { action: "apiToken.manage", allowed: ["OWNER", "ADMIN"] },
   { action: "alertSource.manage", allowed: ["OWNER", "ADMIN"] },
+  { action: "mail.outbox.read", allowed: ["OWNER", "ADMIN"] },
 ];
 
 describe("permission matrix", () => {
@@ -80,8 +81,18 @@ describe("permission matrix", () => {
       "task.create", "task.update", "task.verify",
       "postmortem.read", "postmortem.create", "postmortem.edit", "postmortem.comment", "postmortem.snapshot", "template.manage",
       "postmortem.requestReview", "postmortem.review", "review.policy", "postmortem.publish", "publishing.settings",
-      "apiToken.manage", "outbound.manage", "alertSource.manage",
+      "apiToken.manage", "outbound.manage", "alertSource.manage", "mail.outbox.read",
     ];
     expect(new Set(matrix.map((r) => r.action))).toEqual(new Set(actions));
+  });
+});
+
+describe("instance admins", () => {
+  it("are the verified addresses listed in INSTANCE_ADMINS", () => {
+    const admins = " ops@example.test , Root@Example.test";
+    expect(isInstanceAdmin({ email: "root@example.test", emailVerified: true }, admins)).toBe(true);
+    expect(isInstanceAdmin({ email: "ops@example.test", emailVerified: false }, admins)).toBe(false);
+    expect(isInstanceAdmin({ email: "dev@example.test", emailVerified: true }, admins)).toBe(false);
+    expect(isInstanceAdmin({ email: "ops@example.test", emailVerified: true }, undefined)).toBe(false);
   });
 });

@@ -43,7 +43,8 @@ export type TeamAction =
   | "template.manage"
   | "apiToken.manage"
   | "outbound.manage"
-  | "alertSource.manage";
+  | "alertSource.manage"
+  | "mail.outbox.read";
 
 export type Resource = {
   teamId: string;
@@ -90,6 +91,7 @@ export function can(actor: Actor, action: TeamAction, resource: Resource): boole
     case "apiToken.manage":
     case "outbound.manage":
     case "alertSource.manage":
+    case "mail.outbox.read":
       return atLeast(actor.role, "ADMIN");
     case "incident.create":
     case "incident.update":
@@ -124,6 +126,15 @@ export function can(actor: Actor, action: TeamAction, resource: Resource): boole
     case "invite.revoke":
       return canManage(actor.role, resource);
   }
+}
+
+/**
+ * The instance's operators (INSTANCE_ADMINS, by verified address) read every outgoing mail,
+ * account mails included: those carry live sign-in links, so team admins never see them.
+ */
+export function isInstanceAdmin(user: { email: string; emailVerified: boolean }, admins: string | undefined): boolean {
+  if (!user.emailVerified || !admins) return false;
+  return admins.split(",").some((a) => a.trim().toLowerCase() === user.email.toLowerCase());
 }
 
 /** Throws NOT_FOUND for outsiders and FORBIDDEN for members without the right. */

@@ -21,6 +21,11 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: optional,
   OIDC_CLIENT_SECRET: optional,
   OIDC_NAME: optional,
+  /** smtp://user:pass@host:587 or smtps://…:465; unset keeps every mail in the outbox (lib/mail). */
+  SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\//.test(v), "SMTP_URL must start with smtp:// or smtps://"),
+  MAIL_FROM: optional,
+  /** Comma-separated e-mail addresses of the instance's operators: they read every outgoing mail, account mails included. */
+  INSTANCE_ADMINS: optional,
   TRUST_PROXY: optional.superRefine((value, ctx) => {
     try {
       parseTrustProxy(value);

@@ -7,6 +7,7 @@ import { Logo } from "@/components/shell/logo";
 import { Menu } from "@/components/shell/menu";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ThemeSwitcher } from "@/components/shell/theme-switcher";
+import { UnverifiedBanner } from "@/components/shell/unverified-banner";
 import { cx } from "@/components/ui/cx";
 
 type TeamLink = { slug: string; name: string; role: string };
@@ -82,6 +83,7 @@ export async function AppHeader({ user, teams, current, unread: given, children 
           </div>
         </Menu>
       </div>
+      {!user.emailVerified && <UnverifiedBanner email={user.email} />}
     </header>
   );
 }

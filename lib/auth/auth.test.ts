@@ -6,7 +6,7 @@ import { SIGN_IN_LIMITS } from "@/lib/auth/rate-limit";
 import { randomIp } from "@/lib/auth/test-ips";
 import { createSession, loadSessionUser, revokeSession } from "@/lib/auth/sessions";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { uniqueEmail } from "@/lib/testing/factories";
+import { signedUp, uniqueEmail } from "@/lib/testing/factories";
 import { rejection as failure } from "@/lib/testing/errors";
 
 const PASSWORD = "correct horse battery staple";
@@ -23,12 +23,13 @@ describe("passwords", () => {
 });
 
 describe("sign-up", () => {
-  it("creates an account and refuses the same email twice, case-insensitively", async () => {
+  it("creates one account per email, case-insensitively, and answers a taken address like a new one", async () => {
     const email = uniqueEmail();
-    await signUp({ name: "Ada", email, password: PASSWORD }, randomIp());
-    const again = await failure(signUp({ name: "Ada", email: email.toUpperCase(), password: PASSWORD }, randomIp()));
-    expect(again.fields?.email?.[0]).toMatch(/already exists/);
+    expect(await signUp({ name: "Ada", email, password: PASSWORD }, randomIp())).toEqual({ email });
+    expect(await signUp({ name: "Eve", email: email.toUpperCase(), password: "another password!" }, randomIp())).toEqual({ email });
     expect(await db().user.count({ where: { email } })).toBe(1);
+    const mails = await db().outgoingEmail.findMany({ where: { toAddress: email }, orderBy: { createdAt: "asc" }, select: { kind: true } });
+    expect(mails).toEqual([{ kind: "account.verify" }, { kind: "account.sign_up_attempt" }]);
   });
 
   it("refuses a weak password and a bad email with field messages", async () => {
@@ -68,7 +69,7 @@ describe("sign-in", () => {
 
   it("refuses a disabled user", async () => {
     const email = uniqueEmail();
-    const user = await signUp({ name: "Off", email, password: PASSWORD }, randomIp());
+    const user = await signedUp({ name: "Off", email, password: PASSWORD }, randomIp());
     await db().user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
     expect((await failure(verifyCredentials({ email, password: PASSWORD }, "10.3.0.1"))).message).toBe(WRONG_CREDENTIALS);
   });
@@ -76,7 +77,7 @@ describe("sign-in", () => {
 
 describe("server-side sessions", () => {
   it("ends a session on sign-out and when the user is disabled", async () => {
-    const user = await signUp({ name: "Sess", email: uniqueEmail(), password: PASSWORD }, randomIp());
+    const user = await signedUp({ name: "Sess", email: uniqueEmail(), password: PASSWORD }, randomIp());
     const sid = await createSession(user.id);
     expect(await loadSessionUser(sid, user.id)).not.toBeNull();
     await revokeSession(sid);
@@ -88,8 +89,8 @@ describe("server-side sessions", () => {
   });
 
   it("does not accept a session id with another user's id", async () => {
-    const a = await signUp({ name: "A", email: uniqueEmail(), password: PASSWORD }, randomIp());
-    const b = await signUp({ name: "B", email: uniqueEmail(), password: PASSWORD }, randomIp());
+    const a = await signedUp({ name: "A", email: uniqueEmail(), password: PASSWORD }, randomIp());
+    const b = await signedUp({ name: "B", email: uniqueEmail(), password: PASSWORD }, randomIp());
     const sid = await createSession(a.id);
     expect(await loadSessionUser(sid, b.id)).toBeNull();
   });

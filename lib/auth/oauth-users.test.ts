@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { signUp } from "@/lib/auth/sign-up";
 import { linkIdentityToUser, linkedUserId, resolveOAuthUser, type OAuthIdentity } from "@/lib/auth/oauth-users";
 import { randomIp } from "@/lib/auth/test-ips";
-import { uniqueEmail } from "@/lib/testing/factories";
+import { signedUp, uniqueEmail } from "@/lib/testing/factories";
 
 const identity = (email: string, emailVerified = true): OAuthIdentity => ({
   provider: "oidc",
@@ -29,7 +28,7 @@ describe("OAuth sign-in", () => {
 
   it("never links to a password account, whose email nobody has verified", async () => {
     const email = uniqueEmail();
-    const owner = await signUp({ name: "Owner", email, password: "correct horse battery" }, randomIp());
+    const owner = await signedUp({ name: "Owner", email, password: "correct horse battery" }, randomIp());
     for (const verifiedByIdp of [true, false]) {
       const id = identity(email.toUpperCase(), verifiedByIdp);
       expect(await resolveOAuthUser(id)).toEqual({ ok: false, refusal: "OAuthAccountExists" });
@@ -60,13 +59,13 @@ describe("OAuth sign-in", () => {
 describe("linking from settings", () => {
   it("links an identity to the signed-in password user, once, and not to anyone else", async () => {
     const email = uniqueEmail();
-    const owner = await signUp({ name: "Owner", email, password: "correct horse battery" }, randomIp());
+    const owner = await signedUp({ name: "Owner", email, password: "correct horse battery" }, randomIp());
     const id = identity(email);
     expect(await linkIdentityToUser(owner.id, id)).toEqual({ ok: true, userId: owner.id });
     expect(await linkIdentityToUser(owner.id, id)).toEqual({ ok: true, userId: owner.id });
     expect(await resolveOAuthUser(id)).toEqual({ ok: true, userId: owner.id });
 
-    const other = await signUp({ name: "Other", email: uniqueEmail(), password: "correct horse battery" }, randomIp());
+    const other = await signedUp({ name: "Other", email: uniqueEmail(), password: "correct horse battery" }, randomIp());
     expect(await linkIdentityToUser(other.id, id)).toEqual({ ok: false, refusal: "IdentityTaken" });
     const audit = await db().auditEvent.count({ where: { actorId: owner.id, action: "user.oauth_linked" } });
     expect(audit).toBe(1);

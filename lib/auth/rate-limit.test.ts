@@ -89,8 +89,8 @@ describe("sign-up throttling", () => {
     const existing = await newAccount();
     const ip = randomIp();
     for (let i = 0; i < SIGN_IN_LIMITS.perIp.max; i++) {
-      const error = await signUp({ name: "Probe", email: existing, password: PASSWORD }, ip).catch((e: unknown) => e);
-      expect(error).toMatchObject({ code: "CONFLICT" });
+      // Answered as a new sign-up would be; the address's owner is told by e-mail.
+      expect(await signUp({ name: "Probe", email: existing, password: PASSWORD }, ip)).toEqual({ email: existing });
     }
     const refused = await signUp({ name: "Probe", email: uniqueEmail(), password: PASSWORD }, ip).catch((e: unknown) => e);
     expect(isRateLimited(refused) && refused.retryAfterSeconds > 0).toBe(true);

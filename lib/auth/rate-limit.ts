@@ -10,6 +10,13 @@ export const SIGN_IN_LIMITS = {
   perIp: { max: 30, windowMs: 15 * 60_000 },
 } satisfies Record<string, Limit>;
 
+/** Flows that send mail (reset, verification, address change): an address, and one recipient, can only ask so often. */
+export const MAIL_LIMITS = {
+  perIp: { max: 10, windowMs: 15 * 60_000 },
+  /** Over it, the request is answered as usual but nothing more is sent: the answer never depends on the account. */
+  perRecipient: { max: 3, windowMs: 60 * 60_000 },
+} satisfies Record<string, Limit>;
+
 /** The per-address budget shared by sign-in guesses and sign-up probes. */
 export const ipKey = (ip: string) => `ip:${ip}`;
 

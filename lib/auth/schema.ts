@@ -27,3 +27,12 @@ export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, "Enter your password.").max(PASSWORD_MAX),
 });
+
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+export const resetPasswordSchema = z.object({
+  token: z.string().trim().min(1, "This reset link is not valid."),
+  password: passwordSchema,
+});
+
+export const changeEmailSchema = z.object({ email: emailSchema });

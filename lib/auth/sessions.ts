@@ -18,14 +18,22 @@ export async function revokeSession(sessionId: string): Promise<void> {
   await db().userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
-export type SessionUser = { id: string; email: string; name: string; image: string | null; sessionId: string };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  image: string | null;
+  /** Whether the address is confirmed; unconfirmed accounts see a "resend" banner and get no mail but account mail. */
+  emailVerified: boolean;
+  sessionId: string;
+};
 
 /** The user behind a session id, or null when it was revoked, expired or the user is disabled. */
 export async function loadSessionUser(sessionId: string, userId: string): Promise<SessionUser | null> {
   // From the user's side, so Prisma sends one statement (the session as an EXISTS) on every page view.
   const user = await db().user.findFirst({
     where: { id: userId, disabledAt: null, sessions: { some: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() } } } },
-    select: { id: true, email: true, name: true, image: true },
+    select: { id: true, email: true, name: true, image: true, emailVerified: true },
   });
-  return user ? { ...user, sessionId } : null;
+  return user ? { ...user, emailVerified: user.emailVerified !== null, sessionId } : null;
 }

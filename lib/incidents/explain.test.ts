@@ -73,7 +73,7 @@ describe("index-served queries on a grown data set", () => {
   });
 
   it("the team pages' context with its navigation, and the list's filter choices", async () => {
-    const user = { id: "vol-user-6", email: "vol-6@volume.test", name: "Volume User 6", image: null, sessionId: "none" };
+    const user = { id: "vol-user-6", email: "vol-6@volume.test", name: "Volume User 6", image: null, emailVerified: true, sessionId: "none" };
     expect((await loadTeamContext(user, TEAM))?.shell.overdue).toBe(100);
     await expectIndexed(() => loadTeamContext(user, TEAM));
     await expectIndexed(() => loadUserShell("vol-user-6"));

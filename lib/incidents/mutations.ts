@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/validation";
 import { loadActor, memberNameOrFieldError } from "@/lib/teams/actor";
 import { formatDateTime } from "@/lib/time/format";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
+import { announceIncident } from "@/lib/notifications/announcements";
 import { applyFactsChange } from "@/lib/reviews/facts-changes";
 import { recordSystemEvents, type SystemLine } from "@/lib/timeline/system-events";
 import type { IncidentOrigin, IncidentStatus, Severity } from "@/lib/generated/prisma/enums";
@@ -111,6 +112,7 @@ export async function insertIncident(tx: Tx, input: NewIncident) {
     data: { number: incident.number, severity: input.severity, origin: input.origin },
   });
   await recordIncidentEvent(tx, input.teamId, incident.id, "incident.declared");
+  await announceIncident(tx, { teamId: input.teamId, incidentId: incident.id, number: incident.number, title: input.title, severity: input.severity, timeZone: input.timeZone, event: "declared", at: input.startedAt, actorId: input.actorId });
   return incident;
 }
 
@@ -289,6 +291,10 @@ export async function updateIncident(userId: string, input: unknown): Promise<In
     if (data.commanderId !== undefined && data.commanderId !== current.commanderId) changes.commander = { from: current.commanderId ?? "", to: data.commanderId ?? "" };
     await recordIncidentEvent(tx, data.teamId, current.id, changes.status?.to === "RESOLVED" ? "incident.resolved" : "incident.updated", { changes });
     await notifyIncidentChanged(tx, current.id);
+    if (status === "RESOLVED" && current.status !== "RESOLVED" && moments.resolvedAt) {
+      const title = data.title ?? (await tx.incident.findUniqueOrThrow({ where: { id: current.id }, select: { title: true } })).title;
+      await announceIncident(tx, { teamId: data.teamId, incidentId: current.id, number: current.number, title, severity: data.severity ?? current.severity, timeZone, event: "resolved", at: moments.resolvedAt, actorId: userId });
+    }
     await applyFactsChange(tx, { teamId: data.teamId, incidentId: current.id, actorId: userId, now });
     return { id: current.id, number: current.number, version: current.version + 1, warnings };
   });

@@ -8,6 +8,7 @@ import { countingFailures } from "@/lib/observability/metrics";
 import { pruneApiState } from "@/lib/api/prune";
 import { startOutboundJobs } from "@/lib/outbound/jobs";
 import { DELIVERY_RETENTION_MS, processPendingDeliveries, pruneDeliveries } from "@/lib/alerts/process";
+import { startMailJobs } from "@/lib/mail/jobs";
 
 const REMINDERS = "task-reminders";
 /** API: expired Idempotency-Keys and finished rate-limit windows. */
@@ -70,5 +71,7 @@ export async function startJobWorker(): Promise<PgBoss> {
     }),
   );
   await boss.send(ALERT_DELIVERIES, {}, ON_START);
+  // E-mail: outbox delivery (woken on commit, retried every minute) and the daily digest.
+  await startMailJobs(boss);
   return boss;
 }

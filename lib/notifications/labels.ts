@@ -13,6 +13,9 @@ export const NOTIFICATION_LABEL: Record<NotificationInput["kind"], string> = {
   "review.stale": "Approval out of date",
   "review.approved": "Postmortem approved",
   "outbound.disabled": "Delivery turned off",
+  "incident.declared": "Incident declared",
+  "incident.resolved": "Incident resolved",
+  "postmortem.published": "Postmortem published",
 };
 
 export const notificationLabel = (kind: string): string => (kind in NOTIFICATION_LABEL ? NOTIFICATION_LABEL[kind as NotificationInput["kind"]] : "Notice");

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { announcePublication } from "@/lib/notifications/announcements";
 import { AppError } from "@/lib/errors";
 import { authorize } from "@/lib/authz";
 import { recordAudit } from "@/lib/audit/record";
@@ -77,6 +78,7 @@ export async function publish(userId: string, input: unknown) {
       await changeStatus(tx, subject, "PUBLISHED", userId, `Postmortem published${number > 1 ? ` (edition ${number})` : ""}: ${path}`);
       await notifyPublicPagesChanged(tx);
       await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "postmortem.published", targetType: "postmortem", targetId: subject.id, data: { edition: number, slug: publication.slug, customSlug: data.customSlug } });
+      await announcePublication(tx, { teamId: data.teamId, postmortemId: subject.id, edition: number, title: rename(data.title), path, actorId: userId });
       return { slug: publication.slug, path, edition: number };
     });
     clearPublicPages();

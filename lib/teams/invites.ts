@@ -5,13 +5,21 @@ import { recordAudit } from "@/lib/audit/record";
 import { parseInput } from "@/lib/validation";
 import { loadActor } from "@/lib/teams/actor";
 import { hashToken, newToken } from "@/lib/teams/tokens";
+import { queueInviteMail } from "@/lib/auth/account-mail";
+import { RateLimitedError, consume, waitPhrase } from "@/lib/auth/rate-limit";
+import { publicOrigin } from "@/lib/publishing/origin";
 import { createInviteSchema, inviteTokenSchema, revokeInviteSchema } from "@/lib/teams/schema";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const INVITE_MAIL_LIMIT = { max: 30, windowMs: 60 * 60_000 };
 
 /** Returns the raw token once; it is never stored and cannot be shown again. */
 export async function createInvite(userId: string, input: unknown) {
-  const { teamId, role, expiresInDays } = parseInput(createInviteSchema, input);
+  const { teamId, role, expiresInDays, email } = parseInput(createInviteSchema, input);
+  if (email) {
+    const wait = await consume(`invite-mail:${userId}`, INVITE_MAIL_LIMIT);
+    if (wait > 0) throw new RateLimitedError(`You sent many invitations already. Try again in ${waitPhrase(wait)}, or copy the link instead.`, wait);
+  }
   return db().$transaction(async (tx) => {
     authorize(await loadActor(tx, userId, teamId), "member.invite", { teamId, grantedRole: role });
     const token = newToken();
@@ -25,9 +33,16 @@ export async function createInvite(userId: string, input: unknown) {
       action: "invite.created",
       targetType: "invite",
       targetId: invite.id,
-      data: { role, expiresAt: invite.expiresAt.toISOString() },
+      data: { role, expiresAt: invite.expiresAt.toISOString(), ...(email ? { email } : {}) },
     });
-    return { ...invite, token };
+    if (email) {
+      const [team, inviter] = await Promise.all([
+        tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { name: true } }),
+        tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } }),
+      ]);
+      await queueInviteMail(tx, { teamId, teamName: team.name, inviterName: inviter.name, email, url: `${publicOrigin()}/invite/${token}` });
+    }
+    return { ...invite, token, email: email ?? null };
   });
 }
 

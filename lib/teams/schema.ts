@@ -1,3 +1,4 @@
+import { emailSchema } from "@/lib/auth/schema";
 import { z } from "zod";
 import { singleLine } from "@/lib/validation";
 import { timeZoneSchema } from "@/lib/time/zones";
@@ -30,6 +31,8 @@ export const createInviteSchema = z.object({
   teamId: z.string().min(1),
   role: roleSchema,
   expiresInDays: z.coerce.number().int("Whole days only.").min(1, "At least 1 day.").max(30, "At most 30 days."),
+  /** Optional: the link is also e-mailed there (it stays copyable either way). */
+  email: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), emailSchema.optional()),
 });
 
 export const revokeInviteSchema = z.object({ teamId: z.string().min(1), inviteId: z.string().min(1) });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { signUp } from "@/lib/auth/sign-up";
 
 export const uniqueEmail = (prefix = "user") => `${prefix}-${randomUUID().slice(0, 12)}@example.test`;
 export const uniqueSlug = (prefix = "team") => `${prefix}-${randomUUID().slice(0, 12)}`;
@@ -27,4 +28,10 @@ export async function createTeamWith(roles: Role[] = []) {
   }
   const ownerMembership = await db().membership.findUniqueOrThrow({ where: { teamId_userId: { teamId: team.id, userId: owner.id } } });
   return { team, owner: { userId: owner.id, membershipId: ownerMembership.id }, members };
+}
+
+/** Signs up through the real flow (which answers the same for taken addresses) and returns the account. */
+export async function signedUp(input: { name: string; email: string; password: string }, ip: string) {
+  await signUp(input, ip);
+  return db().user.findUniqueOrThrow({ where: { email: input.email.toLowerCase() }, select: { id: true, email: true, name: true } });
 }

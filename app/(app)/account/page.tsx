@@ -8,8 +8,12 @@ import { listLinkedIdentities } from "@/lib/auth/oauth-users";
 import { oauthProviderList } from "@/lib/auth/providers";
 import { listMyTeams } from "@/lib/teams/queries";
 import { formatDateTime } from "@/lib/time/format";
+import Link from "next/link";
+import { isInstanceAdmin } from "@/lib/authz";
+import { env } from "@/lib/env";
 import { LinkIdentityButton } from "./link-identity-button";
 import { ApiTokensCard } from "./api-tokens-card";
+import { ChangeEmailForm } from "./change-email-form";
 
 export const metadata: Metadata = { title: "Account settings" };
 
@@ -34,6 +38,29 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </div>
         {justLinked && <Alert tone="success">{justLinked} is now linked: you can sign in with it.</Alert>}
         {problem && <Alert tone="error">{problem}</Alert>}
+        <Card>
+          <CardHeader
+            title="E-mail address"
+            description={
+              <>
+                {user.email} · {user.emailVerified ? "verified" : "unverified: open the link we sent, or resend it from the banner above"}
+              </>
+            }
+            actions={
+              <div className="flex gap-4 text-sm font-medium">
+                <Link href="/account/notifications" className="text-brand-600 underline-offset-2 hover:underline dark:text-brand-500">
+                  Notifications
+                </Link>
+                {isInstanceAdmin(user, env().INSTANCE_ADMINS) && (
+                  <Link href="/admin/outbox" className="text-brand-600 underline-offset-2 hover:underline dark:text-brand-500">
+                    Instance e-mail outbox
+                  </Link>
+                )}
+              </div>
+            }
+          />
+          <ChangeEmailForm />
+        </Card>
         <Card>
           <CardHeader title="Sign-in methods" description="Other ways to sign in to this account, linked while you are signed in." />
           <ul className="divide-y divide-zinc-200 dark:divide-zinc-800" aria-label="Linked identities">

@@ -24,6 +24,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </Link>
       </p>
       <SignInForm callbackUrl={callbackUrl} providers={oauthProviderList()} initialError={providerError} />
+      <p className="mt-4 text-center text-sm">
+        <Link className="font-medium text-brand-600 underline-offset-2 hover:underline dark:text-brand-500" href="/forgot-password">
+          Forgot password?
+        </Link>
+      </p>
     </>
   );
 }

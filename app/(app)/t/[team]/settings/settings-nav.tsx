@@ -14,7 +14,7 @@ export function SettingsNav({ slug, showAudit }: { slug: string; showAudit: bool
     { href: `/t/${slug}/settings/sign-off`, label: "Sign-off policy" },
     { href: `/t/${slug}/settings/publishing`, label: "Publishing" },
     { href: `/t/${slug}/settings/alert-sources`, label: "Alert sources" },
-    ...(showAudit ? [{ href: `/t/${slug}/settings/audit`, label: "Audit log" }] : []),
+    ...(showAudit ? [{ href: `/t/${slug}/settings/audit`, label: "Audit log" }, { href: `/t/${slug}/settings/outbox`, label: "E-mail outbox" }] : []),
     ...(showAudit ? [{ href: `/t/${slug}/settings/api-tokens`, label: "API tokens" }] : []),
     ...(showAudit ? [{ href: `/t/${slug}/settings/webhooks`, label: "Webhooks" }, { href: `/t/${slug}/settings/chat`, label: "Chat" }, { href: `/t/${slug}/settings/deliveries`, label: "Deliveries" }] : []),
   ];

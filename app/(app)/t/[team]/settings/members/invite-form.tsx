@@ -3,7 +3,7 @@
 import { useActionState, useState, useSyncExternalStore } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { SelectField, inputClass } from "@/components/ui/field";
+import { SelectField, TextField, inputClass } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/action-state";
 import { createInviteAction } from "@/lib/teams/actions";
@@ -42,11 +42,13 @@ export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] })
           errors={fields?.expiresInDays}
           className="w-40"
         />
+        <TextField label="E-mail it to (optional)" name="email" type="email" autoComplete="off" errors={fields?.email} className="w-64" />
         <SubmitButton pendingLabel="Creating…">Create invite link</SubmitButton>
       </form>
       {state.status === "error" && !fields && <Alert tone="error">{state.error.message}</Alert>}
       {link && (
         <div className="rounded-lg bg-brand-50 p-4 ring-1 ring-brand-100 dark:bg-brand-700/10 dark:ring-brand-700/40">
+          {state.status === "ok" && state.data.email && <p className="mb-2 text-sm">We e-mailed this link to {state.data.email}.</p>}
           <label htmlFor="invite-link" className="text-sm font-medium">
             Invite link — copy it now; it is shown only once
           </label>
