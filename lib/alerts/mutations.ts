@@ -12,6 +12,7 @@ import { DEFAULT_RULES, incidentSeverity } from "@/lib/alerts/rules";
 import { hashSecret, newSecret, ROTATION_OVERLAP_MS, sealSecret } from "@/lib/alerts/secrets";
 import { mappingSyntaxError } from "@/lib/alerts/formats/generic";
 import { notifyAlertsChanged } from "@/lib/alerts/notify";
+import { recordAlertEvent } from "@/lib/alerts/events";
 import { attachAlertSchema, createSourceSchema, declareFromAlertSchema, sourceRefSchema, updateSourceSchema } from "@/lib/alerts/schema";
 
 /** The secret is returned once, here; only its hash and a sealed copy are kept. */
@@ -110,6 +111,7 @@ export async function declareFromAlert(userId: string, input: unknown) {
       now,
     });
     await tx.alert.update({ where: { id: alert.id }, data: { incidentId: incident.id } });
+    await recordAlertEvent(tx, data.teamId, alert.id, "alert.attached");
     await notifyAlertsChanged(tx, data.teamId);
     return incident;
   });
@@ -125,6 +127,7 @@ export async function attachAlert(userId: string, input: unknown) {
     const incident = await tx.incident.findFirst({ where: { teamId: data.teamId, number: data.number }, select: { id: true, number: true, team: { select: { slug: true } } } });
     if (!incident) throw new AppError("VALIDATION", "Please correct the highlighted fields.", { number: [`${formatIncidentNumber(data.number)} does not exist in this team.`] });
     await tx.alert.update({ where: { id: alert.id }, data: { incidentId: incident.id } });
+    await recordAlertEvent(tx, data.teamId, alert.id, "alert.attached");
     await recordSystemEvents(tx, { teamId: data.teamId, incidentId: incident.id, actorId: userId, at: now }, [{ kind: "UPDATE", body: `Alert attached from ${alert.source.name}: ${alert.title}.` }]);
     await tx.incident.update({ where: { id: incident.id }, data: { lastActivityAt: now } });
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "alert.attached", targetType: "incident", targetId: incident.id, data: { alertId: alert.id } });

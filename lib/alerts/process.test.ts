@@ -222,3 +222,45 @@ describe("routing rules", () => {
     await expect(attachAlert(owner.userId, { teamId: team.id, alertId: second!.id, number: incident.number })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
+
+describe("outbound alert events", () => {
+  type AlertEventData = { alert: { id: string; status: string; source: { id: string } }; incident?: { id: string } };
+  // Events of one transaction may share a millisecond: order them by type, then alert, to compare.
+  const alertEvents = async (teamId: string) => {
+    const rows = await db().teamEvent.findMany({ where: { teamId, type: { startsWith: "alert." } }, select: { type: true, data: true } });
+    const key = (e: (typeof rows)[number]) => `${["alert.firing", "alert.attached", "alert.resolved"].indexOf(e.type)}|${(e.data as AlertEventData).alert.id}`;
+    return rows.sort((a, b) => key(a).localeCompare(key(b)));
+  };
+
+  it("records alert.firing for each new alert and alert.resolved when it resolves, not for repeats", async () => {
+    const { team, source, send } = await newSource();
+    await send(fixture("alertmanager-firing.json"));
+    await send(fixture("alertmanager-firing.json"));
+    const [first, second] = (await alertsOf(source.id)).sort((a, b) => a.id.localeCompare(b.id));
+    const firing = await alertEvents(team.id);
+    expect(firing.map((e) => [e.type, (e.data as AlertEventData).alert.id, (e.data as AlertEventData).alert.status, (e.data as AlertEventData).incident?.id])).toEqual([
+      ["alert.firing", first!.id, "FIRING", first!.incidentId],
+      ["alert.firing", second!.id, "FIRING", second!.incidentId],
+    ]);
+    await send(fixture("alertmanager-resolved.json"));
+    const resolved = (await alertEvents(team.id)).filter((e) => e.type === "alert.resolved");
+    expect(resolved.map((e) => [e.type, (e.data as AlertEventData).alert.id, (e.data as AlertEventData).alert.status])).toEqual([
+      ["alert.resolved", first!.id, "RESOLVED"],
+      ["alert.resolved", second!.id, "RESOLVED"],
+    ]);
+    expect((resolved[0]!.data as AlertEventData).alert.source.id).toBe(source.id);
+  });
+
+  it("records alert.attached when a person puts a triaged alert on an incident", async () => {
+    const { team, owner, source, send } = await newSource({ format: "PAGERDUTY", rules: [] });
+    await send(fixture("pagerduty-trigger.json"));
+    const [alert] = await alertsOf(source.id);
+    const incident = await declareIncident(owner.userId, { teamId: team.id, title: "Payments down" });
+    await attachAlert(owner.userId, { teamId: team.id, alertId: alert!.id, number: incident.number });
+    const events = await alertEvents(team.id);
+    expect(events.map((e) => [e.type, (e.data as AlertEventData).incident?.id ?? null])).toEqual([
+      ["alert.firing", null],
+      ["alert.attached", incident.id],
+    ]);
+  });
+});

@@ -3,6 +3,7 @@ import { parseAlerts } from "@/lib/alerts/formats/parse";
 import { AlertShapeError, type NormalizedAlert } from "@/lib/alerts/formats/normalized";
 import { firstMatchingRule, incidentSeverity, readRules, renderTitle, type RoutingRule } from "@/lib/alerts/rules";
 import { notifyAlertsChanged } from "@/lib/alerts/notify";
+import { recordAlertEvent } from "@/lib/alerts/events";
 import { declareIncidentInTx } from "@/lib/incidents/mutations";
 import { recordSystemEvents, type SystemLine } from "@/lib/timeline/system-events";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
@@ -147,6 +148,7 @@ async function applyAlert(tx: Tx, source: Source, delivery: Delivery, alert: Nor
       where: { id: open.id },
       data: { status: "RESOLVED", openKey: null, endsAt: alert.endsAt ?? delivery.receivedAt, lastSeenAt: delivery.receivedAt, lastDeliveryId: delivery.id },
     });
+    await recordAlertEvent(tx, source.teamId, open.id, "alert.resolved");
     if (!open.incidentId) return null;
     await line(tx, source, open.incidentId, now, { kind: "UPDATE", body: `Alert resolved at ${source.name}: ${open.title}.` });
     return open.incidentId;
@@ -196,6 +198,7 @@ async function applyAlert(tx: Tx, source: Source, delivery: Delivery, alert: Nor
   });
   const incidentId = await route(tx, source, delivery, alert, now);
   if (incidentId) await tx.alert.update({ where: { id: created.id }, data: { incidentId } });
+  await recordAlertEvent(tx, source.teamId, created.id, "alert.firing");
   return incidentId;
 }
 

@@ -30,6 +30,16 @@ export async function getAlertSource(actor: Actor, teamId: string, sourceId: str
   });
 }
 
+/** A source as any member may see it: never its secrets, mapping or rules (those are for admins). */
+export async function getAlertSourceSummary(actor: Actor, teamId: string, sourceId: string) {
+  authorize(actor, "incident.read", { teamId });
+  if (sourceId.length > 64) return null;
+  return db().alertSource.findFirst({
+    where: { id: sourceId, teamId },
+    select: { id: true, name: true, format: true, authMode: true, enabled: true, version: true, lastDeliveryAt: true, previousExpiresAt: true, createdAt: true },
+  });
+}
+
 export type DeliverySummary = { id: string; receivedAt: Date; status: AlertDeliveryStatus; error: string | null; body: string };
 
 /** The last bodies a source sent, for the mapping preview and the source page. */
@@ -81,6 +91,21 @@ export async function listAlerts(actor: Actor, teamId: string, filters: AlertFil
      ORDER BY a."lastSeenAt" DESC, a.id DESC
      LIMIT ${ALERT_PAGE_SIZE + 1}`;
   return toPage(rows, ALERT_PAGE_SIZE, (row) => ({ at: row.lastSeenAt.toISOString(), id: row.id }));
+}
+
+/** One alert with its whole stored payload (capped at 64 KB when stored). */
+export async function getAlert(actor: Actor, teamId: string, alertId: string) {
+  authorize(actor, "incident.read", { teamId });
+  if (alertId.length > 64) return null;
+  return db().alert.findFirst({
+    where: { id: alertId, teamId },
+    select: {
+      id: true, title: true, status: true, severity: true, count: true, dedupKey: true, startsAt: true, firstSeenAt: true, lastSeenAt: true, endsAt: true,
+      labels: true, annotations: true, links: true, payload: true, generatorURL: true,
+      source: { select: { id: true, name: true, format: true } },
+      incident: { select: { number: true, title: true } },
+    },
+  });
 }
 
 /** Open incidents a triaged alert can join, newest first. */

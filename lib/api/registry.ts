@@ -3,6 +3,7 @@ import { createIncidentEndpoint, getIncidentEndpoint, listIncidentsEndpoint, upd
 import { createEventEndpoint, listEventsEndpoint } from "@/lib/api/resources/timeline";
 import { createTaskEndpoint, listTasksEndpoint, updateTaskEndpoint } from "@/lib/api/resources/tasks";
 import { listServicesEndpoint } from "@/lib/api/resources/services";
+import { getAlertEndpoint, getAlertSourceEndpoint, listAlertsEndpoint, listAlertSourcesEndpoint } from "@/lib/api/resources/alerts";
 import { getPostmortemEndpoint, getPostmortemMarkdownEndpoint } from "@/lib/api/resources/postmortems";
 
 /**
@@ -23,4 +24,8 @@ export const ENDPOINTS: Endpoint[] = [
   listServicesEndpoint,
   getPostmortemEndpoint,
   getPostmortemMarkdownEndpoint,
+  listAlertsEndpoint,
+  getAlertEndpoint,
+  listAlertSourcesEndpoint,
+  getAlertSourceEndpoint,
 ];

@@ -10,6 +10,9 @@ export const WEBHOOK_EVENT_TYPES = [
   "postmortem.approved",
   "postmortem.published",
   "review.requested",
+  "alert.firing",
+  "alert.resolved",
+  "alert.attached",
 ] as const;
 
 export type TeamEventType = (typeof WEBHOOK_EVENT_TYPES)[number] | "webhook.test" | "chat.test";
@@ -30,10 +33,24 @@ export type IncidentSummary = {
   url: string;
 };
 
+export type AlertSummary = {
+  id: string;
+  title: string;
+  status: string;
+  severity: string;
+  dedupKey: string;
+  startsAt: string;
+  endsAt: string | null;
+  labels: Record<string, string>;
+  source: { id: string; name: string };
+  url: string;
+};
+
 export type Change = { from: string; to: string };
 
 export type EventData = {
   incident?: IncidentSummary;
+  alert?: AlertSummary;
   changes?: Partial<Record<"status" | "severity" | "commander" | "title", Change>>;
   task?: { id: string; title: string; type: string; status: string; ownerId: string | null; dueDate: string | null };
   timelineEvent?: { id: string; kind: string; body: string; occurredAt: string };

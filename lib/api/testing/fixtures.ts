@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { TokenAccess } from "@/lib/authz";
@@ -5,17 +6,35 @@ import { declareIncident } from "@/lib/incidents/mutations";
 import { createTask } from "@/lib/tasks/mutations";
 import { startPostmortem } from "@/lib/postmortems/mutations";
 import { createPersonalToken, createServiceToken } from "@/lib/api/tokens/mutations";
+import { createAlertSource, updateAlertSource } from "@/lib/alerts/mutations";
+import { receiveDelivery } from "@/lib/alerts/intake";
+import { processDelivery } from "@/lib/alerts/process";
 import { createTeamWith } from "@/lib/testing/factories";
 import type { ApiCall } from "@/lib/api/testing/call";
 
-/** A team with one member per role and an incident that has a task and a postmortem. */
+/** An alert source that triages (declares nothing) and the alerts of one real Alertmanager delivery, through the intake. */
+async function alertsOf(ownerId: string, teamId: string) {
+  const source = await createAlertSource(ownerId, { teamId, name: "Prometheus", format: "ALERTMANAGER", authMode: "BEARER" });
+  await updateAlertSource(ownerId, { teamId, sourceId: source.id, version: 1, name: "Prometheus", format: "ALERTMANAGER", authMode: "BEARER", mapping: "", rules: JSON.stringify([{ action: "triage" }]), enabled: "on" });
+  const body = readFileSync(new URL("../../alerts/fixtures/alertmanager-firing.json", import.meta.url), "utf8");
+  const work: Promise<void>[] = [];
+  const request = new Request(`http://localhost/api/alerts/${source.id}`, { method: "POST", body, headers: { authorization: `Bearer ${source.secret}`, "content-type": "application/json" } });
+  const response = await receiveDelivery(request, source.id, (run) => void work.push(run()), processDelivery);
+  if (response.status !== 202) throw new Error(`Alert intake answered ${response.status}`);
+  await Promise.all(work);
+  const alert = await db().alert.findFirstOrThrow({ where: { sourceId: source.id }, orderBy: { id: "asc" }, select: { id: true } });
+  return { alertSourceId: source.id, alertId: alert.id };
+}
+
+/** A team with one member per role, an incident that has a task and a postmortem, and an alert source with alerts. */
 export async function apiTeam(roles: Role[] = ["ADMIN", "MEMBER", "VIEWER"]) {
   const ctx = await createTeamWith(roles);
   const incident = await declareIncident(ctx.owner.userId, { teamId: ctx.team.id, title: "Checkout errors", services: ["checkout"] });
   const task = await createTask(ctx.owner.userId, { teamId: ctx.team.id, incidentId: incident.id, title: "Alert on error rate", type: "DETECTIVE" });
   await startPostmortem(ctx.owner.userId, { teamId: ctx.team.id, incidentId: incident.id, templateId: "builtin:standard", title: "Checkout errors" });
   const userOf = (role: Role) => (role === "OWNER" ? ctx.owner.userId : ctx.members[role]?.userId ?? "");
-  return { ...ctx, incident, taskId: task.id, userOf };
+  const alerts = await alertsOf(ctx.owner.userId, ctx.team.id);
+  return { ...ctx, incident, taskId: task.id, userOf, ...alerts };
 }
 
 export type ApiTeamFixture = Awaited<ReturnType<typeof apiTeam>>;
@@ -55,4 +74,8 @@ export const VALID_REQUESTS: Record<string, (f: ApiTeamFixture) => Promise<Omit<
   listServices: async (f) => ({ params: { team: f.team.slug } }),
   getPostmortem: async (f) => ({ params: { team: f.team.slug, number: String(f.incident.number) } }),
   getPostmortemMarkdown: async (f) => ({ params: { team: f.team.slug, number: String(f.incident.number) } }),
+  listAlerts: async (f) => ({ params: { team: f.team.slug }, query: `status=FIRING&source=${f.alertSourceId}` }),
+  getAlert: async (f) => ({ params: { team: f.team.slug, alertId: f.alertId } }),
+  listAlertSources: async (f) => ({ params: { team: f.team.slug } }),
+  getAlertSource: async (f) => ({ params: { team: f.team.slug, sourceId: f.alertSourceId } }),
 };
