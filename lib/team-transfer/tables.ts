@@ -47,6 +47,7 @@ export const NOT_EXPORTED: Readonly<Record<string, string>> = {
   Alert: "belongs to alert sources, which are not moved (the incidents they opened are)",
   AlertDelivery: "raw deliveries kept two weeks for this instance's sources",
   AlertGroup: "maps this instance's sources' alert groups to incidents",
+  OutgoingEmail: "this instance's mail log (it holds live sign-in links)",
 };
 
 export type Catalog = {
