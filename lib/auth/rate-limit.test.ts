@@ -94,7 +94,7 @@ describe("sign-up throttling", () => {
     }
     const refused = await signUp({ name: "Probe", email: uniqueEmail(), password: PASSWORD }, ip).catch((e: unknown) => e);
     expect(isRateLimited(refused) && refused.retryAfterSeconds > 0).toBe(true);
-    expect(refused).toMatchObject({ message: expect.stringMatching(/Too many attempts from your network\. Try again in \d+ minutes?\./) });
+    expect(refused).toMatchObject({ message: expect.stringMatching(/Too many attempts from your network\. Try again in \d+ (minutes?|seconds?)\./) });
     expect(await attempt(existing, PASSWORD, ip)).toBe("limited");
   });
 

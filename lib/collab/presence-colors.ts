@@ -1,5 +1,8 @@
-/** The colours people appear in (carets and avatars); the server allows no other. */
-export const PRESENCE_COLORS = ["#e11d48", "#2563eb", "#059669", "#d97706", "#7c3aed", "#0891b2", "#c026d3", "#65a30d"] as const;
+/**
+ * The colours people appear in (carets and avatars); the server allows no other. Avatars print the
+ * initials in white on these, so each keeps at least 4.5:1 against white (WCAG AA, small text).
+ */
+export const PRESENCE_COLORS = ["#be123c", "#1d4ed8", "#047857", "#b45309", "#6d28d9", "#0e7490", "#a21caf", "#4d7c0f"] as const;
 
 /** A stable colour per person, so a collaborator's caret keeps its colour across sessions. */
 export function colorFor(userId: string): string {

@@ -195,7 +195,7 @@ describe.skipIf(skipReason !== null)("two web instances on one PostgreSQL", () =
     const rows = await db().$queryRaw<{ name: string; n: number; slots: number }[]>`
       SELECT name, count(*)::int AS n, count(DISTINCT singleton_on)::int AS slots FROM pgboss.job
       WHERE singleton_key = 'on-start' GROUP BY name`;
-    expect(rows.map((r) => r.name).sort()).toEqual(["review-facts-changes", "task-reminders"]);
+    expect(rows.map((r) => r.name).sort()).toEqual(["alert-deliveries", "review-facts-changes", "task-reminders"]);
     // Two instances started together: one job per minute slot they started in, not one per instance.
     for (const row of rows) expect(row.n).toBe(row.slots);
     expect(rows.every((r) => r.slots <= 2)).toBe(true);
