@@ -18,6 +18,18 @@ export type TestClient = {
   destroy(): void;
 };
 
+/**
+ * `ws` emits "error" when a socket is closed while still connecting; the provider closes such
+ * sockets on retry after removing its own listeners, which would make that an uncaught exception.
+ * A browser only logs it, so the test client ignores it the same way (the provider still sees closes).
+ */
+class QuietWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on("error", () => undefined);
+  }
+}
+
 /** A Node Yjs client of the collaboration server, like the browser editor's (token re-signed on every connect). */
 export function connectClient(
   url: string,
@@ -30,7 +42,7 @@ export function connectClient(
   const authFailures: string[] = [];
   const storeMessages: string[] = [];
   const tracker = trackStoredState(doc, () => undefined);
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, delay: 100, minDelay: 50, maxDelay: 500, factor: 1.5 });
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: QuietWebSocket, delay: 100, minDelay: 50, maxDelay: 500, factor: 1.5 });
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
     name: documentNameFor(grant.postmortemId),
