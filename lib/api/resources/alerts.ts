@@ -67,7 +67,10 @@ function links(value: unknown): z.input<typeof link>[] {
   return Array.isArray(value) ? value.flatMap((l) => (link.safeParse(l).success ? [link.parse(l)] : [])) : [];
 }
 
-const summaryOut = (a: AlertListRow): z.input<typeof alertSummary> => ({
+type AlertCore = Pick<AlertListRow, "id" | "title" | "status" | "severity" | "count" | "startsAt" | "firstSeenAt" | "lastSeenAt" | "endsAt" | "payload"> & { labels: unknown };
+
+/** The fields a listed alert and a single alert share. */
+const coreOut = (a: AlertCore) => ({
   id: a.id,
   title: a.title,
   status: a.status,
@@ -78,9 +81,13 @@ const summaryOut = (a: AlertListRow): z.input<typeof alertSummary> => ({
   lastSeenAt: iso(a.lastSeenAt),
   endsAt: isoOrNull(a.endsAt),
   labels: strings(a.labels),
+  payload: a.payload,
+});
+
+const summaryOut = (a: AlertListRow): z.input<typeof alertSummary> => ({
+  ...coreOut(a),
   source: { id: a.sourceId, name: a.sourceName, format: a.sourceFormat },
   incident: a.incidentNumber === null ? null : { number: a.incidentNumber },
-  payload: a.payload,
 });
 
 type SourceRow = { id: string; name: string; format: AlertFormat; authMode: AlertAuthMode; enabled: boolean; lastDeliveryAt: Date | null; previousExpiresAt: Date | null };
@@ -135,23 +142,13 @@ export const getAlertEndpoint = defineEndpoint({
     const found = await getAlert(actor, team.id, params.alertId);
     if (!found) throw notFound("This alert");
     const json: z.input<typeof alert> = {
-      id: found.id,
-      title: found.title,
-      status: found.status,
-      severity: found.severity,
-      count: found.count,
-      startsAt: iso(found.startsAt),
-      firstSeenAt: iso(found.firstSeenAt),
-      lastSeenAt: iso(found.lastSeenAt),
-      endsAt: isoOrNull(found.endsAt),
-      labels: strings(found.labels),
+      ...coreOut(found),
       source: found.source,
       incident: found.incident,
       dedupKey: found.dedupKey,
       annotations: strings(found.annotations),
       links: links(found.links),
       generatorURL: found.generatorURL,
-      payload: found.payload,
     };
     return { json };
   },

@@ -2,13 +2,13 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Field, inputClass, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
+import { SourceAuthField, SourceFormatField } from "@/components/alerts/source-kind-fields";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { SecretOnce } from "@/components/alerts/secret-once";
-import { alertEndpoint, FORMAT_LABEL } from "@/components/alerts/labels";
+import { alertEndpoint } from "@/components/alerts/labels";
 import { idle } from "@/lib/action-state";
 import { createAlertSourceAction } from "@/lib/alerts/actions";
-import { ALERT_FORMATS } from "@/lib/alerts/schema";
 
 export function CreateSourceForm({ teamId, origin }: { teamId: string; origin: string }) {
   const [state, action] = useActionState(createAlertSourceAction, idle);
@@ -30,25 +30,8 @@ export function CreateSourceForm({ teamId, origin }: { teamId: string; origin: s
       <input type="hidden" name="teamId" value={teamId} />
       {state.status === "error" && !fields && <Alert tone="error">{state.error.message}</Alert>}
       <TextField label="Name" name="name" maxLength={80} defaultValue={values.name ?? ""} errors={fields?.name} placeholder="Production Alertmanager" required />
-      <Field label="Format" name="format" errors={fields?.format} hint="Detection recognises Alertmanager, Grafana and PagerDuty v2 bodies; generic JSON needs a mapping.">
-        {(control) => (
-          <select {...control} defaultValue={values.format ?? "AUTO"} className={inputClass}>
-            {ALERT_FORMATS.map((format) => (
-              <option key={format} value={format}>
-                {FORMAT_LABEL[format]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Authentication" name="authMode" errors={fields?.authMode}>
-        {(control) => (
-          <select {...control} defaultValue={values.authMode ?? "BEARER"} className={inputClass}>
-            <option value="BEARER">Bearer token (Authorization header)</option>
-            <option value="HMAC">HMAC-SHA256 signature of the body</option>
-          </select>
-        )}
-      </Field>
+      <SourceFormatField defaultValue={values.format ?? "AUTO"} errors={fields?.format} hint="Detection recognises Alertmanager, Grafana and PagerDuty v2 bodies; generic JSON needs a mapping." />
+      <SourceAuthField defaultValue={values.authMode ?? "BEARER"} errors={fields?.authMode} />
       <SubmitButton pendingLabel="Creating…">Create source</SubmitButton>
     </form>
   );

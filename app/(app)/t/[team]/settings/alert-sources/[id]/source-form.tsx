@@ -4,11 +4,11 @@ import { useActionState, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field, inputClass, TextField } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { FORMAT_LABEL } from "@/components/alerts/labels";
+import { SourceAuthField, SourceFormatField } from "@/components/alerts/source-kind-fields";
 import { Moment } from "@/components/time/moment";
 import { idle } from "@/lib/action-state";
 import { previewMappingAction, updateAlertSourceAction } from "@/lib/alerts/actions";
-import { ALERT_FORMATS, MAPPING_MAX, RULES_MAX } from "@/lib/alerts/schema";
+import { MAPPING_MAX, RULES_MAX } from "@/lib/alerts/schema";
 import type { AlertAuthMode, AlertFormat } from "@/lib/generated/prisma/enums";
 
 type Source = { id: string; name: string; format: AlertFormat; authMode: AlertAuthMode; mapping: string; rules: string; enabled: boolean; version: number };
@@ -38,25 +38,8 @@ export function SourceForm({ teamId, timeZone, source }: { teamId: string; timeZ
         {state.status === "ok" && <Alert tone="success">{state.message}</Alert>}
         <TextField label="Name" name="name" maxLength={80} defaultValue={values.name ?? source.name} errors={fields?.name} required />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field label="Format" name="format" errors={fields?.format}>
-            {(control) => (
-              <select {...control} defaultValue={values.format ?? source.format} className={inputClass}>
-                {ALERT_FORMATS.map((format) => (
-                  <option key={format} value={format}>
-                    {FORMAT_LABEL[format]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Authentication" name="authMode" errors={fields?.authMode}>
-            {(control) => (
-              <select {...control} defaultValue={values.authMode ?? source.authMode} className={inputClass}>
-                <option value="BEARER">Bearer token (Authorization header)</option>
-                <option value="HMAC">HMAC-SHA256 signature of the body</option>
-              </select>
-            )}
-          </Field>
+          <SourceFormatField defaultValue={values.format ?? source.format} errors={fields?.format} />
+          <SourceAuthField defaultValue={values.authMode ?? source.authMode} errors={fields?.authMode} />
         </div>
         <Field
           label="Mapping (JSONata)"
