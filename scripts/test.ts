@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -7,6 +7,7 @@ import { systemChromium } from "./lib/chromium";
 import { binary, run } from "./lib/processes";
 import { testServer } from "./lib/test-server";
 import { createThrowawayDatabase } from "./lib/throwaway-database";
+import { playwrightReport, vitestReport, type Failure } from "./lib/test-reports";
 
 const HELP = `npm test [-- --unit | --e2e]
 
@@ -27,6 +28,8 @@ const runE2e = values.e2e || !values.unit;
 
 type Outcome = { name: string; ok: boolean; detail: string; seconds: number };
 const outcomes: Outcome[] = [];
+/** Named again under the summary, so the end of a long CI log says which tests failed and why. */
+const failures: Failure[] = [];
 const started = Date.now();
 const reports = mkdtempSync(path.join(tmpdir(), "hindsight-test-reports-"));
 
@@ -46,29 +49,21 @@ async function phase(name: string, work: () => Promise<string | void>): Promise<
 }
 
 /** Runs a test runner that writes a JSON report, and returns its counts whether or not it passed. */
-async function runCounted(command: string, args: string[], env: NodeJS.ProcessEnv, count: () => string): Promise<string> {
+async function runCounted(command: string, args: string[], env: NodeJS.ProcessEnv, read: () => { counts: string; failures: Failure[] }): Promise<string> {
   const exit = await run(command, args, { env }).then(
     () => null,
     (error: unknown) => error,
   );
   let counts: string;
   try {
-    counts = count();
+    const report = read();
+    counts = report.counts;
+    failures.push(...report.failures);
   } catch {
     counts = "no report written";
   }
   if (exit) throw new Error(counts);
   return counts;
-}
-
-function vitestCounts(file: string): string {
-  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-  return `${report.numPassedTests} passed · ${report.numFailedTests} failed · ${report.numPendingTests + report.numTodoTests} skipped`;
-}
-
-function playwrightCounts(file: string): string {
-  const { stats } = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
-  return `${stats.expected} passed · ${stats.unexpected} failed · ${stats.flaky} flaky · ${stats.skipped} skipped`;
 }
 
 async function ensureBrowser(): Promise<void> {
@@ -82,6 +77,7 @@ function printSummary(): void {
   console.log(`\n${"─".repeat(72)}`);
   for (const o of outcomes) console.log(`${o.ok ? "✔" : "✖"} ${o.name.padEnd(width)}  ${`${o.seconds} s`.padStart(5)}  ${o.detail}`);
   const failed = outcomes.some((o) => !o.ok);
+  for (const f of failures) console.log(`  ✖ ${f.where} › ${f.name}\n      ${f.reason}`);
   console.log(`${failed ? "✖ Tests failed" : "✔ All tests passed"} in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
@@ -95,7 +91,7 @@ try {
     await phase("Lint", () => run(binary("eslint"), ["."]));
     const report = path.join(reports, "vitest.json");
     await phase("Unit and integration tests (vitest)", () =>
-      runCounted(binary("vitest"), ["run", `--exclude=${CLUSTER_TEST}`, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], serverEnv, () => vitestCounts(report)),
+      runCounted(binary("vitest"), ["run", `--exclude=${CLUSTER_TEST}`, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], serverEnv, () => vitestReport(report)),
     );
   }
   if (runE2e) {
@@ -106,7 +102,7 @@ try {
     if (built) {
       const report = path.join(reports, "cluster.json");
       await phase("Several instances and faults (vitest)", () =>
-        runCounted(binary("vitest"), ["run", CLUSTER_TEST, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], serverEnv, () => vitestCounts(report)),
+        runCounted(binary("vitest"), ["run", CLUSTER_TEST, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], serverEnv, () => vitestReport(report)),
       );
     }
     if (built && (await phase("Browser", ensureBrowser))) {
@@ -123,7 +119,7 @@ try {
               NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
               PLAYWRIGHT_JSON_OUTPUT_FILE: report,
             },
-            () => playwrightCounts(report),
+            () => playwrightReport(report),
           ),
         );
       } finally {

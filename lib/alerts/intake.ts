@@ -65,7 +65,7 @@ export type ScheduleWork = (work: () => Promise<void>) => void;
  * alerts are applied after the answer (`schedule`), and the sweep job picks up anything a crash
  * left pending, so a sender is never kept waiting on incident creation and nothing stored is lost.
  */
-export async function receiveDelivery(request: Request, sourceId: string, schedule: ScheduleWork, process: (deliveryId: string) => Promise<void>): Promise<Response> {
+export async function receiveDelivery(request: Request, sourceId: string, schedule: ScheduleWork, process: (deliveryId: string, sourceId: string) => Promise<void>): Promise<Response> {
   const now = new Date();
   const source = sourceId.length <= 64 ? await db().alertSource.findUnique({ where: { id: sourceId } }) : null;
   const body = await readCapped(request, MAX_BODY_BYTES);
@@ -117,7 +117,7 @@ export async function receiveDelivery(request: Request, sourceId: string, schedu
     await db().alertSource.update({ where: { id: source.id }, data: { lastDeliveryAt: now } });
     return error(422, "VALIDATION", cause.message);
   }
-  schedule(() => process(delivery.id));
+  schedule(() => process(delivery.id, source.id));
   return accepted(delivery.id, parsed, false);
 }
 
