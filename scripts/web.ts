@@ -3,6 +3,7 @@ import next from "next";
 import { serveFromPublicPageCache } from "../lib/publishing/front-cache";
 import { recordPeerAddress } from "../lib/auth/client-ip";
 import { answerWhileDatabaseDown } from "../lib/outage/front-door";
+import { receiveAlertsAhead } from "../lib/alerts/front-door";
 import { watchDatabase } from "../lib/outage/database-watch";
 import { closeLiveStreams } from "../lib/realtime/close-streams";
 import { stopGracefully } from "./lib/graceful-stop";
@@ -32,6 +33,7 @@ const server = http.createServer((request, response) => {
   observe(request, response, () => {
     if (serveFromPublicPageCache(request, response, production)) return;
     if (answerWhileDatabaseDown(request, response, production)) return;
+    if (receiveAlertsAhead(request, response, production)) return;
     void handle(request, response);
   });
 });

@@ -13,41 +13,20 @@ const IDEMPOTENCY_KEY_MAX = 200;
 
 type Json = Record<string, unknown>;
 
-function reply(status: number, body: Json | null, headers: Record<string, string> = {}): Response {
-  return new Response(body ? JSON.stringify(body) : null, {
-    status,
-    headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers },
-  });
+/** What the intake needs of a request, whichever server received it (lib/alerts/intake-http.ts). */
+export type IntakeRequest = {
+  header(name: string): string | null;
+  /** At most `limit` bytes, whatever Content-Length claims; null when the body is longer. */
+  readBody(limit: number): Promise<Uint8Array | null>;
+};
+
+export type IntakeAnswer = { status: number; headers: Record<string, string>; body: string };
+
+function reply(status: number, body: Json, headers: Record<string, string> = {}): IntakeAnswer {
+  return { status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers }, body: JSON.stringify(body) };
 }
 
 const error = (status: number, code: string, message: string, headers: Record<string, string> = {}) => reply(status, { error: { code, message } }, headers);
-
-/** Reads at most `limit` bytes, whatever Content-Length claims; null when the body is longer. */
-async function readCapped(request: Request, limit: number): Promise<Uint8Array | null> {
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) return null;
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
-}
 
 function routingKeyOf(body: Uint8Array): string | null {
   try {
@@ -65,16 +44,21 @@ export type ScheduleWork = (work: () => Promise<void>) => void;
  * alerts are applied after the answer (`schedule`), and the sweep job picks up anything a crash
  * left pending, so a sender is never kept waiting on incident creation and nothing stored is lost.
  */
-export async function receiveDelivery(request: Request, sourceId: string, schedule: ScheduleWork, process: (deliveryId: string, sourceId: string) => Promise<void>): Promise<Response> {
+export async function receiveDelivery(
+  request: IntakeRequest,
+  sourceId: string,
+  schedule: ScheduleWork,
+  process: (deliveryId: string, sourceId: string) => Promise<void>,
+): Promise<IntakeAnswer> {
   const now = new Date();
   const source = sourceId.length <= 64 ? await db().alertSource.findUnique({ where: { id: sourceId } }) : null;
-  const body = await readCapped(request, MAX_BODY_BYTES);
+  const body = await request.readBody(MAX_BODY_BYTES);
   if (body === null) return error(413, "PAYLOAD_TOO_LARGE", `The body is over ${MAX_BODY_BYTES / 1024 / 1024} MB; lower max_alerts or split the payload.`);
-  const authorization = request.headers.get("authorization");
+  const authorization = request.header("authorization");
   const authorized =
     source !== null &&
     source.enabled &&
-    authenticate(source, { authorization, signature: request.headers.get(SIGNATURE_HEADER), routingKey: authorization ? null : routingKeyOf(body), body }, now);
+    authenticate(source, { authorization, signature: request.header(SIGNATURE_HEADER), routingKey: authorization ? null : routingKeyOf(body), body }, now);
   // Unknown source, disabled source, wrong secret: one answer, so nothing about sources leaks.
   if (!authorized) return error(401, "UNAUTHENTICATED", "Unauthorized.", { "WWW-Authenticate": 'Bearer realm="hindsight-alerts"' });
 
@@ -97,7 +81,7 @@ export async function receiveDelivery(request: Request, sourceId: string, schedu
     return error(422, "VALIDATION", `The body is not valid JSON: ${cause instanceof Error ? cause.message : "parse error"}.`);
   }
 
-  const idempotencyKey = request.headers.get("idempotency-key")?.trim().slice(0, IDEMPOTENCY_KEY_MAX) || null;
+  const idempotencyKey = request.header("idempotency-key")?.trim().slice(0, IDEMPOTENCY_KEY_MAX) || null;
   const bodyHash = createHash("sha256").update(body).digest("hex");
   // Stored before its shape is judged: a rejected body is what an admin previews a mapping against.
   const stored = await db().$queryRaw<{ id: string; inserted: boolean; status: string }[]>`
@@ -122,7 +106,7 @@ export async function receiveDelivery(request: Request, sourceId: string, schedu
 }
 
 /** PagerDuty's own answer shape for its events (202 with the dedup key); a plain receipt for the others. */
-function accepted(deliveryId: string, body: unknown, duplicate: boolean): Response {
+function accepted(deliveryId: string, body: unknown, duplicate: boolean): IntakeAnswer {
   const dedupKey = body && typeof body === "object" && "event_action" in body ? ("dedup_key" in body && typeof body.dedup_key === "string" ? body.dedup_key : deliveryId) : undefined;
   return reply(202, { status: "success", message: duplicate ? "Already received" : "Event received", deliveryId, ...(dedupKey ? { dedup_key: dedupKey } : {}) });
 }

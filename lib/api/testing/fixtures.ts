@@ -8,6 +8,7 @@ import { startPostmortem } from "@/lib/postmortems/mutations";
 import { createPersonalToken, createServiceToken } from "@/lib/api/tokens/mutations";
 import { createAlertSource, updateAlertSource } from "@/lib/alerts/mutations";
 import { receiveDelivery } from "@/lib/alerts/intake";
+import { fromWebRequest } from "@/lib/alerts/intake-http";
 import { processDelivery } from "@/lib/alerts/process";
 import { createTeamWith } from "@/lib/testing/factories";
 import type { ApiCall } from "@/lib/api/testing/call";
@@ -19,7 +20,7 @@ async function alertsOf(ownerId: string, teamId: string) {
   const body = readFileSync(new URL("../../alerts/fixtures/alertmanager-firing.json", import.meta.url), "utf8");
   const work: Promise<void>[] = [];
   const request = new Request(`http://localhost/api/alerts/${source.id}`, { method: "POST", body, headers: { authorization: `Bearer ${source.secret}`, "content-type": "application/json" } });
-  const response = await receiveDelivery(request, source.id, (run) => void work.push(run()), processDelivery);
+  const response = await receiveDelivery(fromWebRequest(request), source.id, (run) => void work.push(run()), processDelivery);
   if (response.status !== 202) throw new Error(`Alert intake answered ${response.status}`);
   await Promise.all(work);
   const alert = await db().alert.findFirstOrThrow({ where: { sourceId: source.id }, orderBy: { id: "asc" }, select: { id: true } });
