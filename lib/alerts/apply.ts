@@ -17,13 +17,17 @@ export function cappedPayload(raw: unknown): string {
   return pretty.length <= PAYLOAD_CAP ? pretty : `${pretty.slice(0, PAYLOAD_CAP)}\n… (cut at ${PAYLOAD_CAP / 1024} KB)`;
 }
 
-/** Applies one alert of a delivery. Returns the incident the alert is on (if any) when something on it changed. */
-export async function applyAlert(tx: Tx, book: OpenAlerts, source: Source, delivery: Delivery, alert: NormalizedAlert): Promise<string | null> {
+/** What became of an alert, as the intake metric counts it. */
+export type AlertOutcome = "created" | "deduplicated" | "acknowledged" | "resolved" | "ignored";
+type Applied = { outcome: AlertOutcome; incidentId: string | null };
+
+/** Applies one alert of a delivery: what became of it, and the incident it is on when something on that changed. */
+export async function applyAlert(tx: Tx, book: OpenAlerts, source: Source, delivery: Delivery, alert: NormalizedAlert): Promise<Applied> {
   const now = new Date();
   const open = await book.find(alert.dedupKey);
 
   if (alert.status === "resolved") {
-    if (!open) return null;
+    if (!open) return { outcome: "ignored", incidentId: null };
     await book.flush(open.id);
     await tx.alert.update({
       where: { id: open.id },
@@ -31,9 +35,9 @@ export async function applyAlert(tx: Tx, book: OpenAlerts, source: Source, deliv
     });
     book.forget(alert.dedupKey);
     await recordAlertEvent(tx, source.teamId, open.id, "alert.resolved");
-    if (!open.incidentId) return null;
+    if (!open.incidentId) return { outcome: "resolved", incidentId: null };
     await line(tx, source, open.incidentId, now, { kind: "UPDATE", body: `Alert resolved at ${source.name}: ${open.title}.` });
-    return open.incidentId;
+    return { outcome: "resolved", incidentId: open.incidentId };
   }
 
   if (open) {
@@ -46,14 +50,15 @@ export async function applyAlert(tx: Tx, book: OpenAlerts, source: Source, deliv
       acknowledged: alert.status === "acknowledged",
       description: alert.described ? { title: alert.title, severity: alert.severity, labels: alert.labels, annotations: alert.annotations, links: alert.links, payload: cappedPayload(alert.raw) } : null,
     });
+    const outcome = alert.status === "acknowledged" ? "acknowledged" : "deduplicated";
     if (acknowledgedNow && open.incidentId) {
       await line(tx, source, open.incidentId, now, { kind: "UPDATE", body: `Alert acknowledged at ${source.name}: ${title}.` });
-      return open.incidentId;
+      return { outcome, incidentId: open.incidentId };
     }
-    return null;
+    return { outcome, incidentId: null };
   }
   // An acknowledgement for nothing open (PagerDuty ignores these too).
-  if (alert.status === "acknowledged") return null;
+  if (alert.status === "acknowledged") return { outcome: "ignored", incidentId: null };
 
   const created = await tx.alert.create({
     data: {
@@ -80,7 +85,7 @@ export async function applyAlert(tx: Tx, book: OpenAlerts, source: Source, deliv
   if (incidentId) await tx.alert.update({ where: { id: created.id }, data: { incidentId } });
   book.remember(alert.dedupKey, { ...created, incidentId });
   await recordAlertEvent(tx, source.teamId, created.id, "alert.firing");
-  return incidentId;
+  return { outcome: "created", incidentId };
 }
 
 export async function line(tx: Tx, source: Source, incidentId: string, at: Date, entry: SystemLine) {

@@ -5,6 +5,7 @@ import { authenticate } from "@/lib/alerts/secrets";
 import { SIGNATURE_HEADER } from "@/lib/alerts/secret-header";
 import { parseAlerts } from "@/lib/alerts/formats/parse";
 import { AlertShapeError } from "@/lib/alerts/formats/normalized";
+import { countAlertIntake } from "@/lib/observability/metrics";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Per source, shared by every app instance through PostgreSQL: 120 deliveries a second sustained. */
@@ -26,7 +27,14 @@ function reply(status: number, body: Json, headers: Record<string, string> = {})
   return { status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers }, body: JSON.stringify(body) };
 }
 
-const error = (status: number, code: string, message: string, headers: Record<string, string> = {}) => reply(status, { error: { code, message } }, headers);
+/** A refused delivery, counted by why (the intake metric's outcomes besides what became of each alert). */
+type Refusal = "unauthorized" | "too_large" | "rate_limited" | "invalid";
+const STATUS: Record<Refusal, number> = { unauthorized: 401, too_large: 413, rate_limited: 429, invalid: 422 };
+
+function refuse(why: Refusal, code: string, message: string, headers: Record<string, string> = {}): IntakeAnswer {
+  countAlertIntake(why);
+  return reply(STATUS[why], { error: { code, message } }, headers);
+}
 
 function routingKeyOf(body: Uint8Array): string | null {
   try {
@@ -53,32 +61,32 @@ export async function receiveDelivery(
   const now = new Date();
   const source = sourceId.length <= 64 ? await db().alertSource.findUnique({ where: { id: sourceId } }) : null;
   const body = await request.readBody(MAX_BODY_BYTES);
-  if (body === null) return error(413, "PAYLOAD_TOO_LARGE", `The body is over ${MAX_BODY_BYTES / 1024 / 1024} MB; lower max_alerts or split the payload.`);
+  if (body === null) return refuse("too_large", "PAYLOAD_TOO_LARGE", `The body is over ${MAX_BODY_BYTES / 1024 / 1024} MB; lower max_alerts or split the payload.`);
   const authorization = request.header("authorization");
   const authorized =
     source !== null &&
     source.enabled &&
     authenticate(source, { authorization, signature: request.header(SIGNATURE_HEADER), routingKey: authorization ? null : routingKeyOf(body), body }, now);
   // Unknown source, disabled source, wrong secret: one answer, so nothing about sources leaks.
-  if (!authorized) return error(401, "UNAUTHENTICATED", "Unauthorized.", { "WWW-Authenticate": 'Bearer realm="hindsight-alerts"' });
+  if (!authorized) return refuse("unauthorized", "UNAUTHENTICATED", "Unauthorized.", { "WWW-Authenticate": 'Bearer realm="hindsight-alerts"' });
 
   const wait = await consume(`alerts:${source.id}`, SOURCE_LIMIT);
   if (wait > 0) {
     const seconds = Math.max(1, Math.ceil(wait));
-    return error(429, "RATE_LIMITED", `This source sent more than ${SOURCE_LIMIT.max} deliveries in ${SOURCE_LIMIT.windowMs / 1000} seconds; retry after ${seconds} s.`, { "Retry-After": String(seconds) });
+    return refuse("rate_limited", "RATE_LIMITED", `This source sent more than ${SOURCE_LIMIT.max} deliveries in ${SOURCE_LIMIT.windowMs / 1000} seconds; retry after ${seconds} s.`, { "Retry-After": String(seconds) });
   }
 
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(body);
   } catch {
-    return error(422, "VALIDATION", "The body is not valid UTF-8.");
+    return refuse("invalid", "VALIDATION", "The body is not valid UTF-8.");
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (cause) {
-    return error(422, "VALIDATION", `The body is not valid JSON: ${cause instanceof Error ? cause.message : "parse error"}.`);
+    return refuse("invalid", "VALIDATION", `The body is not valid JSON: ${cause instanceof Error ? cause.message : "parse error"}.`);
   }
 
   const idempotencyKey = request.header("idempotency-key")?.trim().slice(0, IDEMPOTENCY_KEY_MAX) || null;
@@ -90,7 +98,7 @@ export async function receiveDelivery(
     ON CONFLICT ("sourceId", "idempotencyKey") DO UPDATE SET "idempotencyKey" = EXCLUDED."idempotencyKey"
     RETURNING "id", (xmax = 0) AS inserted, "status"::text AS status`;
   const delivery = stored[0];
-  if (!delivery) return error(500, "INTERNAL", "The delivery could not be stored; retry.");
+  if (!delivery) return reply(500, { error: { code: "INTERNAL", message: "The delivery could not be stored; retry." } });
   if (!delivery.inserted) return accepted(delivery.id, parsed, true);
 
   try {
@@ -99,7 +107,7 @@ export async function receiveDelivery(
     if (!(cause instanceof AlertShapeError)) throw cause;
     await db().alertDelivery.update({ where: { id: delivery.id }, data: { status: "REJECTED", error: cause.message, processedAt: now } });
     await db().alertSource.update({ where: { id: source.id }, data: { lastDeliveryAt: now } });
-    return error(422, "VALIDATION", cause.message);
+    return refuse("invalid", "VALIDATION", cause.message);
   }
   schedule(() => process(delivery.id, source.id));
   return accepted(delivery.id, parsed, false);

@@ -8,6 +8,7 @@ import { previewMapping } from "@/lib/alerts/preview";
 import { declareIncident } from "@/lib/incidents/mutations";
 import { startIntakeServer } from "@/lib/alerts/testing/intake-server";
 import type { RoutingRule } from "@/lib/alerts/rules";
+import { metrics } from "@/lib/observability/metrics";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
 
@@ -242,6 +243,25 @@ describe("a backlog applied in batches", () => {
     expect(byId.get(ids[2]!)?.error).toMatch(/could not apply this delivery/);
     expect((await alertsOf(source.id)).map((a) => [a.dedupKey, a.status, a.count])).toEqual([["db-1", "RESOLVED", 3]]);
     expect(await incidentsOf(team.id)).toHaveLength(0);
+  });
+});
+
+describe("the intake metric", () => {
+  const counted = async () => new Map((await metrics().alertIntake.get()).values.map((v) => [String(v.labels.outcome), v.value]));
+
+  it("counts each alert by what became of it, and refused deliveries by why, once each", async () => {
+    const { source, send } = await newSource({ format: "PAGERDUTY", rules: [{ action: "triage", when: [] }] });
+    const before = await counted();
+    await send(fixture("pagerduty-trigger.json"));
+    await send(fixture("pagerduty-trigger.json"));
+    await send(JSON.stringify({ routing_key: "x", event_action: "acknowledge", dedup_key: "srv01/disk-full" }));
+    await send(fixture("pagerduty-resolve.json"));
+    await send(fixture("pagerduty-resolve.json"));
+    const refused = await fetch(server.url(source.id), { method: "POST", body: "{}", headers: { authorization: "Bearer hsa_wrong" } });
+    expect(refused.status).toBe(401);
+    const after = await counted();
+    const delta = (outcome: string) => (after.get(outcome) ?? 0) - (before.get(outcome) ?? 0);
+    expect(["created", "deduplicated", "acknowledged", "resolved", "ignored", "unauthorized"].map(delta)).toEqual([1, 1, 1, 1, 1, 1]);
   });
 });
 

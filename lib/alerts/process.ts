@@ -2,7 +2,8 @@ import { db, type Tx } from "@/lib/db";
 import { parseAlerts } from "@/lib/alerts/formats/parse";
 import { AlertShapeError, type NormalizedAlert } from "@/lib/alerts/formats/normalized";
 import { notifyAlertsChanged } from "@/lib/alerts/notify";
-import { applyAlert, type Delivery, type Source } from "@/lib/alerts/apply";
+import { applyAlert, type AlertOutcome, type Delivery, type Source } from "@/lib/alerts/apply";
+import { countAlertIntake } from "@/lib/observability/metrics";
 import { OpenAlerts } from "@/lib/alerts/open-alerts";
 import { recordSystemEvents } from "@/lib/timeline/system-events";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
@@ -76,8 +77,9 @@ async function drainOnce(sourceId: string): Promise<void> {
 
 async function applyPending(sourceId: string, limit: number): Promise<Step> {
   const claimed: string[] = [];
+  const outcomes: AlertOutcome[] = [];
   try {
-    return await db().$transaction(
+    const step = await db().$transaction(
       async (tx): Promise<Step> => {
         const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtextextended(${`alert-source|${sourceId}`}, 0)) AS locked`;
         if (!lock?.locked) return { kind: "busy" };
@@ -87,11 +89,14 @@ async function applyPending(sourceId: string, limit: number): Promise<Step> {
           ORDER BY "receivedAt", "id" LIMIT ${limit} FOR UPDATE`;
         if (deliveries.length === 0) return { kind: "empty" };
         claimed.push(...deliveries.map((d) => d.id));
-        await applyDeliveries(tx, sourceId, deliveries);
+        outcomes.push(...(await applyDeliveries(tx, sourceId, deliveries)));
         return { kind: "applied" };
       },
       { timeout: 60_000, maxWait: 30_000 },
     );
+    // Counted once committed: a batch that failed is applied again one by one.
+    for (const outcome of outcomes) countAlertIntake(outcome);
+    return step;
   } catch (error) {
     if (claimed.length === 0) throw error;
     if (claimed.length > 1) return { kind: "failed", claimed: claimed.length };
@@ -123,7 +128,7 @@ async function parseStored(source: Source, delivery: Delivery & { body: string }
  * source is read once, the open alerts they name in one query, repeats are written once per alert,
  * and the deliveries are marked applied together.
  */
-async function applyDeliveries(tx: Tx, sourceId: string, deliveries: (Delivery & { body: string })[]): Promise<void> {
+async function applyDeliveries(tx: Tx, sourceId: string, deliveries: (Delivery & { body: string })[]): Promise<AlertOutcome[]> {
   const source = await tx.alertSource.findUniqueOrThrow({ where: { id: sourceId }, select: { id: true, teamId: true, name: true, format: true, mapping: true, rules: true } });
   const parsed = await Promise.all(deliveries.map((delivery) => parseStored(source, delivery)));
   const book = new OpenAlerts(tx, source.id);
@@ -131,6 +136,7 @@ async function applyDeliveries(tx: Tx, sourceId: string, deliveries: (Delivery &
 
   const changed = new Set<string>();
   const applied: string[] = [];
+  const outcomes: AlertOutcome[] = [];
   const processedAt = new Date();
   for (const entry of parsed) {
     if ("rejected" in entry) {
@@ -139,7 +145,8 @@ async function applyDeliveries(tx: Tx, sourceId: string, deliveries: (Delivery &
     }
     const incidents = new Set<string>();
     for (const alert of entry.alerts) {
-      const incidentId = await applyAlert(tx, book, source, entry.delivery, alert);
+      const { outcome, incidentId } = await applyAlert(tx, book, source, entry.delivery, alert);
+      outcomes.push(outcome);
       if (incidentId) incidents.add(incidentId);
     }
     if (entry.truncated > 0) {
@@ -158,6 +165,7 @@ async function applyDeliveries(tx: Tx, sourceId: string, deliveries: (Delivery &
   if (last) await tx.alertSource.update({ where: { id: source.id }, data: { lastDeliveryAt: last.receivedAt } });
   for (const incidentId of changed) await notifyIncidentChanged(tx, incidentId);
   await notifyAlertsChanged(tx, source.teamId);
+  return outcomes;
 }
 
 /** Sources a crash or restart left with pending deliveries: the sweep job drains them. */

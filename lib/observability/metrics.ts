@@ -64,7 +64,7 @@ function createMetrics() {
       },
     }),
     jobFailures: new Counter({ name: "hindsight_job_failures_total", help: "Background job runs that threw, by queue", labelNames: ["queue"], registers: [registry] }),
-    alertIntake: new Counter({ name: "hindsight_alert_intake_total", help: "Alerts received from monitoring, by outcome", labelNames: ["outcome"], registers: [registry] }),
+    alertIntake: new Counter({ name: "hindsight_alert_intake_total", help: "Alerts received from monitoring by what became of them, and deliveries refused by why", labelNames: ["outcome"], registers: [registry] }),
     poolTotal: poolGauge("hindsight_db_pool_connections", "Connections the database pool holds (idle and in use)", (pool) => pool.totalCount),
     poolIdle: poolGauge("hindsight_db_pool_idle_connections", "Connections in the database pool not in use", (pool) => pool.idleCount),
     poolWaiting: poolGauge("hindsight_db_pool_waiting_requests", "Queries waiting for a free connection from the database pool", (pool) => pool.waitingCount),
@@ -96,8 +96,9 @@ export function trackPool(name: string, pool: pg.Pool): void {
 const OUTCOME = /^[a-z][a-z_]{0,31}$/;
 
 /**
- * For the alert intake: count each alert received by what became of it. Outcomes are a small
- * fixed set chosen by the caller ("created", "deduplicated", "resolved", "ignored", "rejected"…);
+ * For the alert intake: count each alert received by what became of it ("created", "deduplicated",
+ * "acknowledged", "resolved", "ignored") and each delivery refused by why ("unauthorized", "too_large",
+ * "rate_limited", "invalid"). Outcomes are a small fixed set chosen by the caller;
  * anything that does not look like one is counted as "other" so a label cannot grow unbounded.
  */
 export function countAlertIntake(outcome: string): void {
