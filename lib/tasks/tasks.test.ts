@@ -139,10 +139,12 @@ describe("views and reminders", () => {
   it("the reminder job notifies due-soon and overdue owners once per due date, with time under control", async () => {
     const { base, owner, members } = await setup();
     const me = members.MEMBER!.userId;
-    const now = new Date("2031-03-10T09:00:00Z"); // Africa/Cairo: 2031-03-10
-    const overdue = await createTask(owner.userId, { ...base, title: "Overdue one", type: "CORRECTIVE", ownerId: me, dueDate: "2031-03-09" });
-    const tomorrow = await createTask(owner.userId, { ...base, title: "Tomorrow one", type: "CORRECTIVE", ownerId: me, dueDate: "2031-03-11" });
-    await createTask(owner.userId, { ...base, title: "Far one", type: "CORRECTIVE", ownerId: me, dueDate: "2031-04-30" });
+    // The job reads every team's open tasks due by tomorrow. Other test files fill this database
+    // with thousands of tasks due around today, so this one lives in 2001, before all of them.
+    const now = new Date("2001-03-10T09:00:00Z"); // Africa/Cairo: 2001-03-10
+    const overdue = await createTask(owner.userId, { ...base, title: "Overdue one", type: "CORRECTIVE", ownerId: me, dueDate: "2001-03-09" });
+    const tomorrow = await createTask(owner.userId, { ...base, title: "Tomorrow one", type: "CORRECTIVE", ownerId: me, dueDate: "2001-03-11" });
+    await createTask(owner.userId, { ...base, title: "Far one", type: "CORRECTIVE", ownerId: me, dueDate: "2001-04-30" });
     await sendDueReminders(inAppNotifier, now);
     await sendDueReminders(inAppNotifier, new Date(now.getTime() + 10 * 60 * 1000));
     const notes = await db().notification.findMany({ where: { userId: me, kind: { in: ["task.overdue", "task.due_soon"] } }, orderBy: { createdAt: "asc" } });

@@ -4,13 +4,16 @@ import path from "node:path";
 /** A failed test as the summary names it: where it is, what it is called, the first line of why. */
 export type Failure = { where: string; name: string; reason: string };
 
+/** Vitest's JSON report says only this for a timeout, which the test's own output explains above. */
+const PLACEHOLDER = "Error: STACK_TRACE_ERROR";
+
 const firstLine = (message: string | undefined) =>
   (message ?? "")
     .replace(/\u001b\[[0-9;]*m/g, "")
     .split("\n")
     .map((line) => line.trim())
-    .find((line) => line.length > 0)
-    ?.slice(0, 240) ?? "";
+    .find((line) => line.length > 0 && line !== PLACEHOLDER)
+    ?.slice(0, 240) ?? "(no message in the report: a timeout, or see the output above)";
 
 type VitestReport = {
   numPassedTests: number;
