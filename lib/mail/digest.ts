@@ -18,11 +18,11 @@ function localHour(now: Date, timeZone: string): number {
 type Subscriber = { userId: string; email: string; zone: string; day: string };
 type Item = { userId: string; message: string; href: string; createdAt: Date; teamName: string };
 
-function subscribersPage(after: string | null) {
+function subscribersPage(after: string | null, pageSize: number) {
   return db().mailSettings.findMany({
     where: { dailyDigest: true, user: { emailVerified: { not: null }, disabledAt: null }, ...(after ? { userId: { gt: after } } : {}) },
     orderBy: { userId: "asc" },
-    take: PAGE_SIZE,
+    take: pageSize,
     select: { userId: true, timeZone: true, user: { select: { email: true, memberships: { select: { team: { select: { timeZone: true } } }, orderBy: { createdAt: "asc" }, take: 1 } } } },
   });
 }
@@ -63,11 +63,11 @@ function digestMail(subscriber: Subscriber, items: Item[]): QueuedMail {
  * hourly; the dedupe key (user and local day) makes it once a day however often it runs, and
  * subscribers whose digest for today is already queued are skipped before anything is read.
  */
-export async function queueDigests(now: Date): Promise<number> {
+export async function queueDigests(now: Date, pageSize = PAGE_SIZE): Promise<number> {
   let queued = 0;
   let after: string | null = null;
   for (;;) {
-    const page = await subscribersPage(after);
+    const page = await subscribersPage(after, pageSize);
     if (page.length === 0) return queued;
     after = page.at(-1)!.userId;
     const due: Subscriber[] = [];
