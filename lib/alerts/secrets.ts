@@ -1,5 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
-import { env } from "@/lib/env";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { sealSecret as sealWith, unsealSecret as unsealWith } from "@/lib/crypto/sealing";
 import type { AlertAuthMode } from "@/lib/generated/prisma/enums";
 
 /** How long the secret before a rotation keeps working, so senders can be reconfigured without a gap. */
@@ -9,29 +9,11 @@ export const ROTATION_OVERLAP_MS = 24 * 60 * 60_000;
 export const newSecret = () => `hsa_${randomBytes(32).toString("base64url")}`;
 export const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
-function sealingKey(): Buffer {
-  return Buffer.from(hkdfSync("sha256", env().NEXTAUTH_SECRET, "hindsight", "alert source secrets", 32));
-}
+const PURPOSE = "alert source secrets";
 
 /** AES-256-GCM under a key derived from NEXTAUTH_SECRET: HMAC checks need the secret, not a hash of it. */
-export function sealSecret(secret: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", sealingKey(), iv);
-  const sealed = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
-  return [iv, cipher.getAuthTag(), sealed].map((b) => b.toString("base64url")).join(".");
-}
-
-function unsealSecret(sealed: string): string | null {
-  const [iv, tag, data] = sealed.split(".").map((part) => Buffer.from(part, "base64url"));
-  if (!iv || !tag || !data) return null;
-  try {
-    const decipher = createDecipheriv("aes-256-gcm", sealingKey(), iv);
-    decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8");
-  } catch {
-    return null;
-  }
-}
+export const sealSecret = (secret: string) => sealWith(secret, PURPOSE);
+const unsealSecret = (sealed: string) => unsealWith(sealed, PURPOSE);
 
 export type SourceSecrets = {
   authMode: AlertAuthMode;

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { parseInput } from "@/lib/validation";
 import { loadActor } from "@/lib/teams/actor";
 import { queueTestDelivery } from "@/lib/outbound/mutations";
+import { sealCredential } from "@/lib/crypto/stored-credential";
 import { createDestinationSchema, destinationRefSchema, setDestinationEnabledSchema, updateDestinationSchema } from "@/lib/chat/schema";
 
 async function manage(tx: Tx, userId: string, teamId: string) {
@@ -17,13 +18,15 @@ async function findDestination(tx: Tx, teamId: string, destinationId: string) {
   return destination;
 }
 
+const sealed = (value: string | undefined) => (value === undefined ? undefined : sealCredential(value, "chat destination credential"));
+
 export async function createDestination(userId: string, input: unknown) {
   const data = parseInput(createDestinationSchema, input);
   return db().$transaction(async (tx) => {
     await manage(tx, userId, data.teamId);
     const bot = data.platform === "SLACK_BOT";
     const destination = await tx.chatDestination.create({
-      data: { teamId: data.teamId, name: data.name, platform: data.platform, webhookUrl: bot ? null : data.webhookUrl, botToken: bot ? data.botToken : null, channel: bot ? data.channel : null, events: data.events, severities: data.severities },
+      data: { teamId: data.teamId, name: data.name, platform: data.platform, webhookUrl: bot ? null : sealed(data.webhookUrl), botToken: bot ? sealed(data.botToken) : null, channel: bot ? data.channel : null, events: data.events, severities: data.severities },
       select: { id: true },
     });
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "chat.created", targetType: "chat_destination", targetId: destination.id, data: { name: data.name, platform: data.platform, events: data.events, severities: data.severities } });
@@ -43,7 +46,7 @@ export async function updateDestination(userId: string, input: unknown) {
         name: data.name,
         events: data.events,
         severities: data.severities,
-        ...(bot ? { botToken: data.botToken, channel: data.channel } : { webhookUrl: data.webhookUrl }),
+        ...(bot ? { botToken: sealed(data.botToken), channel: data.channel } : { webhookUrl: sealed(data.webhookUrl) }),
       },
     });
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "chat.updated", targetType: "chat_destination", targetId: destination.id, data: { events: data.events, severities: data.severities, secretChanged: Boolean(data.botToken ?? data.webhookUrl) } });

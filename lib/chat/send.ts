@@ -5,6 +5,7 @@ import { fromError, fromResponse, type Outcome, type SendOptions } from "@/lib/o
 import { chatMessage } from "@/lib/chat/message";
 import { discordPayload, googleChatPayload, mattermostPayload, slackPayload, teamsPayload } from "@/lib/chat/formats";
 import type { ChatPlatform } from "@/lib/generated/prisma/enums";
+import { openCredential } from "@/lib/crypto/stored-credential";
 
 type Destination = { id: string; platform: ChatPlatform; webhookUrl: string | null; botToken: string | null; channel: string | null };
 
@@ -51,7 +52,7 @@ async function sendSlackBot(destination: Destination, event: EventEnvelope, opti
   const updating = ref !== null && event.type.startsWith("incident.");
   const method = updating ? "chat.update" : "chat.postMessage";
   const body = updating ? { channel: ref.channel, ts: ref.ts, ...payload } : { channel: destination.channel, ...(ref ? { thread_ts: ref.ts } : {}), ...payload };
-  const response = await post(`${options.slackApiUrl.replace(/\/$/, "")}/${method}`, body, options, { authorization: `Bearer ${destination.botToken ?? ""}` });
+  const response = await post(`${options.slackApiUrl.replace(/\/$/, "")}/${method}`, body, options, { authorization: `Bearer ${openCredential(destination.botToken ?? "", "chat destination credential")}` });
   const answer = parseSlack(response.body);
   if (updating && answer.error === "message_not_found") {
     // Someone deleted the incident's message in Slack: forget it and post a fresh one.
@@ -73,7 +74,7 @@ export async function sendChat(destination: Destination, event: EventEnvelope, o
   const started = performance.now();
   try {
     if (destination.platform === "SLACK_BOT") return await sendSlackBot(destination, event, options);
-    return fromResponse(await post(destination.webhookUrl ?? "", webhookBody(destination, event), options));
+    return fromResponse(await post(openCredential(destination.webhookUrl ?? "", "chat destination credential"), webhookBody(destination, event), options));
   } catch (error) {
     return fromError(error, started);
   }

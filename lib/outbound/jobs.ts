@@ -4,6 +4,7 @@ import type { Notifier } from "@/lib/notifications/notifier";
 import { ListenConnection } from "@/lib/realtime/listen-connection";
 import { OUTBOUND_CHANNEL } from "@/lib/outbound/events";
 import { runOutbound } from "@/lib/outbound/run";
+import { sealLegacyCredentials } from "@/lib/outbound/seal-legacy";
 
 const OUTBOUND = "outbound-deliveries";
 /** A retry due sooner than the next minute's sweep gets a job of its own. */
@@ -16,6 +17,7 @@ const WAKE_DEBOUNCE_MS = 200;
  * Every run claims deliveries with SKIP LOCKED, so extra or concurrent runs never double-send.
  */
 export async function startOutboundJobs(boss: PgBoss, notifier: Notifier): Promise<void> {
+  await sealLegacyCredentials().catch((error: unknown) => console.error("outbound: could not seal stored credentials; retried at the next start", error));
   await boss.createQueue(OUTBOUND);
   await boss.schedule(OUTBOUND, "* * * * *");
   await boss.work(OUTBOUND, { pollingIntervalSeconds: 1 }, async () => {

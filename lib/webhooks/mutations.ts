@@ -6,6 +6,7 @@ import { parseInput } from "@/lib/validation";
 import { loadActor } from "@/lib/teams/actor";
 import { queueTestDelivery } from "@/lib/outbound/mutations";
 import { newWebhookSecret } from "@/lib/webhooks/signing";
+import { sealCredential } from "@/lib/crypto/stored-credential";
 import { createEndpointSchema, endpointRefSchema, setEndpointEnabledSchema, updateEndpointSchema } from "@/lib/webhooks/schema";
 
 /** During a rotation the old secret keeps signing this long, so receivers can switch without losing a message. */
@@ -27,7 +28,7 @@ export async function createEndpoint(userId: string, input: unknown) {
   return db().$transaction(async (tx) => {
     await manage(tx, userId, data.teamId);
     const secret = newWebhookSecret();
-    const endpoint = await tx.webhookEndpoint.create({ data: { teamId: data.teamId, url: data.url, description: data.description, events: data.events, secret }, select: { id: true } });
+    const endpoint = await tx.webhookEndpoint.create({ data: { teamId: data.teamId, url: data.url, description: data.description, events: data.events, secret: sealCredential(secret, "webhook signing secret") }, select: { id: true } });
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "webhook.created", targetType: "webhook_endpoint", targetId: endpoint.id, data: { url: data.url, events: data.events } });
     return { id: endpoint.id, secret };
   });
@@ -63,7 +64,7 @@ export async function rotateSecret(userId: string, input: unknown, now = new Dat
     await manage(tx, userId, data.teamId);
     const endpoint = await findEndpoint(tx, data.teamId, data.endpointId);
     const secret = newWebhookSecret();
-    await tx.webhookEndpoint.updateMany({ where: { id: endpoint.id, teamId: data.teamId }, data: { secret, previousSecret: endpoint.secret, previousExpiresAt: new Date(now.getTime() + ROTATION_OVERLAP_MS) } });
+    await tx.webhookEndpoint.updateMany({ where: { id: endpoint.id, teamId: data.teamId }, data: { secret: sealCredential(secret, "webhook signing secret"), previousSecret: endpoint.secret, previousExpiresAt: new Date(now.getTime() + ROTATION_OVERLAP_MS) } });
     await recordAudit(tx, { teamId: data.teamId, actorId: userId, action: "webhook.secret_rotated", targetType: "webhook_endpoint", targetId: endpoint.id });
     return { id: endpoint.id, secret };
   });

@@ -1,13 +1,14 @@
 import { safeRequest } from "@/lib/net/safe-request";
 import { fromError, fromResponse, type Outcome, type SendOptions } from "@/lib/outbound/outcome";
 import { webhookHeaders } from "@/lib/webhooks/signing";
+import { openCredential } from "@/lib/crypto/stored-credential";
 
 type Endpoint = { url: string; secret: string; previousSecret: string | null; previousExpiresAt: Date | null };
 
-/** Live secrets: the current one, and the previous one while the rotation overlap lasts. */
+/** Live secrets, opened: the current one, and the previous one while the rotation overlap lasts. */
 export function liveSecrets(endpoint: Endpoint, now: Date): string[] {
   const previous = endpoint.previousSecret && endpoint.previousExpiresAt && endpoint.previousExpiresAt > now ? [endpoint.previousSecret] : [];
-  return [endpoint.secret, ...previous];
+  return [endpoint.secret, ...previous].map((stored) => openCredential(stored, "webhook signing secret"));
 }
 
 /**

@@ -8,6 +8,8 @@ import { listEndpoints } from "@/lib/webhooks/queries";
 import { redeliver } from "@/lib/outbound/mutations";
 import { createTeamWith } from "@/lib/testing/factories";
 import { rejection } from "@/lib/testing/errors";
+import { openCredential, SEALED_PREFIX, sealCredential, UnreadableCredentialError } from "@/lib/crypto/stored-credential";
+import { sealLegacyCredentials } from "@/lib/outbound/seal-legacy";
 
 const URL_OK = "https://hooks.example.com/hindsight";
 
@@ -81,6 +83,57 @@ describe("managing chat destinations", () => {
 
     // A blank credential on edit keeps the stored one.
     await updateDestination(owner.userId, { teamId: team.id, destinationId: id, name: "Discord ops", events: "resolved", webhookUrl: "" });
-    expect(await db().chatDestination.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: "Discord ops", events: ["resolved"], severities: [], webhookUrl });
+    const kept = await db().chatDestination.findUniqueOrThrow({ where: { id } });
+    expect(kept).toMatchObject({ name: "Discord ops", events: ["resolved"], severities: [] });
+    expect(openCredential(kept.webhookUrl!, "chat destination credential")).toBe(webhookUrl);
+  });
+});
+
+describe("credentials at rest", () => {
+  const hookUrl = "https://discord.com/api/webhooks/987654/chat-credential-XXXX";
+
+  it("stores webhook secrets and chat credentials sealed, so a database dump does not reveal them", async () => {
+    const { team, owner } = await createTeamWith();
+    const { id, secret } = await createEndpoint(owner.userId, { teamId: team.id, url: URL_OK });
+    await rotateSecret(owner.userId, { teamId: team.id, endpointId: id });
+    const chat = await createDestination(owner.userId, { teamId: team.id, name: "#ops", platform: "DISCORD", webhookUrl: hookUrl, events: ["declared"] });
+    const bot = await createDestination(owner.userId, { teamId: team.id, name: "#bot", platform: "SLACK_BOT", botToken: "xoxb-1234567890-abcdef", channel: "#ops-bot", events: ["declared"] });
+
+    const rows = await db().$queryRaw<{ value: string | null }[]>`
+      SELECT secret AS value FROM "WebhookEndpoint" WHERE id = ${id} UNION ALL SELECT "previousSecret" FROM "WebhookEndpoint" WHERE id = ${id}
+      UNION ALL SELECT "webhookUrl" FROM "ChatDestination" WHERE id = ${chat.id} UNION ALL SELECT "botToken" FROM "ChatDestination" WHERE id = ${bot.id}`;
+    const dump = JSON.stringify(rows);
+    for (const plain of [secret, "whsec_", "chat-credential", "xoxb-"]) expect(dump).not.toContain(plain);
+    expect(rows.every((row) => row.value?.startsWith(SEALED_PREFIX))).toBe(true);
+
+    const endpoint = await db().webhookEndpoint.findUniqueOrThrow({ where: { id } });
+    expect(liveSecrets(endpoint, new Date())[1]).toBe(secret);
+    const hints = (await listDestinations({ userId: owner.userId, teamId: team.id, role: "OWNER" }, team.id)).map((d) => d.credentialHint);
+    expect(hints).toEqual(["https://disc…XXXX", "xoxb-1234567…cdef"]);
+  });
+
+  it("seals credentials stored in plain text before sealing existed, and they keep working", async () => {
+    const { team, owner } = await createTeamWith();
+    const legacy = await db().webhookEndpoint.create({ data: { teamId: team.id, url: URL_OK, events: [], secret: "whsec_bGVnYWN5LXNlY3JldC1mb3ItdGVzdHM=" } });
+    const chat = await db().chatDestination.create({ data: { teamId: team.id, name: "#old", platform: "DISCORD", webhookUrl: "https://discord.com/api/webhooks/1/legacy-token", events: [], severities: [] } });
+    expect(liveSecrets(legacy, new Date())).toEqual(["whsec_bGVnYWN5LXNlY3JldC1mb3ItdGVzdHM="]);
+
+    await sealLegacyCredentials();
+    const sealedEndpoint = await db().webhookEndpoint.findUniqueOrThrow({ where: { id: legacy.id } });
+    expect(sealedEndpoint.secret.startsWith(SEALED_PREFIX)).toBe(true);
+    expect(liveSecrets(sealedEndpoint, new Date())).toEqual(["whsec_bGVnYWN5LXNlY3JldC1mb3ItdGVzdHM="]);
+    const sealedChat = await db().chatDestination.findUniqueOrThrow({ where: { id: chat.id } });
+    expect(openCredential(sealedChat.webhookUrl!, "chat destination credential")).toBe("https://discord.com/api/webhooks/1/legacy-token");
+    const [hint] = (await listDestinations({ userId: owner.userId, teamId: team.id, role: "OWNER" }, team.id)).map((d) => d.credentialHint);
+    expect(hint).toBe("https://disc…oken");
+  });
+
+  it("says a credential sealed under another key cannot be read, instead of sending garbage", async () => {
+    const { team, owner } = await createTeamWith();
+    const foreign = sealCredential("https://hooks.example.com/x", "webhook signing secret");
+    await db().chatDestination.create({ data: { teamId: team.id, name: "#moved", platform: "TEAMS", webhookUrl: foreign, events: [], severities: [] } });
+    expect(() => openCredential(foreign, "chat destination credential")).toThrow(UnreadableCredentialError);
+    const [hint] = (await listDestinations({ userId: owner.userId, teamId: team.id, role: "OWNER" }, team.id)).map((d) => d.credentialHint);
+    expect(hint).toBe("unreadable: enter it again");
   });
 });
