@@ -70,6 +70,10 @@ export function PostmortemEditor({ session, user, editable, canComment, uploadUr
       editorProps: {
         attributes: { class: "postmortem-doc", "aria-label": "Postmortem document", spellcheck: "true" },
         handleTextInput: typeAfterLiveBlock,
+        // Halves of surrogate pairs reach everyone else as U+FFFD (updates carry UTF-8) and would
+        // leave this copy different from theirs: paste them as U+FFFD here too.
+        transformPastedText: (text) => text.toWellFormed(),
+        transformPastedHTML: (html) => html.toWellFormed(),
         handlePaste: (_view, event) => {
           const size = Math.max(event.clipboardData?.getData("text/plain").length ?? 0, (event.clipboardData?.getData("text/html").length ?? 0) / 2);
           if (size <= MAX_PASTE_CHARS) return false;
