@@ -21,6 +21,33 @@ describe("text rules", () => {
     }
   });
 
+  it("closes every bidi embedding, override and isolate a line leaves open, changing nothing visible", () => {
+    const [LRE, RLE, PDF, LRO, RLO, LRI, RLI, FSI, PDI] = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"];
+    const cases: [string, string][] = [
+      [`Deploy ${RLO}exe.txt`, `Deploy ${RLO}exe.txt${PDF}`],
+      [`a${LRE}b${RLE}c`, `a${LRE}b${RLE}c${PDF}${PDF}`],
+      [`${LRO}x`, `${LRO}x${PDF}`],
+      [`${RLI}x${LRI}y${FSI}z`, `${RLI}x${LRI}y${FSI}z${PDI}${PDI}${PDI}`],
+      [`${RLO}x${LRI}y`, `${RLO}x${LRI}y${PDI}${PDF}`],
+      // A PDI closes the embeddings opened inside its isolate; a PDF cannot close an isolate.
+      [`${RLI}${RLO}x${PDI}y`, `${RLI}${RLO}x${PDI}y`],
+      [`${RLI}x${PDF}y`, `${RLI}x${PDF}y${PDI}`],
+      // Balanced text and stray closers stay as they are.
+      [`${RLO}x${PDF} and ${RLI}y${PDI}`, `${RLO}x${PDF} and ${RLI}y${PDI}`],
+      [`x${PDF}${PDI}`, `x${PDF}${PDI}`],
+      ["plain", "plain"],
+    ];
+    for (const [typed, stored] of cases) {
+      expect(cleanSingleLine(typed)).toBe(stored);
+      expect(cleanSingleLine(stored), "cleaning twice changes nothing").toBe(stored);
+      expect(stored.replace(/[\u202A-\u202E\u2066-\u2069]/g, "")).toBe(typed.replace(/[\u202A-\u202E\u2066-\u2069]/g, ""));
+    }
+    // Each line of a multi-line text is closed at its own end, so one line cannot reverse the next.
+    expect(cleanMultiLine(`one ${RLO}two\nthree`)).toBe(`one ${RLO}two${PDF}\nthree`);
+    // Closers added by cleaning do not count against the limit.
+    expect(singleLine({ max: 5 }).parse(`ab${RLO}cde`)).toBe(`ab${RLO}cde${PDF}`);
+  });
+
   it("keeps zero-width joiners inside real text (emoji, scripts)", () => {
     expect(titleSchema.parse("DB 👩\u200D💻 down")).toBe("DB 👩\u200D💻 down");
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/errors";
+import { BIDI_CONTROLS, closeBidiRuns } from "@/lib/bidi";
 
 /** Parses input with a zod schema, or throws a VALIDATION AppError carrying field messages. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -33,19 +34,22 @@ const CONTROLS_BUT_TAB_NEWLINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // soft hyphen. Kept inside text (emoji and some scripts need them) but never count as content.
 const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
 
-/** Text as PostgreSQL can store it: well-formed UTF-16 (lone surrogates become U+FFFD), no control characters. */
+/**
+ * Text as PostgreSQL can store it: well-formed UTF-16 (lone surrogates become U+FFFD), no control
+ * characters, and no right-to-left override left open to spill into what is shown after it.
+ */
 export function cleanSingleLine(text: string): string {
-  return text.toWellFormed().replace(/\r\n|[\r\n\t]/g, " ").replace(CONTROLS, "").trim();
+  return closeBidiRuns(text.toWellFormed().replace(/\r\n|[\r\n\t]/g, " ").replace(CONTROLS, "").trim());
 }
 
 /** As cleanSingleLine, keeping tabs and newlines (CRLF and CR become LF). */
 export function cleanMultiLine(text: string): string {
-  return text.toWellFormed().replace(/\r\n?/g, "\n").replace(CONTROLS_BUT_TAB_NEWLINE, "").trim();
+  return closeBidiRuns(text.toWellFormed().replace(/\r\n?/g, "\n").replace(CONTROLS_BUT_TAB_NEWLINE, "").trim());
 }
 
 /** Text kept exactly as written (no trimming) except for what PostgreSQL cannot or should not store. */
 export function withoutControlCharacters(text: string): string {
-  return text.toWellFormed().replace(CONTROLS_BUT_TAB_NEWLINE, "");
+  return closeBidiRuns(text.toWellFormed().replace(CONTROLS_BUT_TAB_NEWLINE, ""));
 }
 
 /** True when nothing a reader could see is left once whitespace and invisible characters are gone. */
@@ -57,7 +61,7 @@ type TextRule = {
   max: number;
   /** The message when the field is required and blank; omit for optional fields. */
   required?: string;
-  /** The message when the text is longer than max (counted after cleaning). */
+  /** The message when the text is longer than max (counted after cleaning, bidi controls left out). */
   tooLong?: string;
 };
 
@@ -69,7 +73,8 @@ function textSchema(clean: (text: string) => string, { max, required, tooLong }:
     .transform(clean)
     .superRefine((text, ctx) => {
       if (required && isBlank(text)) ctx.addIssue({ code: "custom", message: required });
-      else if (text.length > max) ctx.addIssue({ code: "custom", message: tooLong ?? tooLongMessage(max) });
+      // Bidi controls take no room, and cleaning may have added closing ones: they do not count.
+      else if (text.replace(BIDI_CONTROLS, "").length > max) ctx.addIssue({ code: "custom", message: tooLong ?? tooLongMessage(max) });
     });
 }
 
