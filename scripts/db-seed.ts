@@ -5,6 +5,7 @@ import { hashPassword } from "../lib/auth/password";
 import { wallTimeToUtc } from "../lib/time/zoned";
 import { DEMO_DAY, DEMO_ZONE, demoIncident, demoTasks, demoTimeline } from "./seed/demo-incident";
 import { DEMO_COMMENT_QUOTE, DEMO_POSTMORTEM_TITLE, demoPostmortemDocument } from "./seed/demo-postmortem";
+import { demoHistory } from "./seed/demo-history";
 import { contentHash, documentToMarkdown, encodeDocument } from "../lib/postmortems/document";
 
 export const DEMO_LOGIN = { email: "demo@hindsight.local", password: "hindsight-demo" } as const;
@@ -13,8 +14,9 @@ const DEMO_SLUG = "demo";
 const at = (time: string) => wallTimeToUtc(`${DEMO_DAY}T${time}`, DEMO_ZONE);
 
 /**
- * Seeds a demo team with a realistic resolved incident. Idempotent: returns null when the demo
- * team already exists, otherwise the demo sign-in.
+ * Seeds a demo team with a realistic resolved incident and its postmortem, and a year of smaller
+ * incidents before today for Insights. Idempotent: returns null when the demo team already exists,
+ * otherwise the demo sign-in.
  */
 export async function seedDemo(databaseUrl: string): Promise<{ email: string; password: string } | null> {
   const prisma = createPrismaClient(databaseUrl, 2);
@@ -158,6 +160,16 @@ export async function seedDemo(databaseUrl: string): Promise<{ email: string; pa
           },
         },
       });
+      const history = demoHistory(team.id, { lead: people.lead.id, ops: people.ops.id, dev: people.dev.id }, new Date(), 2, DEMO_ZONE);
+      const serviceIds = new Map(demoIncident.services.map((name, i) => [name, services[i]!.id]));
+      for (const name of new Set(history.map((h) => h.service))) {
+        if (!serviceIds.has(name)) serviceIds.set(name, (await tx.service.create({ data: { teamId: team.id, name }, select: { id: true } })).id);
+      }
+      await tx.incident.createMany({ data: history.map((h) => h.incident) });
+      await tx.incidentService.createMany({ data: history.map((h) => ({ incidentId: h.incident.id!, serviceId: serviceIds.get(h.service)! })) });
+      await tx.timelineEvent.createMany({ data: history.flatMap((h) => h.events.map((e) => ({ ...e, teamId: team.id, incidentId: h.incident.id! }))) });
+      await tx.task.createMany({ data: history.flatMap((h) => h.tasks.map((t) => ({ ...t, teamId: team.id, incidentId: h.incident.id! }))) });
+      await tx.team.update({ where: { id: team.id }, data: { incidentSeq: 1 + history.length } });
       await tx.auditEvent.create({ data: { teamId: team.id, actorId: people.lead.id, action: "team.created", targetType: "team", targetId: team.id, data: { seeded: true } } });
     });
     return { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password };

@@ -24,7 +24,7 @@ export async function bootApp(
     options.restartPolicy,
   );
   try {
-    if (database.embedded && (await seedDemo(database.databaseUrl))) log("Seeded a demo team with a resolved incident.");
+    if (database.embedded && (await seedDemo(database.databaseUrl))) log("Seeded a demo team: a resolved incident with its postmortem, and a year of incidents for Insights.");
   } catch (error) {
     console.error(error);
     await supervisor.shutdown(1);
