@@ -35,6 +35,18 @@ test("an admin connects a signed webhook and a Slack bot; a SEV1 reaches both an
 
     await page.goto(`/t/${slug}/settings/webhooks`);
     await expect(page.getByText("No webhook endpoints yet")).toBeVisible();
+    // A refused form comes back as it was sent, every ticked event included.
+    await page.getByLabel("Endpoint URL").fill("ftp://example.com/hindsight");
+    await page.getByLabel("incident.declared", { exact: true }).check();
+    await page.getByLabel("incident.resolved", { exact: true }).check();
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(page.getByLabel("Endpoint URL")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Endpoint URL")).toHaveValue("ftp://example.com/hindsight");
+    await expect(page.getByLabel("incident.declared", { exact: true })).toBeChecked();
+    await expect(page.getByLabel("incident.resolved", { exact: true })).toBeChecked();
+    await expect(page.getByLabel("task.created", { exact: true })).not.toBeChecked();
+    await page.getByLabel("incident.declared", { exact: true }).uncheck();
+    await page.getByLabel("incident.resolved", { exact: true }).uncheck();
     await page.getByLabel("Endpoint URL").fill(`${hook.url}/hindsight`);
     await page.getByLabel("Description").fill("Status page");
     await page.getByRole("button", { name: "Add endpoint" }).click();

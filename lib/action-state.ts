@@ -4,6 +4,13 @@ import type { ErrorBody } from "@/lib/errors";
 export type ActionState<T = unknown> =
   | { status: "idle" }
   | { status: "ok"; data: T; message?: string }
-  | { status: "error"; error: ErrorBody; values: Record<string, string> };
+  | {
+      status: "error";
+      error: ErrorBody;
+      /** Each field as typed (the first value of a repeated one); secrets left out. */
+      values: Record<string, string>;
+      /** Every value of each field, for checkbox groups that submit one name several times. */
+      lists: Record<string, string[]>;
+    };
 
 export const idle: ActionState<never> = { status: "idle" };

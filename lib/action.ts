@@ -11,10 +11,17 @@ import type { SessionUser } from "@/lib/auth/sessions";
 const SECRET_FIELDS = /password|token|secret/i;
 
 /** What the user typed, minus secrets, so a failed form can be shown again as it was. */
-function echoValues(input: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(input).filter(([k, v]) => typeof v === "string" && !SECRET_FIELDS.test(k)) as [string, string][],
-  );
+function echoValues(input: Record<string, unknown>): { values: Record<string, string>; lists: Record<string, string[]> } {
+  const values: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (SECRET_FIELDS.test(key)) continue;
+    const strings = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string");
+    if (strings.length === 0) continue;
+    values[key] = strings[0]!;
+    lists[key] = strings;
+  }
+  return { values, lists };
 }
 
 type Options<T> = {
@@ -44,7 +51,7 @@ export function formAction<T>(
       const user = options.anonymous ? null : await requireUserOrThrow();
       result = await run(user, input);
     } catch (error) {
-      return { status: "error", error: toErrorBody(error), values: echoValues(input) };
+      return { status: "error", error: toErrorBody(error), ...echoValues(input) };
     }
     for (const path of options.revalidate?.(result) ?? []) revalidatePath(path, "layout");
     if (options.redirectTo) redirect(options.redirectTo(result));

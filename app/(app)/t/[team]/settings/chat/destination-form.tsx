@@ -37,6 +37,7 @@ export function DestinationForm({ teamId, initial }: { teamId: string; initial?:
   const [updated, update] = useActionState(updateDestinationAction, idle);
   const state = initial ? updated : created;
   const values = state.status === "error" ? state.values : null;
+  const lists = state.status === "error" ? state.lists : null;
   const errors = state.status === "error" ? (state.error.fields ?? {}) : {};
   const [platform, setPlatform] = useState<Platform>(initial?.platform ?? ((values?.platform as Platform | undefined) ?? "SLACK_WEBHOOK"));
   const bot = platform === "SLACK_BOT";
@@ -59,8 +60,8 @@ export function DestinationForm({ teamId, initial }: { teamId: string; initial?:
       ) : (
         <TextField label="Webhook URL" name="webhookUrl" type="password" autoComplete="off" required={!initial} errors={errors.webhookUrl} placeholder="https://…" hint={`The incoming-webhook (or Teams workflow) URL. It is a secret: it is never shown again in full.${keep}`} />
       )}
-      <Checks legend="Events" name="events" hint="What to post here." options={CHAT_EVENT_KINDS.map((k) => ({ value: k, label: CHAT_EVENT_LABEL[k] }))} chosen={values ? (values.events ? [values.events] : []) : (initial?.events ?? ["declared", "changed", "resolved"])} errors={errors.events} />
-      <Checks legend="Severities" name="severities" hint="Leave all unticked for every severity." options={SEVERITIES.map((s) => ({ value: s, label: s }))} chosen={values ? (values.severities ? [values.severities] : []) : (initial?.severities ?? [])} errors={errors.severities} />
+      <Checks legend="Events" name="events" hint="What to post here." options={CHAT_EVENT_KINDS.map((k) => ({ value: k, label: CHAT_EVENT_LABEL[k] }))} chosen={lists ? (lists.events ?? []) : (initial?.events ?? ["declared", "changed", "resolved"])} errors={errors.events} />
+      <Checks legend="Severities" name="severities" hint="Leave all unticked for every severity." options={SEVERITIES.map((s) => ({ value: s, label: s }))} chosen={lists ? (lists.severities ?? []) : (initial?.severities ?? [])} errors={errors.severities} />
       {state.status === "error" && !state.error.fields && <Alert tone="error">{state.error.message}</Alert>}
       {state.status === "ok" && <Alert tone="success">{state.message}</Alert>}
       <SubmitButton pendingLabel="Saving…">{initial ? "Save destination" : "Add destination"}</SubmitButton>

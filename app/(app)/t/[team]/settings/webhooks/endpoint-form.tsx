@@ -18,7 +18,7 @@ export function EndpointForm({ teamId, initial }: { teamId: string; initial?: In
   const state = initial ? updated : created;
   const values = state.status === "error" ? state.values : null;
   const errors = state.status === "error" ? (state.error.fields ?? {}) : {};
-  const chosen = values ? (values.events ? [values.events] : []) : (initial?.events ?? []);
+  const chosen = state.status === "error" ? (state.lists.events ?? []) : (initial?.events ?? []);
   return (
     <form action={initial ? update : create} className="space-y-4">
       <input type="hidden" name="teamId" value={teamId} />
