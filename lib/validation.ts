@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { BIDI_CONTROLS, closeBidiRuns } from "@/lib/bidi";
+import { PLAUSIBLE_YEARS } from "@/lib/plausible-years";
 
 /** Parses input with a zod schema, or throws a VALIDATION AppError carrying field messages. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -87,8 +88,6 @@ export const singleLine = (rule: TextRule) => textSchema(cleanSingleLine, rule);
 /** A multi-line text field (Markdown bodies): tabs and newlines kept, other control characters stripped. */
 export const multiLine = (rule: TextRule) => textSchema(cleanMultiLine, rule);
 
-/** Years an incident, a task or a deadline can plausibly have: a typo like 0001 or 9999 is refused. */
-export const PLAUSIBLE_YEARS = { min: 1970, max: 2200 } as const;
 export const IMPLAUSIBLE_DATE_MESSAGE = `Enter a date between ${PLAUSIBLE_YEARS.min} and ${PLAUSIBLE_YEARS.max}.`;
 
 export function isPlausibleYear(year: number): boolean {

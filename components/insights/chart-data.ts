@@ -1,6 +1,6 @@
 import { Temporal } from "temporal-polyfill";
 import { toQueryString } from "@/lib/search-params";
-import { SEVERITIES } from "@/lib/incidents/schema";
+import { SEVERITIES } from "@/lib/incidents/fields";
 import { bucketStarts, METRICS, type InsightsFilters } from "@/lib/insights/schema";
 import { HISTOGRAM_EDGES } from "@/lib/insights/response-times";
 import { binLabel, METRIC_LABEL } from "@/lib/insights/tables";

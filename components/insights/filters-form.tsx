@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { ChipGroup } from "@/components/ui/chip-group";
-import { SEVERITIES, STATUSES } from "@/lib/incidents/schema";
+import { SEVERITIES, STATUSES } from "@/lib/incidents/fields";
 import { STATUS_LABEL } from "@/lib/incidents/labels";
 import type { InsightsFilters, Period } from "@/lib/insights/schema";
 

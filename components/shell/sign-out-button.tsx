@@ -1,13 +1,13 @@
 "use client";
 
-import { signOut } from "next-auth/react";
-import { clearLocalCopies } from "@/components/postmortems/editor/local-copies";
-
 export function SignOutButton() {
   return (
     <button
       type="button"
       onClick={async () => {
+        // Loaded on click: the document store (Yjs) and the auth client weigh more than the rest of
+        // the shell and are needed by no page until someone signs out.
+        const [{ clearLocalCopies }, { signOut }] = await Promise.all([import("@/components/postmortems/editor/local-copies"), import("next-auth/react")]);
         await clearLocalCopies().catch(() => undefined);
         await signOut({ callbackUrl: "/sign-in" });
       }}

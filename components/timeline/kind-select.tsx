@@ -1,5 +1,5 @@
 import { KIND_STYLE } from "@/components/timeline/kinds";
-import { USER_KINDS } from "@/lib/timeline/schema";
+import { USER_KINDS } from "@/lib/timeline/fields";
 import type { TimelineKind } from "@/lib/generated/prisma/enums";
 
 /** The kinds a person may give an event, as the `kind` field of a timeline form. Its label stays with the form. */

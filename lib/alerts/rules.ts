@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { severitySchema, TITLE_MAX, SERVICE_NAME_MAX } from "@/lib/incidents/schema";
+import { severitySchema, SERVICE_NAME_MAX } from "@/lib/incidents/schema";
+import { TITLE_MAX } from "@/lib/incidents/fields";
 import type { Severity } from "@/lib/generated/prisma/enums";
 import type { NormalizedAlert } from "@/lib/alerts/formats/normalized";
 

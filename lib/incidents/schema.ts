@@ -2,9 +2,9 @@ import { z } from "zod";
 import { cleanSingleLine, isBlank, multiLine, singleLine } from "@/lib/validation";
 import { timeZoneSchema } from "@/lib/time/zones";
 import { ZONED_VALUE_PATTERN } from "@/lib/time/zoned";
+import { LONG_TEXT, SEVERITIES, STATUSES, TITLE_MAX } from "@/lib/incidents/fields";
 
-export const SEVERITIES = ["SEV1", "SEV2", "SEV3", "SEV4"] as const;
-export const STATUSES = ["INVESTIGATING", "IDENTIFIED", "MONITORING", "RESOLVED"] as const;
+
 export const KEY_MOMENTS = ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt"] as const;
 export type KeyMoment = (typeof KEY_MOMENTS)[number];
 
@@ -21,8 +21,6 @@ export const wallTimeSchema = z.string().trim().regex(ZONED_VALUE_PATTERN, "Ente
 /** Empty means "not set" for optional moments. */
 const optionalWallTime = z.union([z.literal("").transform(() => null), wallTimeSchema]);
 
-export const LONG_TEXT = 20_000;
-export const TITLE_MAX = 200;
 export const SERVICE_NAME_MAX = 60;
 export const SEVERITY_DESCRIPTION_MAX = 300;
 const longText = (label: string) => multiLine({ max: LONG_TEXT, tooLong: `${label} is too long: keep it under ${LONG_TEXT.toLocaleString("en-US")} characters.` });

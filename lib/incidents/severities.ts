@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { parseInput } from "@/lib/validation";
 import { loadActor } from "@/lib/teams/actor";
 import { DEFAULT_SEVERITY_DESCRIPTION } from "@/lib/incidents/labels";
-import { SEVERITIES } from "@/lib/incidents/schema";
+import { SEVERITIES } from "@/lib/incidents/fields";
 import { z } from "zod";
 
 /** The team's wording for each level, falling back to Hindsight's defaults. */

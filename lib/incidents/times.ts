@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
-import { PLAUSIBLE_YEARS, isPlausibleInstant } from "@/lib/validation";
+import { isPlausibleInstant } from "@/lib/validation";
+import { PLAUSIBLE_YEARS } from "@/lib/plausible-years";
 import { namesInstant, zonedValueToUtc } from "@/lib/time/zoned";
 
 /** How far ahead of the server's clock a time may be before it is refused as a typo. */

@@ -3,7 +3,7 @@ import { TASK_TYPE_LABEL } from "@/lib/tasks/labels";
 import type { Insights } from "@/lib/insights/queries";
 import { HISTOGRAM_EDGES, type Stat } from "@/lib/insights/response-times";
 import { METRICS, type Metric } from "@/lib/insights/schema";
-import { SEVERITIES } from "@/lib/incidents/schema";
+import { SEVERITIES } from "@/lib/incidents/fields";
 
 /**
  * Every chart's numbers as plain tables: the page's table views and the CSV downloads are both

@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { readTypedDate } from "@/lib/time/entry";
 import { multiLine, plausibleDate, singleLine } from "@/lib/validation";
+import { TASK_TITLE_MAX, TASK_TYPES } from "@/lib/tasks/fields";
 
-export const TASK_TYPES = ["CORRECTIVE", "PREVENTIVE", "DETECTIVE", "MITIGATING", "PROCESS"] as const;
 export const TASK_PRIORITIES = ["P0", "P1", "P2", "P3"] as const;
 export const TASK_STATUSES = ["OPEN", "IN_PROGRESS", "BLOCKED", "DONE", "WONT_DO"] as const;
 export const OPEN_STATUSES = ["OPEN", "IN_PROGRESS", "BLOCKED"] as const;
 export const DUE_BUCKETS = ["overdue", "week", "later", "none"] as const;
 
-export const TASK_TITLE_MAX = 200;
 export const TASK_DESCRIPTION_MAX = 20_000;
 export const TASK_VERIFICATION_MAX = 2_000;
 export const TASK_KEY_MAX = 100;

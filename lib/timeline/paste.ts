@@ -1,6 +1,6 @@
 import { Temporal } from "temporal-polyfill";
 import { offsetName, zonedValueToUtc } from "@/lib/time/zoned";
-import { PLAUSIBLE_YEARS } from "@/lib/validation";
+import { PLAUSIBLE_YEARS } from "@/lib/plausible-years";
 
 /** One event read from a pasted block, with the instant it names and how it was read. */
 export type PastedEvent = {

@@ -1,12 +1,8 @@
 import { z } from "zod";
 import { multiLine, plausibleDate } from "@/lib/validation";
 import { wallTimeSchema } from "@/lib/incidents/schema";
+import { BODY_MAX, PASTE_BLOCK_MAX, USER_KINDS, type UserKind } from "@/lib/timeline/fields";
 
-export const USER_KINDS = ["DETECTION", "ACTION", "INVESTIGATION", "DEAD_END", "ESCALATION", "MITIGATION", "RESOLUTION", "COMMUNICATION", "NOTE"] as const;
-export type UserKind = (typeof USER_KINDS)[number];
-
-export const BODY_MAX = 20_000;
-export const PASTE_BLOCK_MAX = 200_000;
 
 /** An event's text, wherever it comes from (typed, edited or one line of a pasted block). */
 export const eventBodySchema = multiLine({ max: BODY_MAX, required: "Write what happened.", tooLong: `Keep an event under ${BODY_MAX.toLocaleString("en-US")} characters.` });

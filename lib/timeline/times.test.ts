@@ -5,7 +5,7 @@ import { addEvent, editEvent, pasteEvents } from "@/lib/timeline/mutations";
 import { createTeamWith } from "@/lib/testing/factories";
 import { rejection } from "@/lib/testing/errors";
 import { utcToWallTime } from "@/lib/time/zoned";
-import { BODY_MAX } from "@/lib/timeline/schema";
+import { BODY_MAX } from "@/lib/timeline/fields";
 
 const NY = "America/New_York";
 const SECOND_0115 = new Date("2024-11-03T06:15:00.000Z");

@@ -4,7 +4,8 @@ import { RecurrenceUnit, TaskPriority, TaskStatus, TaskType } from "@/lib/genera
 import type { Actor } from "@/lib/authz";
 import { changeTaskStatus, createTask, updateTask } from "@/lib/tasks/mutations";
 import { getTask, listTeamTasks, TASK_PAGE_SIZE, type TaskRow } from "@/lib/tasks/queries";
-import { changeStatusSchema, createTaskSchema, DUE_BUCKETS, TASK_STATUSES, TASK_TYPES, taskFiltersSchema, updateTaskSchema } from "@/lib/tasks/schema";
+import { changeStatusSchema, createTaskSchema, DUE_BUCKETS, TASK_STATUSES, taskFiltersSchema, updateTaskSchema } from "@/lib/tasks/schema";
+import { TASK_TYPES } from "@/lib/tasks/fields";
 import { defineEndpoint, type ApiTeam } from "@/lib/api/endpoint";
 import { incidentIdOf } from "@/lib/api/resources/incidents";
 import { checkCursor, cursorParam, etag, iso, isoOrNull, many, pageOf, person, teamParams, timestamp, versionFrom } from "@/lib/api/resources/common";

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { ChipGroup } from "@/components/ui/chip-group";
 import { inputClass } from "@/components/ui/field";
-import { SEVERITIES, STATUSES, type IncidentFilters } from "@/lib/incidents/schema";
+import { type IncidentFilters } from "@/lib/incidents/schema";
+import { SEVERITIES, STATUSES } from "@/lib/incidents/fields";
 import { STATUS_LABEL } from "@/lib/incidents/labels";
 
 type Props = {

@@ -10,7 +10,8 @@ import { requireTeamContext } from "@/lib/teams/actor";
 import { listMemberOptions } from "@/lib/teams/queries";
 import { listTeamTasks } from "@/lib/tasks/queries";
 import { TASK_STATUS_LABEL, TASK_TYPE_LABEL } from "@/lib/tasks/labels";
-import { TASK_STATUSES, TASK_TYPES, taskFiltersSchema } from "@/lib/tasks/schema";
+import { TASK_STATUSES, taskFiltersSchema } from "@/lib/tasks/schema";
+import { TASK_TYPES } from "@/lib/tasks/fields";
 import { normalizeSearchParams, toQueryString, type RawSearchParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Tasks" };

@@ -8,7 +8,7 @@ import { useKeepTyping } from "@/components/ui/use-keep-typing";
 import { KindSelect } from "@/components/timeline/kind-select";
 import { ZonedTimeInput, type ZonedTimeInputHandle } from "@/components/time/zoned-time-input";
 import { addEventAction } from "@/lib/timeline/actions";
-import { BODY_MAX } from "@/lib/timeline/schema";
+import { BODY_MAX } from "@/lib/timeline/fields";
 import { entryFields } from "@/lib/time/entry";
 import { PasteEventsForm, looksLikeTimedBlock } from "./paste-events-form";
 

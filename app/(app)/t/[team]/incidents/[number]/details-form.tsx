@@ -2,7 +2,7 @@
 
 import { DatalistField } from "@/components/ui/datalist-field";
 import { Field, SelectField, TextField, inputClass } from "@/components/ui/field";
-import { LONG_TEXT, SEVERITIES, TITLE_MAX } from "@/lib/incidents/schema";
+import { LONG_TEXT, SEVERITIES, TITLE_MAX } from "@/lib/incidents/fields";
 import type { IncidentDetail } from "@/lib/incidents/queries";
 import { VersionedForm } from "./versioned-form";
 

@@ -9,7 +9,7 @@ import { KindSelect } from "@/components/timeline/kind-select";
 import { idle, type ActionState } from "@/lib/action-state";
 import { pasteEventsAction } from "@/lib/timeline/actions";
 import { parsePastedTimeline } from "@/lib/timeline/paste";
-import { PASTE_BLOCK_MAX } from "@/lib/timeline/schema";
+import { PASTE_BLOCK_MAX } from "@/lib/timeline/fields";
 import { readTypedDate } from "@/lib/time/entry";
 import { dayKey } from "@/lib/time/zoned";
 

@@ -7,7 +7,7 @@ import { LimitCounter } from "@/components/ui/limit-counter";
 import { useKeepTyping } from "@/components/ui/use-keep-typing";
 import { createTaskAction } from "@/lib/tasks/actions";
 import { TASK_TYPE_LABEL } from "@/lib/tasks/labels";
-import { TASK_TITLE_MAX, TASK_TYPES } from "@/lib/tasks/schema";
+import { TASK_TITLE_MAX, TASK_TYPES } from "@/lib/tasks/fields";
 
 type Props = {
   teamId: string;

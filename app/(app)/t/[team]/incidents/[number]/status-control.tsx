@@ -5,7 +5,7 @@ import type { IncidentStatus } from "@/lib/generated/prisma/enums";
 import { idle } from "@/lib/action-state";
 import { updateIncidentAction } from "@/lib/incidents/actions";
 import { STATUS_LABEL } from "@/lib/incidents/labels";
-import { STATUSES } from "@/lib/incidents/schema";
+import { STATUSES } from "@/lib/incidents/fields";
 import { cx } from "@/components/ui/cx";
 
 /** One click moves the status along (or back, if it regressed); the timeline records it. */

@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/card";
 import { TaskList } from "@/components/tasks/task-list";
 import { TASK_TYPE_LABEL } from "@/lib/tasks/labels";
-import { TASK_TYPES } from "@/lib/tasks/schema";
+import { TASK_TYPES } from "@/lib/tasks/fields";
 import type { TaskRow } from "@/lib/tasks/queries";
 import { QuickTaskForm } from "./quick-task-form";
 

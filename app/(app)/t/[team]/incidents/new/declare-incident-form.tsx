@@ -10,7 +10,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { SeverityBadge } from "@/components/incidents/badges";
 import { idle } from "@/lib/action-state";
 import { declareIncidentAction } from "@/lib/incidents/actions";
-import { LONG_TEXT, SEVERITIES, TITLE_MAX } from "@/lib/incidents/schema";
+import { LONG_TEXT, SEVERITIES, TITLE_MAX } from "@/lib/incidents/fields";
 import type { Severity } from "@/lib/generated/prisma/enums";
 
 type Props = { teamId: string; teamTimeZone: string; descriptions: Record<Severity, string>; services: string[]; zones: string[] };

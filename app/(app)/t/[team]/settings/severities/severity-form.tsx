@@ -7,7 +7,8 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { SeverityBadge } from "@/components/incidents/badges";
 import { idle } from "@/lib/action-state";
 import { updateSeverityDescriptionsAction } from "@/lib/incidents/actions";
-import { SEVERITIES, SEVERITY_DESCRIPTION_MAX } from "@/lib/incidents/schema";
+import { SEVERITY_DESCRIPTION_MAX } from "@/lib/incidents/schema";
+import { SEVERITIES } from "@/lib/incidents/fields";
 import type { Severity } from "@/lib/generated/prisma/enums";
 
 export function SeverityForm({ teamId, descriptions, editable }: { teamId: string; descriptions: Record<Severity, string>; editable: boolean }) {

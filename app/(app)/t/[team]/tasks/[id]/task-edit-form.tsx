@@ -5,7 +5,8 @@ import { DateInput } from "@/components/time/date-input";
 import { VersionedForm } from "@/components/ui/versioned-form";
 import { updateTaskAction } from "@/lib/tasks/actions";
 import { TASK_TYPE_LABEL } from "@/lib/tasks/labels";
-import { TASK_DESCRIPTION_MAX, TASK_KEY_MAX, TASK_PRIORITIES, TASK_TITLE_MAX, TASK_TYPES, TASK_VERIFICATION_MAX } from "@/lib/tasks/schema";
+import { TASK_DESCRIPTION_MAX, TASK_KEY_MAX, TASK_PRIORITIES, TASK_VERIFICATION_MAX } from "@/lib/tasks/schema";
+import { TASK_TITLE_MAX, TASK_TYPES } from "@/lib/tasks/fields";
 import type { TaskDetail } from "@/lib/tasks/queries";
 
 /** The task's fields; a save that loses to someone else's names them and keeps what was typed. */
