@@ -4,7 +4,6 @@ import { timeZoneSchema } from "@/lib/time/zones";
 import { ZONED_VALUE_PATTERN } from "@/lib/time/zoned";
 import { LONG_TEXT, SEVERITIES, STATUSES, TITLE_MAX } from "@/lib/incidents/fields";
 
-
 export const KEY_MOMENTS = ["startedAt", "detectedAt", "acknowledgedAt", "mitigatedAt", "resolvedAt"] as const;
 export type KeyMoment = (typeof KEY_MOMENTS)[number];
 

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { multiLine, plausibleDate } from "@/lib/validation";
 import { wallTimeSchema } from "@/lib/incidents/schema";
-import { BODY_MAX, PASTE_BLOCK_MAX, USER_KINDS, type UserKind } from "@/lib/timeline/fields";
-
+import { BODY_MAX, PASTE_BLOCK_MAX, USER_KINDS } from "@/lib/timeline/fields";
 
 /** An event's text, wherever it comes from (typed, edited or one line of a pasted block). */
 export const eventBodySchema = multiLine({ max: BODY_MAX, required: "Write what happened.", tooLong: `Keep an event under ${BODY_MAX.toLocaleString("en-US")} characters.` });
