@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { encodeCursor } from "@/lib/pagination";
 import { getIncident, incidentFilterOptions, listIncidents, INCIDENT_PAGE_SIZE } from "@/lib/incidents/queries";
 import { loadTeamContext, loadUserShell } from "@/lib/teams/actor";
+import { loadSessionUser } from "@/lib/auth/sessions";
 import { incidentFiltersSchema } from "@/lib/incidents/schema";
 import { listEventChangesSince, listEventsBefore, listLatestEvents, listStarredEvents, listTimeline, searchTimeline } from "@/lib/timeline/queries";
 import { captureQueries, expectIndexed as expectIndexedOn } from "@/lib/testing/explain";
@@ -70,6 +71,15 @@ describe("index-served queries on a grown data set", () => {
     ["punctuated tokens", "rm -rf /dev/sda1 nfs-share01"],
   ])("search for %s", async (_label, q) => {
     await expectIndexed(() => listIncidents(actor, TEAM, filters({ q }), "UTC"));
+  });
+
+  it("the session check every page view starts with", async () => {
+    await db().$executeRaw`INSERT INTO "UserSession" (id, "userId", "expiresAt")
+      SELECT 'vol-session-' || n, 'vol-user-' || (1 + n % 20), now() + interval '1 day' FROM generate_series(1, 20000) n`;
+    await db().$executeRawUnsafe(`ANALYZE "UserSession"`);
+    expect(await loadSessionUser("vol-session-5", "vol-user-6")).toMatchObject({ id: "vol-user-6", emailVerified: false, sessionId: "vol-session-5" });
+    expect(await loadSessionUser("vol-session-5", "vol-user-7")).toBeNull();
+    await expectIndexedOn(["UserSession"], () => loadSessionUser("vol-session-5", "vol-user-6"));
   });
 
   it("the team pages' context with its navigation, and the list's filter choices", async () => {
