@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
 import { can } from "@/lib/authz";
 import { requireTeamContext } from "@/lib/teams/actor";
-import { incidentFilterOptions, listIncidents, type IncidentListRow } from "@/lib/incidents/queries";
+import { listIncidentsWithOptions, type IncidentListRow } from "@/lib/incidents/queries";
 import { incidentFiltersSchema, SEVERITIES, STATUSES } from "@/lib/incidents/schema";
 import { STATUS_LABEL } from "@/lib/incidents/labels";
 import { formatDuration, incidentDurations } from "@/lib/incidents/durations";
@@ -29,7 +29,7 @@ function toRow({ id, number, title, status, severity, timeZone, startedAt, resol
 export default async function IncidentsPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<RawSearchParams> }) {
   const { team, actor } = await requireTeamContext((await params).team);
   const filters = incidentFiltersSchema.parse(normalizeSearchParams(await searchParams, ["status", "severity"]));
-  const [page, options] = await Promise.all([listIncidents(actor, team.id, filters, team.timeZone), incidentFilterOptions(actor, team.id)]);
+  const { page, options } = await listIncidentsWithOptions(actor, team.id, filters, team.timeZone);
   const filtered = Boolean(filters.q || filters.status.length || filters.severity.length || filters.service || filters.commander || filters.from || filters.to);
   const base = `/t/${team.slug}/incidents`;
   const { after: _after, ...current } = filters;
