@@ -28,12 +28,16 @@ export type SessionUser = {
   sessionId: string;
 };
 
+type SessionUserRow = Omit<SessionUser, "sessionId">;
+
 /** The user behind a session id, or null when it was revoked, expired or the user is disabled. */
 export async function loadSessionUser(sessionId: string, userId: string): Promise<SessionUser | null> {
-  // From the user's side, so Prisma sends one statement (the session as an EXISTS) on every page view.
-  const user = await db().user.findFirst({
-    where: { id: userId, disabledAt: null, sessions: { some: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() } } } },
-    select: { id: true, email: true, name: true, image: true, emailVerified: true },
-  });
-  return user ? { ...user, emailVerified: user.emailVerified !== null, sessionId } : null;
+  // Every page view runs this: one prepared statement, the session as an EXISTS, and no model query to plan.
+  const [user] = await db().$queryRaw<SessionUserRow[]>`
+    SELECT u.id, u.email, u.name, u.image, u."emailVerified" IS NOT NULL AS "emailVerified"
+      FROM "User" u
+     WHERE u.id = ${userId} AND u."disabledAt" IS NULL
+       AND EXISTS (SELECT 1 FROM "UserSession" s
+                    WHERE s.id = ${sessionId} AND s."userId" = u.id AND s."revokedAt" IS NULL AND s."expiresAt" > ${new Date()})`;
+  return user ? { ...user, sessionId } : null;
 }

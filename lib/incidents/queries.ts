@@ -29,12 +29,12 @@ export type IncidentListRow = {
 };
 
 /**
- * The team's incidents, filtered and keyset-paginated. Each filter and sort is served by an index
- * (see the EXPLAIN test). Search matches incidents whose texts together (title, write-ups, timeline,
- * postmortem) hold every term, through the per-incident document in `search` and its GIN index.
+ * The statement behind a page of the team's incidents, or null when a search has no terms (nothing
+ * matches). Each filter and sort is served by an index (see the EXPLAIN test). Search matches
+ * incidents whose texts together (title, write-ups, timeline, postmortem) hold every term, through
+ * the per-incident document in `search` and its GIN index.
  */
-export async function listIncidents(actor: Actor, teamId: string, filters: IncidentFilters, teamTimeZone: string): Promise<Page<IncidentListRow>> {
-  authorize(actor, "incident.read", { teamId });
+function incidentRowsSql(teamId: string, filters: IncidentFilters, teamTimeZone: string): Prisma.Sql | null {
   const sortColumn = filters.sort === "updated" ? Prisma.sql`i."lastActivityAt"` : Prisma.sql`i."startedAt"`;
   const where: Prisma.Sql[] = [Prisma.sql`i."teamId" = ${teamId}`];
   if (filters.status.length) where.push(Prisma.sql`i.status = ANY(${filters.status}::"IncidentStatus"[])`);
@@ -53,17 +53,17 @@ export async function listIncidents(actor: Actor, teamId: string, filters: Incid
     where.push(Prisma.sql`(${sortColumn}, i.id) < (${cursorAt}, ${cursor.id})`);
   }
   const search = filters.q ? searchTsquery(filters.q) : null;
-  if (filters.q && !search) return { items: [], nextCursor: null };
+  if (filters.q && !search) return null;
   const columns = Prisma.sql`i.id, i.number, i.title, i.status, i.severity, i."timeZone", i."startedAt", i."resolvedAt", i."lastActivityAt",
            i."usersAffectedPct", u.name AS "commanderName",
            ARRAY(SELECT sv.name FROM "IncidentService" s JOIN "Service" sv ON sv.id = s."serviceId"
                  WHERE s."incidentId" = i.id ORDER BY sv.name) AS services`;
-  const rows = search
+  return search
     ? // The matches come from the GIN index first (the team lexeme ANDed into the same lookup), then
       // are sorted, then joined: left to itself, the planner may walk the date index and test every
       // incident of the team against the term, which for a rare term reads them all.
       // A query of stop words alone ("the") matches nothing rather than everything.
-      await db().$queryRaw<IncidentListRow[]>`
+      Prisma.sql`
         WITH hits AS MATERIALIZED (
           SELECT i.id, ${sortColumn} AS at FROM "Incident" i
            WHERE ${Prisma.join(where, " AND ")}
@@ -72,16 +72,26 @@ export async function listIncidents(actor: Actor, teamId: string, filters: Incid
         SELECT ${columns}
           FROM page JOIN "Incident" i ON i.id = page.id LEFT JOIN "User" u ON u.id = i."commanderId"
          ORDER BY page.at DESC, page.id DESC`
-    : await db().$queryRaw<IncidentListRow[]>`
+    : Prisma.sql`
         SELECT ${columns}
           FROM "Incident" i LEFT JOIN "User" u ON u.id = i."commanderId"
          WHERE ${Prisma.join(where, " AND ")}
          ORDER BY ${sortColumn} DESC, i.id DESC
          LIMIT ${INCIDENT_PAGE_SIZE + 1}`;
+}
+
+function toIncidentPage(rows: IncidentListRow[], filters: IncidentFilters): Page<IncidentListRow> {
   return toPage(rows, INCIDENT_PAGE_SIZE, (row) => ({
     at: (filters.sort === "updated" ? row.lastActivityAt : row.startedAt).toISOString(),
     id: row.id,
   }));
+}
+
+/** The team's incidents, filtered and keyset-paginated. */
+export async function listIncidents(actor: Actor, teamId: string, filters: IncidentFilters, teamTimeZone: string): Promise<Page<IncidentListRow>> {
+  authorize(actor, "incident.read", { teamId });
+  const sql = incidentRowsSql(teamId, filters, teamTimeZone);
+  return toIncidentPage(sql ? await db().$queryRaw<IncidentListRow[]>(sql) : [], filters);
 }
 
 /** One incident by its team number, with everything its header shows. Cached per request. */
@@ -131,14 +141,34 @@ export type IncidentDetail = NonNullable<Awaited<ReturnType<typeof getIncident>>
 
 export type IncidentFilterOptions = { services: string[]; commanders: { id: string; name: string }[] };
 
-/** The list's filter choices (the team's services, its members as commanders) in one statement. */
+/** The list's filter choices (the team's services, its members as commanders), as two columns. */
+const filterOptionColumns = (teamId: string) => Prisma.sql`
+  ARRAY(SELECT name FROM "Service" WHERE "teamId" = ${teamId} ORDER BY name LIMIT ${SERVICE_OPTIONS_LIMIT}) AS services,
+  (SELECT COALESCE(json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY c.name, c.id), '[]')
+     FROM (SELECT u.id, u.name FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+            WHERE m."teamId" = ${teamId} ORDER BY u.name, u.id LIMIT ${MEMBER_OPTIONS_LIMIT}) c) AS commanders`;
+
+/** The list's filter choices in one statement. */
 export async function incidentFilterOptions(actor: Actor, teamId: string): Promise<IncidentFilterOptions> {
   authorize(actor, "incident.read", { teamId });
   authorize(actor, "member.list", { teamId });
-  const [row] = await db().$queryRaw<IncidentFilterOptions[]>`
-    SELECT ARRAY(SELECT name FROM "Service" WHERE "teamId" = ${teamId} ORDER BY name LIMIT ${SERVICE_OPTIONS_LIMIT}) AS services,
-           (SELECT COALESCE(json_agg(json_build_object('id', c.id, 'name', c.name) ORDER BY c.name, c.id), '[]')
-              FROM (SELECT u.id, u.name FROM "Membership" m JOIN "User" u ON u.id = m."userId"
-                     WHERE m."teamId" = ${teamId} ORDER BY u.name, u.id LIMIT ${MEMBER_OPTIONS_LIMIT}) c) AS commanders`;
+  const [row] = await db().$queryRaw<IncidentFilterOptions[]>`SELECT ${filterOptionColumns(teamId)}`;
   return row ?? { services: [], commanders: [] };
+}
+
+type IncidentJsonRow = Omit<IncidentListRow, "startedAt" | "resolvedAt" | "lastActivityAt"> & { startedAt: string; resolvedAt: string | null; lastActivityAt: string };
+
+/**
+ * What the incident list page reads, in one statement: a page of incidents (as listIncidents) and
+ * the filter choices. The page's rows come back as JSON, in the page's order.
+ */
+export async function listIncidentsWithOptions(actor: Actor, teamId: string, filters: IncidentFilters, teamTimeZone: string): Promise<{ page: Page<IncidentListRow>; options: IncidentFilterOptions }> {
+  authorize(actor, "incident.read", { teamId });
+  authorize(actor, "member.list", { teamId });
+  const rowsSql = incidentRowsSql(teamId, filters, teamTimeZone);
+  const order = filters.sort === "updated" ? Prisma.sql`r."lastActivityAt"` : Prisma.sql`r."startedAt"`;
+  const rows = rowsSql ? Prisma.sql`(SELECT COALESCE(json_agg(r ORDER BY ${order} DESC, r.id DESC), '[]') FROM (${rowsSql}) r)` : Prisma.sql`'[]'::json`;
+  const [row] = await db().$queryRaw<(IncidentFilterOptions & { rows: IncidentJsonRow[] })[]>`SELECT ${filterOptionColumns(teamId)}, ${rows} AS rows`;
+  const items = (row?.rows ?? []).map((r) => ({ ...r, startedAt: new Date(r.startedAt), resolvedAt: r.resolvedAt === null ? null : new Date(r.resolvedAt), lastActivityAt: new Date(r.lastActivityAt) }));
+  return { page: toIncidentPage(items, filters), options: { services: row?.services ?? [], commanders: row?.commanders ?? [] } };
 }

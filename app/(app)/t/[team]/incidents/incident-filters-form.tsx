@@ -1,20 +1,27 @@
+"use client";
+
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { ChipGroup } from "@/components/ui/chip-group";
 import { inputClass } from "@/components/ui/field";
-import { type IncidentFilters } from "@/lib/incidents/schema";
-import { SEVERITIES, STATUSES } from "@/lib/incidents/fields";
-import { STATUS_LABEL } from "@/lib/incidents/labels";
+import type { IncidentFilters } from "@/lib/incidents/schema";
+
+type Option = { value: string; label: string };
 
 type Props = {
   action: string;
   filters: Omit<IncidentFilters, "after">;
+  statuses: Option[];
+  severities: Option[];
   services: string[];
   commanders: { id: string; name: string }[];
 };
 
-/** A plain GET form: the filters live in the URL, so a filtered view can be shared or bookmarked. */
-export function IncidentFiltersForm({ action, filters, services, commanders }: Props) {
+/**
+ * A plain GET form: the filters live in the URL, so a filtered view can be shared or bookmarked.
+ * A client component only so the server sends its few props rather than its markup (RSC payload).
+ */
+export function IncidentFiltersForm({ action, filters, statuses, severities, services, commanders }: Props) {
   return (
     <form action={action} method="get" role="search" className="mb-6 space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
       <div className="flex flex-col gap-2 sm:flex-row">
@@ -36,8 +43,8 @@ export function IncidentFiltersForm({ action, filters, services, commanders }: P
       <details className="group" open={Boolean(filters.status.length || filters.severity.length || filters.service || filters.commander || filters.from || filters.to)}>
         <summary className="cursor-pointer text-sm text-zinc-600 select-none dark:text-zinc-400">More filters</summary>
         <div className="mt-3 grid gap-4 md:grid-cols-2 lg:grid-cols-4">
-          <ChipGroup legend="Status" name="status" options={STATUSES.map((v) => ({ value: v, label: STATUS_LABEL[v] }))} selected={filters.status} />
-          <ChipGroup legend="Severity" name="severity" options={SEVERITIES.map((v) => ({ value: v, label: v }))} selected={filters.severity} />
+          <ChipGroup legend="Status" name="status" options={statuses} selected={filters.status} />
+          <ChipGroup legend="Severity" name="severity" options={severities} selected={filters.severity} />
           <div className="grid grid-cols-2 gap-2">
             <div>
               <label htmlFor="filter-service" className="mb-1.5 block text-xs font-medium text-zinc-600 dark:text-zinc-400">Service</label>

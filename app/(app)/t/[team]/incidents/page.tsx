@@ -3,25 +3,34 @@ import Link from "next/link";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
-import { SeverityBadge, StatusBadge } from "@/components/incidents/badges";
-import { Moment } from "@/components/time/moment";
 import { can } from "@/lib/authz";
 import { requireTeamContext } from "@/lib/teams/actor";
-import { incidentFilterOptions, listIncidents } from "@/lib/incidents/queries";
+import { listIncidentsWithOptions, type IncidentListRow } from "@/lib/incidents/queries";
 import { incidentFiltersSchema } from "@/lib/incidents/schema";
+import { SEVERITIES, STATUSES } from "@/lib/incidents/fields";
+import { STATUS_LABEL } from "@/lib/incidents/labels";
 import { formatDuration, incidentDurations } from "@/lib/incidents/durations";
-import { formatIncidentNumber } from "@/lib/incidents/labels";
 import { normalizeSearchParams, toQueryString, type RawSearchParams } from "@/lib/search-params";
 import { IncidentFiltersForm } from "./incident-filters-form";
+import { IncidentRows, type IncidentRow } from "./incident-rows";
 import { AlertsLive } from "@/components/alerts/alerts-live";
 import { liveSince } from "@/lib/alerts/live";
 
 export const metadata: Metadata = { title: "Incidents" };
 
+const STATUS_OPTIONS = STATUSES.map((value) => ({ value, label: STATUS_LABEL[value] }));
+const SEVERITY_OPTIONS = SEVERITIES.map((value) => ({ value, label: value }));
+
+function toRow({ id, number, title, status, severity, timeZone, startedAt, resolvedAt, commanderName, services }: IncidentListRow): IncidentRow {
+  const durations = incidentDurations({ startedAt, resolvedAt, detectedAt: null, acknowledgedAt: null, mitigatedAt: null });
+  const duration = durations.ongoing ? `${formatDuration(durations.total)} so far` : formatDuration(durations.total);
+  return { id, number, title, status, severity, timeZone, startedAt, commanderName, services, duration };
+}
+
 export default async function IncidentsPage({ params, searchParams }: { params: Promise<{ team: string }>; searchParams: Promise<RawSearchParams> }) {
   const { team, actor } = await requireTeamContext((await params).team);
   const filters = incidentFiltersSchema.parse(normalizeSearchParams(await searchParams, ["status", "severity"]));
-  const [page, options] = await Promise.all([listIncidents(actor, team.id, filters, team.timeZone), incidentFilterOptions(actor, team.id)]);
+  const { page, options } = await listIncidentsWithOptions(actor, team.id, filters, team.timeZone);
   const filtered = Boolean(filters.q || filters.status.length || filters.severity.length || filters.service || filters.commander || filters.from || filters.to);
   const base = `/t/${team.slug}/incidents`;
   const { after: _after, ...current } = filters;
@@ -46,6 +55,8 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
       <IncidentFiltersForm
         action={base}
         filters={current}
+        statuses={STATUS_OPTIONS}
+        severities={SEVERITY_OPTIONS}
         services={options.services}
         commanders={options.commanders}
       />
@@ -61,33 +72,7 @@ export default async function IncidentsPage({ params, searchParams }: { params: 
         )
       ) : (
         <div className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-zinc-200 dark:bg-zinc-900 dark:ring-zinc-800">
-          <ul className="divide-y divide-zinc-200 dark:divide-zinc-800" aria-label="Incidents">
-            {page.items.map((incident) => {
-              const durations = incidentDurations({ startedAt: incident.startedAt, resolvedAt: incident.resolvedAt, detectedAt: null, acknowledgedAt: null, mitigatedAt: null });
-              return (
-                <li key={incident.id}>
-                  <Link href={`${base}/${incident.number}`} className="flex flex-col gap-1.5 px-4 py-3 hover:bg-zinc-50 focus-visible:bg-zinc-50 sm:flex-row sm:items-center sm:gap-4 dark:hover:bg-zinc-800/50 dark:focus-visible:bg-zinc-800/50">
-                    <div className="flex items-center gap-2 sm:w-40 sm:shrink-0">
-                      <span className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{formatIncidentNumber(incident.number)}</span>
-                      <SeverityBadge severity={incident.severity} />
-                    </div>
-                    <div className="min-w-0 flex-1">
-                      <p className="truncate font-medium">{incident.title}</p>
-                      <p className="truncate text-xs text-zinc-600 dark:text-zinc-400">
-                        {incident.services.length ? incident.services.join(", ") : "No services"}
-                        {incident.commanderName && ` · IC ${incident.commanderName}`}
-                      </p>
-                    </div>
-                    <div className="flex flex-wrap items-center gap-3 text-xs text-zinc-600 sm:justify-end dark:text-zinc-400">
-                      <StatusBadge status={incident.status} />
-                      <span>{durations.ongoing ? `${formatDuration(durations.total)} so far` : formatDuration(durations.total)}</span>
-                      <Moment date={incident.startedAt} timeZone={incident.timeZone} withDate />
-                    </div>
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
+          <IncidentRows base={base} rows={page.items.map(toRow)} />
           {(filters.after || page.nextCursor) && (
             <nav aria-label="Pages" className="flex justify-between border-t border-zinc-200 px-4 py-3 dark:border-zinc-800">
               {filters.after ? <Link className={buttonClass("secondary", "sm")} href={`${base}${toQueryString(current)}`}>First page</Link> : <span />}
