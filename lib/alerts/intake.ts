@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { db } from "@/lib/db";
-import { consume, type Limit } from "@/lib/auth/rate-limit";
-import { authenticate } from "@/lib/alerts/secrets";
+import { countAttempt, hitOf, type CountedAttempt, type Limit } from "@/lib/auth/rate-limit";
+import { authenticate, type SourceSecrets } from "@/lib/alerts/secrets";
+import type { AlertFormat } from "@/lib/generated/prisma/enums";
 import { SIGNATURE_HEADER } from "@/lib/alerts/secret-header";
 import { parseAlerts } from "@/lib/alerts/formats/parse";
 import { AlertShapeError } from "@/lib/alerts/formats/normalized";
@@ -45,6 +46,17 @@ function routingKeyOf(body: Uint8Array): string | null {
   }
 }
 
+type IntakeSource = SourceSecrets & { id: string; teamId: string; enabled: boolean; format: AlertFormat; mapping: string };
+
+/** What the intake needs of a source, in one plain statement (this runs for every delivery). */
+async function sourceOf(id: string): Promise<IntakeSource | null> {
+  const [source] = await db().$queryRaw<IntakeSource[]>`
+    SELECT "id", "teamId", "enabled", "format"::text AS "format", "mapping", "authMode"::text AS "authMode", "secretHash", "secretSealed",
+           "previousSecretHash", "previousSecretSealed", "previousExpiresAt"
+      FROM "AlertSource" WHERE "id" = ${id}`;
+  return source ?? null;
+}
+
 export type ScheduleWork = (work: () => Promise<void>) => void;
 
 /**
@@ -59,7 +71,7 @@ export async function receiveDelivery(
   process: (deliveryId: string, sourceId: string) => Promise<void>,
 ): Promise<IntakeAnswer> {
   const now = new Date();
-  const source = sourceId.length <= 64 ? await db().alertSource.findUnique({ where: { id: sourceId } }) : null;
+  const source = sourceId.length <= 64 ? await sourceOf(sourceId) : null;
   const body = await request.readBody(MAX_BODY_BYTES);
   if (body === null) return refuse("too_large", "PAYLOAD_TOO_LARGE", `The body is over ${MAX_BODY_BYTES / 1024 / 1024} MB; lower max_alerts or split the payload.`);
   const authorization = request.header("authorization");
@@ -69,12 +81,6 @@ export async function receiveDelivery(
     authenticate(source, { authorization, signature: request.header(SIGNATURE_HEADER), routingKey: authorization ? null : routingKeyOf(body), body }, now);
   // Unknown source, disabled source, wrong secret: one answer, so nothing about sources leaks.
   if (!authorized) return refuse("unauthorized", "UNAUTHENTICATED", "Unauthorized.", { "WWW-Authenticate": 'Bearer realm="hindsight-alerts"' });
-
-  const wait = await consume(`alerts:${source.id}`, SOURCE_LIMIT);
-  if (wait > 0) {
-    const seconds = Math.max(1, Math.ceil(wait));
-    return refuse("rate_limited", "RATE_LIMITED", `This source sent more than ${SOURCE_LIMIT.max} deliveries in ${SOURCE_LIMIT.windowMs / 1000} seconds; retry after ${seconds} s.`, { "Retry-After": String(seconds) });
-  }
 
   let text: string;
   try {
@@ -91,15 +97,27 @@ export async function receiveDelivery(
 
   const idempotencyKey = request.header("idempotency-key")?.trim().slice(0, IDEMPOTENCY_KEY_MAX) || null;
   const bodyHash = createHash("sha256").update(body).digest("hex");
-  // Stored before its shape is judged: a rejected body is what an admin previews a mapping against.
-  const stored = await db().$queryRaw<{ id: string; inserted: boolean; status: string }[]>`
-    INSERT INTO "AlertDelivery" ("id", "teamId", "sourceId", "receivedAt", "body", "bodyHash", "idempotencyKey", "status")
-    VALUES (${`d${crypto.randomUUID().replaceAll("-", "")}`}, ${source.teamId}, ${source.id}, ${now}, ${text}, ${bodyHash}, ${idempotencyKey}, 'PENDING')
-    ON CONFLICT ("sourceId", "idempotencyKey") DO UPDATE SET "idempotencyKey" = EXCLUDED."idempotencyKey"
-    RETURNING "id", (xmax = 0) AS inserted, "status"::text AS status`;
-  const delivery = stored[0];
-  if (!delivery) return reply(500, { error: { code: "INTERNAL", message: "The delivery could not be stored; retry." } });
-  if (!delivery.inserted) return accepted(delivery.id, parsed, true);
+  // One statement counts the delivery against its source's limit and, within it, stores it —
+  // before its shape is judged: a rejected body is what an admin previews a mapping against.
+  const [row] = await db().$queryRaw<(CountedAttempt & { id: string | null; inserted: boolean | null })[]>`
+    WITH bucket AS (${countAttempt(`alerts:${source.id}`, SOURCE_LIMIT)}),
+    stored AS (
+      INSERT INTO "AlertDelivery" ("id", "teamId", "sourceId", "receivedAt", "body", "bodyHash", "idempotencyKey", "status")
+      SELECT ${`d${crypto.randomUUID().replaceAll("-", "")}`}::text, ${source.teamId}::text, ${source.id}::text, ${now}::timestamptz, ${text}::text, ${bodyHash}::text,
+             ${idempotencyKey}::text, 'PENDING'::"AlertDeliveryStatus"
+        FROM bucket WHERE bucket."count" <= ${SOURCE_LIMIT.max}
+      ON CONFLICT ("sourceId", "idempotencyKey") DO UPDATE SET "idempotencyKey" = EXCLUDED."idempotencyKey"
+      RETURNING "id", (xmax = 0) AS inserted
+    )
+    SELECT bucket."count", bucket.ends_at, bucket.now, stored."id", stored.inserted FROM bucket LEFT JOIN stored ON true`;
+  if (!row) return reply(500, { error: { code: "INTERNAL", message: "The delivery could not be stored; retry." } });
+  if (row.count > SOURCE_LIMIT.max) {
+    const seconds = Math.max(1, Math.ceil(hitOf(row).resetSeconds));
+    return refuse("rate_limited", "RATE_LIMITED", `This source sent more than ${SOURCE_LIMIT.max} deliveries in ${SOURCE_LIMIT.windowMs / 1000} seconds; retry after ${seconds} s.`, { "Retry-After": String(seconds) });
+  }
+  if (!row.id) return reply(500, { error: { code: "INTERNAL", message: "The delivery could not be stored; retry." } });
+  const delivery = { id: row.id };
+  if (!row.inserted) return accepted(delivery.id, parsed, true);
 
   try {
     await parseAlerts(parsed, source, delivery.id);

@@ -57,6 +57,13 @@ export async function processDelivery(deliveryId: string, sourceId?: string): Pr
   if (delivery?.status === "PENDING") await drainOnce(delivery.sourceId);
 }
 
+/** When each source's last drain in this process ended. */
+const lastDrained = new Map<string, number>();
+/** A source drained this recently is under a steady stream of deliveries… */
+const BUSY_WITHIN_MS = 1_000;
+/** …so its next drain waits this long for the stream to gather into one batch. */
+const GATHER_MS = 100;
+
 async function drainOnce(sourceId: string): Promise<void> {
   const current = running.get(sourceId);
   if (current) {
@@ -66,12 +73,17 @@ async function drainOnce(sourceId: string): Promise<void> {
   const state = { again: false };
   running.set(sourceId, state);
   try {
+    // One delivery is applied at once; under a stream, a short wait turns many small batches (each
+    // a transaction and a write per alert) into one, which is what keeps the intake answering fast.
+    if (Date.now() - (lastDrained.get(sourceId) ?? 0) < BUSY_WITHIN_MS) await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
     do {
       state.again = false;
       await drainSource(sourceId);
     } while (state.again);
   } finally {
     running.delete(sourceId);
+    lastDrained.set(sourceId, Date.now());
+    if (lastDrained.size > 10_000) lastDrained.clear();
   }
 }
 

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 
 export type Limit = { max: number; windowMs: number };
@@ -51,16 +52,26 @@ export type Hit = { count: number; resetSeconds: number };
  * instance of the app they reach.
  */
 export async function hit(key: string, limit: Limit): Promise<Hit> {
-  const rows = await db().$queryRaw<{ count: number; ends_at: Date; now: Date }[]>`
-    WITH w AS (
-      SELECT to_timestamp(floor(extract(epoch FROM clock_timestamp()) * 1000 / ${limit.windowMs}::int) * ${limit.windowMs}::int / 1000.0) AS start
-    )
+  const rows = await db().$queryRaw<CountedAttempt[]>(countAttempt(key, limit));
+  const row = rows[0];
+  return row ? hitOf(row) : { count: 0, resetSeconds: limit.windowMs / 1000 };
+}
+
+export type CountedAttempt = { count: number; ends_at: Date; now: Date };
+
+export const hitOf = (row: CountedAttempt): Hit => ({ count: row.count, resetSeconds: (row.ends_at.getTime() - row.now.getTime()) / 1000 });
+
+/**
+ * The statement `hit` runs, for statements that count an attempt and act on the count at once
+ * (the alert intake stores a delivery only when it is within its source's limit).
+ * Returns "count", ends_at and now.
+ */
+export function countAttempt(key: string, limit: Limit): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO "RateLimitBucket" ("key", "windowStart", "count")
-    SELECT ${key}, w.start, 1 FROM w
+    VALUES (${key}, to_timestamp(floor(extract(epoch FROM clock_timestamp()) * 1000 / ${limit.windowMs}::int) * ${limit.windowMs}::int / 1000.0), 1)
     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
     RETURNING "count", "windowStart" + make_interval(secs => ${limit.windowMs / 1000}::int) AS ends_at, clock_timestamp() AS now`;
-  const row = rows[0];
-  return row ? { count: row.count, resetSeconds: (row.ends_at.getTime() - row.now.getTime()) / 1000 } : { count: 0, resetSeconds: limit.windowMs / 1000 };
 }
 
 /** Counts one attempt and says how long to wait when it is over the limit (0 when it may go ahead). */
