@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { receiveDelivery, type IntakeAnswer, type ScheduleWork } from "@/lib/alerts/intake";
+import { receiveDelivery, reply, type IntakeAnswer, type ScheduleWork } from "@/lib/alerts/intake";
 import { fromNodeRequest, writeNodeAnswer } from "@/lib/alerts/intake-http";
 import { processDelivery } from "@/lib/alerts/process";
 import { DATABASE_UNREACHABLE_MESSAGE, isDatabaseUnreachable, RETRY_AFTER_SECONDS } from "@/lib/outage/unreachable";
@@ -11,12 +11,11 @@ const INTAKE_PATH = /^\/api\/alerts\/([^/?#]+)(?:\?.*)?$/;
 const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 function failure(error: unknown): IntakeAnswer {
-  const headers = { "Content-Type": "application/json", "Cache-Control": "no-store" };
   if (isDatabaseUnreachable(error)) {
-    return { status: 503, headers: { ...headers, "Retry-After": String(RETRY_AFTER_SECONDS) }, body: JSON.stringify({ error: { code: "UNAVAILABLE", message: DATABASE_UNREACHABLE_MESSAGE } }) };
+    return reply(503, { error: { code: "UNAVAILABLE", message: DATABASE_UNREACHABLE_MESSAGE } }, { "Retry-After": String(RETRY_AFTER_SECONDS) });
   }
   console.error("alerts: the intake failed", error);
-  return { status: 500, headers, body: JSON.stringify({ error: { code: "INTERNAL", message: "Hindsight could not take this delivery; retry." } }) };
+  return reply(500, { error: { code: "INTERNAL", message: "Hindsight could not take this delivery; retry." } });
 }
 
 /** Work that starts once the answer is out, as the route handler's `after` does; the sweep job covers a crash. */

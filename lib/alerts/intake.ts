@@ -24,7 +24,7 @@ export type IntakeRequest = {
 
 export type IntakeAnswer = { status: number; headers: Record<string, string>; body: string };
 
-function reply(status: number, body: Json, headers: Record<string, string> = {}): IntakeAnswer {
+export function reply(status: number, body: Json, headers: Record<string, string> = {}): IntakeAnswer {
   return { status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...headers }, body: JSON.stringify(body) };
 }
 
@@ -110,25 +110,24 @@ export async function receiveDelivery(
       RETURNING "id", (xmax = 0) AS inserted
     )
     SELECT bucket."count", bucket.ends_at, bucket.now, stored."id", stored.inserted FROM bucket LEFT JOIN stored ON true`;
-  if (!row) return reply(500, { error: { code: "INTERNAL", message: "The delivery could not be stored; retry." } });
-  if (row.count > SOURCE_LIMIT.max) {
+  if (row && row.count > SOURCE_LIMIT.max) {
     const seconds = Math.max(1, Math.ceil(hitOf(row).resetSeconds));
     return refuse("rate_limited", "RATE_LIMITED", `This source sent more than ${SOURCE_LIMIT.max} deliveries in ${SOURCE_LIMIT.windowMs / 1000} seconds; retry after ${seconds} s.`, { "Retry-After": String(seconds) });
   }
-  if (!row.id) return reply(500, { error: { code: "INTERNAL", message: "The delivery could not be stored; retry." } });
-  const delivery = { id: row.id };
-  if (!row.inserted) return accepted(delivery.id, parsed, true);
+  if (!row?.id) return reply(500, { error: { code: "INTERNAL", message: "The delivery could not be stored; retry." } });
+  const deliveryId = row.id;
+  if (!row.inserted) return accepted(deliveryId, parsed, true);
 
   try {
-    await parseAlerts(parsed, source, delivery.id);
+    await parseAlerts(parsed, source, deliveryId);
   } catch (cause) {
     if (!(cause instanceof AlertShapeError)) throw cause;
-    await db().alertDelivery.update({ where: { id: delivery.id }, data: { status: "REJECTED", error: cause.message, processedAt: now } });
+    await db().alertDelivery.update({ where: { id: deliveryId }, data: { status: "REJECTED", error: cause.message, processedAt: now } });
     await db().alertSource.update({ where: { id: source.id }, data: { lastDeliveryAt: now } });
     return refuse("invalid", "VALIDATION", cause.message);
   }
-  schedule(() => process(delivery.id, source.id));
-  return accepted(delivery.id, parsed, false);
+  schedule(() => process(deliveryId, source.id));
+  return accepted(deliveryId, parsed, false);
 }
 
 /** PagerDuty's own answer shape for its events (202 with the dedup key); a plain receipt for the others. */

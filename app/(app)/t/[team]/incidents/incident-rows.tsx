@@ -4,19 +4,10 @@ import Link from "next/link";
 import { SeverityBadge, StatusBadge } from "@/components/incidents/badges";
 import { Moment } from "@/components/time/moment";
 import { formatIncidentNumber } from "@/lib/incidents/labels";
-import type { IncidentStatus, Severity } from "@/lib/generated/prisma/enums";
+import type { IncidentListRow } from "@/lib/incidents/queries";
 
 /** One row's data; `duration` is formatted on the server so the page's "now" is the same when it hydrates. */
-export type IncidentRow = {
-  id: string;
-  number: number;
-  title: string;
-  status: IncidentStatus;
-  severity: Severity;
-  timeZone: string;
-  startedAt: Date;
-  commanderName: string | null;
-  services: string[];
+export type IncidentRow = Pick<IncidentListRow, "id" | "number" | "title" | "status" | "severity" | "timeZone" | "startedAt" | "commanderName" | "services"> & {
   duration: string;
 };
 
