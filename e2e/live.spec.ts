@@ -85,10 +85,11 @@ test("a long timeline opens on its newest events and starred ones; older ones lo
   await page.getByRole("button", { name: "Show earlier events" }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath("incident-page-windowed.png") });
 
-  // 40 on the first screen, 100 more per click: two clicks reach the beginning.
+  // 25 on the first screen, 100 more per click: two clicks reach the beginning.
+  await expect(eventWith(page, "Bulk line 130 about")).toHaveCount(0);
   const earlier = page.getByRole("button", { name: "Show earlier events" });
   await earlier.click();
-  await expect(eventWith(page, "Bulk line 30 about")).toBeVisible();
+  await expect(eventWith(page, "Bulk line 40 about")).toBeVisible();
   await expect(eventWith(page, "Bulk line 10 about")).toHaveCount(0);
   await earlier.click();
   await expect(eventWith(page, "Bulk line 10 about")).toBeVisible();

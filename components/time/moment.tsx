@@ -1,11 +1,13 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
-import { formatDateTime, formatTime } from "@/lib/time/format";
-import { dayKey } from "@/lib/time/zoned";
+import { formatDateTime, formatDayKey, formatTime } from "@/lib/time/format";
 
 const subscribe = () => () => {};
-const readerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+// Read once: React asks for the snapshot on every render of every Moment, and building a formatter
+// to learn the zone is far dearer than the render itself (most of a busy timeline's hydration).
+let zoneOfReader: string | undefined;
+const readerZone = () => (zoneOfReader ??= Intl.DateTimeFormat().resolvedOptions().timeZone);
 const serverZone = () => null;
 
 /**
@@ -22,7 +24,7 @@ export function Moment({ date, timeZone, withDate = false, className }: { date: 
   return (
     <time dateTime={at.toISOString()} title={reader ? `Your time: ${formatDateTime(at, reader)}` : undefined} className={className}>
       {primary}
-      {differs && <span className="ml-1 text-zinc-500 dark:text-zinc-400">({(dayKey(at, reader) !== dayKey(at, timeZone) ? formatDateTime : format)(at, reader)} yours)</span>}
+      {differs && <span className="ml-1 text-zinc-500 dark:text-zinc-400">({(formatDayKey(at, reader) !== formatDayKey(at, timeZone) ? formatDateTime : format)(at, reader)} yours)</span>}
     </time>
   );
 }

@@ -21,6 +21,7 @@ function cachedFormatter(options: Intl.DateTimeFormatOptions): (timeZone: string
 const dateTimeIn = cachedFormatter({ year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "shortOffset" });
 const timeIn = cachedFormatter({ hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "shortOffset" });
 const dayIn = cachedFormatter({ year: "numeric", month: "2-digit", day: "2-digit" });
+const offsetIn = cachedFormatter({ timeZoneName: "shortOffset" });
 
 /** "Oct 15, 2023, 08:03 GMT+2": a moment in a zone, always with that zone's offset at that moment. */
 export function formatDateTime(date: Date, timeZone: string): string {
@@ -37,6 +38,11 @@ export function formatDayKey(date: Date, timeZone: string): string {
   const parts = dayIn(timeZone).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
+/** "GMT+2": the zone's offset at a moment, as Intl names it ("GMT" for UTC). */
+export function formatOffsetName(date: Date, timeZone: string): string {
+  return offsetIn(timeZone).formatToParts(date).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
 }
 
 const dayHeadingFormat = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "long", month: "long", day: "numeric", year: "numeric" });

@@ -1,4 +1,5 @@
 import { Temporal } from "temporal-polyfill";
+import { formatOffsetName } from "@/lib/time/format";
 
 /**
  * Wall-clock input ("2023-10-15T08:03" typed by someone thinking in the incident's zone) to UTC.
@@ -49,8 +50,7 @@ export function dayChanges(dates: Date[], timeZone: string): boolean[] {
 
 /** The zone's offset at a moment as people read it: "GMT+2", "GMT-4", "GMT+5:30", "GMT" for UTC. */
 export function offsetName(date: Date, timeZone: string): string {
-  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "shortOffset" }).formatToParts(date).find((p) => p.type === "timeZoneName");
-  const name = part?.value ?? "GMT";
+  const name = formatOffsetName(date, timeZone);
   return name === "GMT+0" ? "GMT" : name;
 }
 

@@ -7,7 +7,7 @@ import type { EventSource, TimelineKind } from "@/lib/generated/prisma/enums";
 /** Enough for any real incident; the page says so if an incident ever has more. */
 export const TIMELINE_LIMIT = 2000;
 /** Events on the first screen of the incident page; older ones load on demand. */
-export const TIMELINE_WINDOW = 40;
+export const TIMELINE_WINDOW = 25;
 /** Older events fetched per "Show earlier events", and search results per page. */
 export const TIMELINE_PAGE = 100;
 /** Starred events shown above a windowed timeline (key moments are few; this bounds a pathological one). */

@@ -9,14 +9,10 @@ import type { EventData } from "@/lib/timeline/event-data";
 import { EventEditForm } from "./event-edit-form";
 
 /**
- * The look of the small ghost buttons, set once on their row rather than on each button: a long
- * timeline repeats the row on every event, and the page's size is part of its speed. Where a
- * pointer can hover, the row floats over the event's top right and shows on hover or keyboard
- * focus (globals.css, `.event-actions`); on touch screens it stays under the event.
+ * An event of the timeline. Its action buttons are styled once in globals.css (`.event-actions`),
+ * not by a class list repeated in the HTML of every event; where a pointer can hover, that row
+ * floats over the event's top right on hover or keyboard focus.
  */
-const ACTIONS_ROW =
-  "event-actions mt-1.5 flex flex-wrap items-center gap-1 [&>*]:whitespace-nowrap [&>button]:inline-flex [&>button]:h-8 [&>button]:items-center [&>button]:rounded-md [&>button]:px-2.5 [&>button]:text-sm [&>button]:font-medium [&>button]:text-zinc-700 [&>button:hover]:bg-zinc-100 [&>button:focus-visible]:outline-2 [&>button:focus-visible]:outline-brand-500 [&>button:disabled]:opacity-60 dark:[&>button]:text-zinc-300 dark:[&>button:hover]:bg-zinc-800";
-
 type Props = {
   entry: EventData;
   body: React.ReactNode;
@@ -83,7 +79,7 @@ export function EventItem({ entry, body, timeZone, teamId, compact, canEdit, can
           </div>
         )}
         {!editing && (canEdit || canStar || taskHref) && (
-          <div className={ACTIONS_ROW} role="group" aria-label="Event actions">
+          <div className="event-actions" role="group" aria-label="Event actions">
             {canStar && menuButton(entry.starred ? "unstar" : "star", entry.starred ? "★ Unstar" : "☆ Star", { "aria-pressed": entry.starred })}
             {canStar &&
               menuButton(entry.internal ? "public" : "internal", entry.internal ? "Make public" : "Mark internal", {
