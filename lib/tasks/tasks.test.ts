@@ -150,5 +150,20 @@ describe("views and reminders", () => {
     const notes = await db().notification.findMany({ where: { userId: me, kind: { in: ["task.overdue", "task.due_soon"] } }, orderBy: { createdAt: "asc" } });
     expect(notes.map((n) => [n.kind, n.taskId])).toEqual(expect.arrayContaining([["task.overdue", overdue.id], ["task.due_soon", tomorrow.id]]));
     expect(notes.filter((n) => n.taskId === overdue.id || n.taskId === tomorrow.id)).toHaveLength(2);
+    // Reminded as overdue: marked with that due date, so later runs skip it; the due-soon one is not.
+    const marked = async (id: string) => (await db().task.findUniqueOrThrow({ where: { id }, select: { overdueRemindedFor: true } })).overdueRemindedFor?.toISOString().slice(0, 10) ?? null;
+    expect(await marked(overdue.id)).toBe("2001-03-09");
+    expect(await marked(tomorrow.id)).toBeNull();
+    // A moved due date is a new promise: overdue again, reminded again, and marked with the new date.
+    await db().task.update({ where: { id: overdue.id }, data: { dueDate: new Date("2001-03-08T00:00:00Z") } });
+    await sendDueReminders(inAppNotifier, new Date(now.getTime() + 20 * 60 * 1000));
+    const again = await db().notification.findMany({ where: { userId: me, taskId: overdue.id, kind: "task.overdue" }, select: { message: true } });
+    expect(again.map((n) => n.message).sort()).toEqual(["Overdue since 2001-03-08: Overdue one", "Overdue since 2001-03-09: Overdue one"]);
+    expect(await marked(overdue.id)).toBe("2001-03-08");
+    // Two days on, the task due "tomorrow" is overdue too and is told so once.
+    await sendDueReminders(inAppNotifier, new Date("2001-03-12T09:00:00Z"));
+    await sendDueReminders(inAppNotifier, new Date("2001-03-12T09:10:00Z"));
+    expect(await db().notification.count({ where: { userId: me, taskId: tomorrow.id, kind: "task.overdue" } })).toBe(1);
+    expect(await marked(tomorrow.id)).toBe("2001-03-11");
   });
 });
