@@ -75,6 +75,19 @@ test("declare an incident, build its timeline, resolve it and see the durations"
   await expect(page.getByText("Backlog cleared")).toBeVisible();
   await hideOwn.uncheck();
   await expect(page.getByText("Resolution time set to Oct 15, 2025, 16:30 GMT+2.")).toBeVisible();
+
+  // On a phone nothing sticks out sideways, and the panels further down draw as they are scrolled to.
+  const incidentPage = page.url();
+  for (const width of [360, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const path of [incidentPage, incidentPage.replace(/\/\d+$/, "")]) {
+      await page.goto(path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width} px`).toBeLessThanOrEqual(width);
+    }
+  }
+  await page.goto(incidentPage);
+  await page.getByRole("heading", { name: "Details" }).scrollIntoViewIfNeeded();
+  await expect(page.getByRole("button", { name: "Save details" })).toBeInViewport();
 });
 
 test("filter and search the incident list; the filters live in the URL", async ({ page }) => {

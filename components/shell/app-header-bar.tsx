@@ -24,13 +24,13 @@ type Props = { user: HeaderUser; teams: HeaderTeam[]; current?: HeaderTeam; unre
 export function AppHeaderBar({ user, teams, current, unread, theme, children }: Props) {
   return (
     <header className="sticky top-0 z-20 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-1.5 px-3 sm:gap-4 sm:px-6">
         <Link href={current ? `/t/${current.slug}/incidents` : "/"} className="rounded-md" aria-label="Hindsight home">
           <Logo compact />
         </Link>
         <Menu
           label="Switch team"
-          summary={<span className="max-w-[10rem] truncate font-medium sm:max-w-[16rem]">{current?.name ?? "Choose a team"}</span>}
+          summary={<span className="max-w-[5rem] truncate font-medium sm:max-w-[16rem]">{current?.name ?? "Choose a team"}</span>}
         >
           <p className="px-3 pb-1 pt-2 text-xs font-medium text-zinc-500 dark:text-zinc-400">Your teams</p>
           <ul>

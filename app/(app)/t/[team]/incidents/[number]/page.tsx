@@ -156,13 +156,13 @@ export default async function IncidentPage({ params, searchParams }: { params: P
             <>
               <Card>
                 <CardHeader title="Key moments" description="Drive the durations above. Editable afterwards." />
-                <div className="p-5">
+                <div className="render-when-near p-5">
                   <KeyMomentsForm teamId={team.id} incident={incident} />
                 </div>
               </Card>
               <Card>
                 <CardHeader title="Details" />
-                <div className="p-5">
+                <div className="render-when-near p-5">
                   <DetailsForm
                     teamId={team.id}
                     incident={incident}

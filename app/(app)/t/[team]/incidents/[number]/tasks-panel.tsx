@@ -23,7 +23,7 @@ export function TasksPanel({ tasks, slug, today, teamId, incidentId, members, ca
   const percent = counted.length ? Math.round((done / counted.length) * 100) : 0;
   return (
     <Card>
-      <section aria-labelledby="tasks-heading" id="tasks">
+      <section aria-labelledby="tasks-heading" id="tasks" className="render-when-near">
         <div className="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
           <h2 id="tasks-heading" className="text-base font-semibold">Tasks</h2>
           {counted.length > 0 && (

@@ -247,7 +247,7 @@ export function TimelineView({ seed, timeZone, teamId, compact, viewer, taskLink
             </div>
           )}
           {groupByDay(entries, timeZone).map((group) => (
-            <section key={group.day} aria-label={formatDayHeading(group.day)}>
+            <section key={group.day} aria-label={formatDayHeading(group.day)} className="render-when-near">
               <h3 className="sticky top-14 z-10 -mx-1 bg-zinc-50/95 px-1 py-1 text-xs font-semibold tracking-wide text-zinc-600 uppercase backdrop-blur dark:bg-zinc-950/95 dark:text-zinc-400">
                 {formatDayHeading(group.day)}
               </h3>
