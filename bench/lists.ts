@@ -59,7 +59,8 @@ let pid = Number(process.env.BENCH_PID ?? 0);
 if (!process.env.BENCH_URL) {
   const flags = [...WEB_NODE_FLAGS, ...(process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean)];
   server = spawn(process.execPath, ["--import", "tsx", ...flags, "scripts/web.ts"], {
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base.origin },
+    // Jobs off: the reminder and digest jobs over the volume's 500 000 tasks would share the CPU being measured.
+    env: { ...process.env, NODE_ENV: "production", HINDSIGHT_JOBS: "off", PORT: String(port), DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: base.origin },
     cwd: process.env.BENCH_APP_DIR ?? process.cwd(),
     stdio: ["ignore", "pipe", "inherit"],
     detached: true,
