@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import type { AlertFormat } from "@/lib/generated/prisma/enums";
 import type { NormalizedAlert } from "@/lib/alerts/formats/normalized";
 import { firstMatchingRule, incidentSeverity, readRules, renderTitle, type RoutingRule } from "@/lib/alerts/rules";
 import { recordAlertEvent } from "@/lib/alerts/events";
@@ -8,7 +9,7 @@ import { recordSystemEvents, type SystemLine } from "@/lib/timeline/system-event
 
 const PAYLOAD_CAP = 64 * 1024;
 
-export type Source = { id: string; teamId: string; name: string; format: "AUTO" | "ALERTMANAGER" | "GRAFANA" | "PAGERDUTY" | "GENERIC"; mapping: string; rules: unknown };
+export type Source = { id: string; teamId: string; name: string; format: AlertFormat; mapping: string; rules: unknown };
 export type Delivery = { id: string; receivedAt: Date };
 
 /** The alert's part of the payload, pretty-printed and cut so one huge alert cannot bloat the table. */

@@ -4,6 +4,7 @@ import { fromNodeRequest, writeNodeAnswer } from "@/lib/alerts/intake-http";
 import { processDelivery } from "@/lib/alerts/process";
 import { DATABASE_UNREACHABLE_MESSAGE, isDatabaseUnreachable, RETRY_AFTER_SECONDS } from "@/lib/outage/unreachable";
 import { securityHeaders } from "@/lib/security-headers";
+import { logger } from "@/lib/observability/logger";
 
 const INTAKE_PATH = /^\/api\/alerts\/([^/?#]+)(?:\?.*)?$/;
 
@@ -14,7 +15,7 @@ function failure(error: unknown): IntakeAnswer {
   if (isDatabaseUnreachable(error)) {
     return reply(503, { error: { code: "UNAVAILABLE", message: DATABASE_UNREACHABLE_MESSAGE } }, { "Retry-After": String(RETRY_AFTER_SECONDS) });
   }
-  console.error("alerts: the intake failed", error);
+  logger().error({ err: error, component: "alerts" }, "the intake failed");
   return reply(500, { error: { code: "INTERNAL", message: "Hindsight could not take this delivery; retry." } });
 }
 
@@ -23,7 +24,7 @@ const afterAnswer =
   (response: ServerResponse): ScheduleWork =>
   (work) =>
     response.once("close", () => {
-      work().catch((error: unknown) => console.error("alerts: applying deliveries failed; the sweep retries", error));
+      work().catch((error: unknown) => logger().error({ err: error, component: "alerts" }, "applying deliveries failed; the sweep retries"));
     });
 
 async function answer(request: IncomingMessage, response: ServerResponse, sourceId: string, production: boolean, schedule: ScheduleWork): Promise<void> {

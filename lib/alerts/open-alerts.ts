@@ -6,7 +6,7 @@ export type OpenAlert = { id: string; status: string; title: string; incidentId:
 
 type Description = { title: string; severity: string; labels: Record<string, string>; annotations: Record<string, string>; links: AlertLink[]; payload: string };
 export type Repeat = { seenAt: Date; deliveryId: string; acknowledged: boolean; description: Description | null };
-type Pending = { count: number; seenAt: Date; deliveryId: string; acknowledged: boolean; description: Description | null };
+type Pending = Repeat & { count: number };
 
 const OPEN_ALERT = { id: true, status: true, title: true, incidentId: true } as const;
 

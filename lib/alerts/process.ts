@@ -7,6 +7,7 @@ import { countAlertIntake } from "@/lib/observability/metrics";
 import { OpenAlerts } from "@/lib/alerts/open-alerts";
 import { recordSystemEvents } from "@/lib/timeline/system-events";
 import { notifyIncidentChanged } from "@/lib/realtime/notify";
+import { logger } from "@/lib/observability/logger";
 
 /** Deliveries applied in one transaction when a source has a backlog. */
 const BATCH_SIZE = 100;
@@ -114,7 +115,7 @@ async function applyPending(sourceId: string, limit: number): Promise<Step> {
     if (claimed.length > 1) return { kind: "failed", claimed: claimed.length };
     // A delivery that cannot be applied must not hold back the ones after it: it is set aside
     // with the reason, its body kept for support.
-    console.error("alerts: a delivery could not be applied", claimed[0], error);
+    logger().error({ err: error, component: "alerts", deliveryId: claimed[0] }, "a delivery could not be applied");
     await db().alertDelivery.updateMany({
       where: { id: claimed[0], status: "PENDING" },
       data: { status: "REJECTED", error: "Hindsight could not apply this delivery (an internal error); the body is kept.", processedAt: new Date() },

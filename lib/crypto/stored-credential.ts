@@ -4,7 +4,7 @@ import { sealSecret, unsealSecret } from "@/lib/crypto/sealing";
  * Credentials for the outside world that Hindsight must send as they are (webhook signing secrets,
  * chat webhook URLs, bot tokens) are stored sealed, so a database dump or backup does not hand
  * them out. Values stored before sealing existed carry no prefix and are read as they are until
- * `sealLegacyCredentials` (lib/crypto/seal-legacy.ts) seals them.
+ * `sealLegacyCredentials` (lib/outbound/seal-legacy.ts) seals them.
  */
 export const SEALED_PREFIX = "sealed:";
 

@@ -11,8 +11,9 @@ const PAGE_SIZE = 500;
 
 const digestKey = (userId: string, day: string) => `digest:${userId}:${day}`;
 
+/** The hour of `now` in the zone, from the cached "HH:MM GMT+x" formatter rather than a new one per subscriber. */
 function localHour(now: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat("en-US", { timeZone, hour: "2-digit", hourCycle: "h23" }).format(now));
+  return Number(formatTime(now, timeZone).slice(0, 2));
 }
 
 type Subscriber = { userId: string; email: string; zone: string; day: string };
